@@ -1,0 +1,19 @@
+// One input document after the run: its pages in order and what went wrong on the way.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "models/page.h"
+
+namespace greffe {
+
+struct DocumentResult {
+  std::string input;  // path as given
+  std::string stem;   // output folder name, unique within a run
+  int page_count = 0;
+  std::vector<PageResult> pages;
+  std::vector<std::string> warnings;
+};
+
+}  // namespace greffe

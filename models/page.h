@@ -1,0 +1,66 @@
+// What recognition and the later stages know of one page: its words with boxes and
+// confidences, grouped in lines, and the page's report (dpi, skew, orientation, timings).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace greffe {
+
+struct Box {
+  int left = 0;
+  int top = 0;
+  int width = 0;
+  int height = 0;
+};
+
+struct Word {
+  std::string text;  // UTF-8
+  Box box;           // in the pixels of the image given to the engine
+  float confidence = 0;  // 0..100, as Tesseract reports it
+};
+
+struct TextLine {
+  std::vector<Word> words;
+  Box box;
+  int block = 0;      // Tesseract block index on the page, for reflow
+  int paragraph = 0;  // paragraph index on the page
+};
+
+struct OcrPage {
+  std::string text;  // the engine's own text output, exactly as given
+  std::vector<TextLine> lines;
+  float mean_confidence = 0;  // Tesseract's mean text confidence, 0..100
+};
+
+// Milliseconds each stage spent on a page.
+struct StageTimings {
+  double rasterize_ms = 0;
+  double orientation_ms = 0;
+  double preprocess_ms = 0;
+  double ocr_ms = 0;
+  double cleanup_ms = 0;
+};
+
+struct PageReport {
+  int number = 0;               // 1-based
+  std::string source = "ocr";   // "ocr" or "text layer"
+  int dpi = 0;                  // of the page as scanned or rendered
+  int ocr_dpi = 0;              // of the image given to the engine, after resampling
+  int width = 0;
+  int height = 0;
+  double skew_degrees = 0;      // positive: text lines rose to the right (content turned counter-clockwise)
+  int orientation_degrees = 0;  // clockwise quarter-turn the page had, 0/90/180/270
+  float orientation_confidence = 0;
+  float mean_confidence = 0;
+  StageTimings timings;
+  std::string error;            // a page that could not be read says why here
+};
+
+struct PageResult {
+  PageReport report;
+  OcrPage ocr;
+  std::string clean_text;
+};
+
+}  // namespace greffe

@@ -1,0 +1,22 @@
+// A page image as it travels between stages: 8-bit grayscale (0 = black), row-major, no padding.
+// Plain bytes so that models/ needs no imaging library; OpenCV and Tesseract read it in place.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+namespace greffe {
+
+struct Raster {
+  int width = 0;
+  int height = 0;
+  int dpi = 0;  // pixels per inch of this image (after any resampling)
+  std::vector<std::uint8_t> pixels;  // width * height bytes
+
+  Raster() = default;
+  Raster(int w, int h, int resolution)
+      : width(w), height(h), dpi(resolution), pixels(static_cast<std::size_t>(w) * h, 255) {}
+  bool empty() const { return width <= 0 || height <= 0; }
+};
+
+}  // namespace greffe

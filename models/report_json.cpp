@@ -1,0 +1,50 @@
+#include "models/report_json.h"
+
+#include <cmath>
+
+namespace greffe {
+
+namespace {
+
+// Two decimals are enough for milliseconds and degrees, and keep the file readable.
+double rounded(double value) { return std::round(value * 100.0) / 100.0; }
+
+nlohmann::json page_json(const PageReport& page) {
+  nlohmann::json timings = {
+      {"rasterize", rounded(page.timings.rasterize_ms)},
+      {"orientation", rounded(page.timings.orientation_ms)},
+      {"preprocess", rounded(page.timings.preprocess_ms)},
+      {"ocr", rounded(page.timings.ocr_ms)},
+      {"cleanup", rounded(page.timings.cleanup_ms)},
+  };
+  nlohmann::json json = {
+      {"page", page.number},
+      {"source", page.source},
+      {"dpi", page.dpi},
+      {"ocr_dpi", page.ocr_dpi},
+      {"width", page.width},
+      {"height", page.height},
+      {"skew_degrees", rounded(page.skew_degrees)},
+      {"orientation_degrees", page.orientation_degrees},
+      {"orientation_confidence", rounded(page.orientation_confidence)},
+      {"mean_confidence", rounded(page.mean_confidence)},
+      {"timings_ms", timings},
+  };
+  if (!page.error.empty()) json["error"] = page.error;
+  return json;
+}
+
+}  // namespace
+
+nlohmann::json report_json(const DocumentResult& document) {
+  nlohmann::json pages = nlohmann::json::array();
+  for (const PageResult& page : document.pages) pages.push_back(page_json(page.report));
+  return {
+      {"input", document.input},
+      {"page_count", document.page_count},
+      {"pages", pages},
+      {"warnings", document.warnings},
+  };
+}
+
+}  // namespace greffe

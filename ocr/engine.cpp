@@ -1,0 +1,162 @@
+#include "ocr/engine.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <leptonica/allheaders.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/resultiterator.h>
+
+#include <sstream>
+#include <vector>
+
+namespace greffe::ocr {
+
+namespace {
+
+// Tesseract reports its own failures on stderr in several lines; while a model is probed we
+// keep stderr for greffe's one-line message. Only called before worker threads start.
+class SilencedStderr {
+ public:
+  SilencedStderr() : saved_(dup(STDERR_FILENO)) {
+    int null_fd = open("/dev/null", O_WRONLY);
+    if (null_fd >= 0) {
+      dup2(null_fd, STDERR_FILENO);
+      close(null_fd);
+    }
+  }
+  ~SilencedStderr() {
+    if (saved_ >= 0) {
+      dup2(saved_, STDERR_FILENO);
+      close(saved_);
+    }
+  }
+
+ private:
+  int saved_;
+};
+
+const char* datapath(const Options& options) {
+  return options.tessdata.empty() ? nullptr : options.tessdata.c_str();
+}
+
+// Warnings such as "Detected 12 diacritics" go to Tesseract's debug file, not to the user.
+bool init(tesseract::TessBaseAPI& api, const Options& options, const std::string& language,
+          tesseract::OcrEngineMode mode) {
+  std::vector<std::string> names = {"debug_file"};
+  std::vector<std::string> values = {"/dev/null"};
+  return api.Init(datapath(options), language.c_str(), mode, nullptr, 0, &names, &values, false) == 0;
+}
+
+std::string install_hint(const std::string& language) {
+  std::string packages;
+  std::stringstream languages(language);
+  std::string one;
+  while (std::getline(languages, one, '+')) packages += " tesseract-ocr-" + one;
+  return "install it with: apt-get install" + packages;
+}
+
+Box box_of(const tesseract::ResultIterator& it, tesseract::PageIteratorLevel level) {
+  int left = 0, top = 0, right = 0, bottom = 0;
+  it.BoundingBox(level, &left, &top, &right, &bottom);
+  return Box{left, top, right - left, bottom - top};
+}
+
+std::string take_text(char* text) {
+  std::string copy = text ? text : "";
+  delete[] text;
+  return copy;
+}
+
+}  // namespace
+
+Engine::Engine()
+    : text_(std::make_unique<tesseract::TessBaseAPI>()),
+      osd_(std::make_unique<tesseract::TessBaseAPI>()) {}
+
+Engine::~Engine() {
+  text_->End();
+  osd_->End();
+}
+
+Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
+  std::unique_ptr<Engine> engine(new Engine());
+  if (!init(*engine->text_, options, options.language, tesseract::OEM_LSTM_ONLY))
+    return Error{ErrorKind::MissingDependency, "", 0,
+                 "cannot load Tesseract language '" + options.language + "'; " +
+                     install_hint(options.language)};
+  // OSD needs the legacy engine: osd.traineddata has no LSTM model.
+  if (!init(*engine->osd_, options, "osd", tesseract::OEM_TESSERACT_ONLY))
+    return Error{ErrorKind::MissingDependency, "", 0,
+                 "cannot load Tesseract's orientation model 'osd'; " + install_hint("osd")};
+  engine->text_->SetPageSegMode(tesseract::PSM_AUTO);
+  engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  return engine;
+}
+
+std::optional<Error> check_models(const Options& options) {
+  SilencedStderr quiet;
+  auto engine = Engine::create(options);
+  if (!engine) return engine.error();
+  return std::nullopt;
+}
+
+Orientation Engine::detect_orientation(const Raster& page) {
+  osd_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
+  osd_->SetSourceResolution(page.dpi);
+  Orientation found;
+  int degrees = 0;
+  float orientation_confidence = 0, script_confidence = 0;
+  const char* script = nullptr;
+  if (osd_->DetectOrientationScript(&degrees, &orientation_confidence, &script,
+                                    &script_confidence)) {
+    found.degrees = degrees;
+    found.confidence = orientation_confidence;
+  }
+  osd_->Clear();
+  return found;
+}
+
+OcrPage Engine::recognize(const Raster& page) {
+  OcrPage result;
+  text_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
+  text_->SetSourceResolution(page.dpi);
+  if (text_->Recognize(nullptr) != 0) {
+    text_->Clear();
+    return result;
+  }
+  result.text = take_text(text_->GetUTF8Text());
+  result.mean_confidence = static_cast<float>(text_->MeanTextConf());
+
+  std::unique_ptr<tesseract::ResultIterator> it(text_->GetIterator());
+  if (it && !it->Empty(tesseract::RIL_WORD)) {
+    int block = -1, paragraph = -1;
+    do {
+      if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
+      if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
+      if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE) || result.lines.empty()) {
+        TextLine line;
+        line.box = box_of(*it, tesseract::RIL_TEXTLINE);
+        line.block = block;
+        line.paragraph = paragraph;
+        result.lines.push_back(std::move(line));
+      }
+      Word word;
+      word.text = take_text(it->GetUTF8Text(tesseract::RIL_WORD));
+      word.box = box_of(*it, tesseract::RIL_WORD);
+      word.confidence = it->Confidence(tesseract::RIL_WORD);
+      if (!word.text.empty()) result.lines.back().words.push_back(std::move(word));
+    } while (it->Next(tesseract::RIL_WORD));
+  }
+  text_->Clear();
+  return result;
+}
+
+std::string tesseract_version() {
+  char* leptonica = getLeptonicaVersion();
+  std::string versions = std::string("Tesseract ") + tesseract::TessBaseAPI::Version() + ", " + leptonica;
+  lept_free(leptonica);
+  return versions;
+}
+
+}  // namespace greffe::ocr

@@ -1,0 +1,54 @@
+// One Tesseract engine: initialised once per worker thread, reused page after page.
+// Results are copied into models/ types before the engine is cleared for the next page.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "models/error.h"
+#include "models/page.h"
+#include "models/raster.h"
+
+namespace tesseract {
+class TessBaseAPI;
+}
+
+namespace greffe::ocr {
+
+struct Options {
+  std::string language = "fra";
+  std::string tessdata;  // folder holding <language>.traineddata; empty: Tesseract's default
+};
+
+struct Orientation {
+  int degrees = 0;  // clockwise quarter-turn the page has (0, 90, 180, 270)
+  float confidence = 0;
+};
+
+class Engine {
+ public:
+  // Loads the language (and osd for orientation). Fails with MissingDependency if a model is absent.
+  static Expected<std::unique_ptr<Engine>> create(const Options& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
+
+  // Page orientation by Tesseract's OSD; confidence 0 when it could not tell.
+  Orientation detect_orientation(const Raster& page);
+
+  // Recognises a page. The raster is read in place, not copied.
+  OcrPage recognize(const Raster& page);
+
+ private:
+  Engine();
+  std::unique_ptr<tesseract::TessBaseAPI> text_;
+  std::unique_ptr<tesseract::TessBaseAPI> osd_;
+};
+
+// Checks once, before any worker starts, that the models load; the error says how to install them.
+[[nodiscard]] std::optional<Error> check_models(const Options& options);
+
+std::string tesseract_version();
+
+}  // namespace greffe::ocr

@@ -1,0 +1,67 @@
+#include "pipeline/output/write.h"
+
+#include <unistd.h>
+
+#include <cstring>
+#include <fstream>
+#include <string>
+
+#include "models/report_json.h"
+
+namespace greffe::output {
+
+namespace {
+
+Error not_writable(const std::filesystem::path& path, const std::string& why) {
+  return Error{ErrorKind::OutputNotWritable, path.string(), 0, "cannot write: " + why};
+}
+
+// Pages joined by a form feed, as pdftotext and Tesseract do.
+template <typename PageText>
+std::string join_pages(const DocumentResult& document, PageText text_of) {
+  std::string joined;
+  for (std::size_t i = 0; i < document.pages.size(); ++i) {
+    if (i > 0) joined += '\f';
+    joined += text_of(document.pages[i]);
+  }
+  return joined;
+}
+
+}  // namespace
+
+std::optional<Error> write_file_atomically(const std::filesystem::path& path, std::string_view content) {
+  std::filesystem::path temporary = path;
+  temporary += ".tmp-" + std::to_string(::getpid());
+  {
+    std::ofstream file(temporary, std::ios::binary | std::ios::trunc);
+    if (!file) return not_writable(path, std::strerror(errno));
+    file.write(content.data(), static_cast<std::streamsize>(content.size()));
+    file.flush();
+    if (!file) {
+      std::filesystem::remove(temporary);
+      return not_writable(path, "write failed (disk full?)");
+    }
+  }
+  std::error_code ec;
+  std::filesystem::rename(temporary, path, ec);
+  if (ec) {
+    std::filesystem::remove(temporary, ec);
+    return not_writable(path, ec.message());
+  }
+  return std::nullopt;
+}
+
+std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document) {
+  const std::filesystem::path folder = out / document.stem;
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return not_writable(folder, ec.message());
+
+  const std::string raw = join_pages(document, [](const PageResult& page) { return page.ocr.text; });
+  const std::string clean = join_pages(document, [](const PageResult& page) { return page.clean_text; });
+  if (auto error = write_file_atomically(folder / "raw.txt", raw)) return error;
+  if (auto error = write_file_atomically(folder / "text.txt", clean)) return error;
+  return write_file_atomically(folder / "report.json", report_json(document).dump(2) + "\n");
+}
+
+}  // namespace greffe::output

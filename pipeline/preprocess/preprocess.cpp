@@ -1,0 +1,161 @@
+#include "pipeline/preprocess/preprocess.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+#include "pipeline/preprocess/skew.h"
+
+namespace greffe::preprocess {
+
+namespace {
+
+constexpr int kDark = 96;  // gray level under which a pixel counts as ink or scanner border
+
+cv::Mat quarter_turn(const cv::Mat& gray, int clockwise_degrees) {
+  // The page was turned clockwise by `clockwise_degrees`: turn it back.
+  cv::Mat upright;
+  switch (clockwise_degrees) {
+    case 90: cv::rotate(gray, upright, cv::ROTATE_90_COUNTERCLOCKWISE); return upright;
+    case 180: cv::rotate(gray, upright, cv::ROTATE_180); return upright;
+    case 270: cv::rotate(gray, upright, cv::ROTATE_90_CLOCKWISE); return upright;
+    default: return gray;
+  }
+}
+
+// How deep a dark band reaches in from one edge: lines (rows or columns) that are mostly dark.
+int dark_band_depth(const cv::Mat& dark, bool columns, bool from_end) {
+  const int count = columns ? dark.cols : dark.rows;
+  const int length = columns ? dark.rows : dark.cols;
+  const int max_depth = count / 8;  // a scanner border never covers an eighth of the page
+  int depth = 0;
+  for (; depth < max_depth; ++depth) {
+    const int index = from_end ? count - 1 - depth : depth;
+    const cv::Mat line = columns ? dark.col(index) : dark.row(index);
+    if (cv::countNonZero(line) < length / 2) break;
+  }
+  // The inner edge of a scanned border is ragged; take a little more than the solid part.
+  return depth == 0 ? 0 : std::min(max_depth, depth + std::max(2, depth / 4));
+}
+
+// Scanner lids and book edges leave dark bands along the page edges; they confuse the skew
+// measure and the engine's layout analysis, so they become paper.
+void clear_dark_borders(cv::Mat& gray) {
+  cv::Mat dark = gray < kDark;
+  const int left = dark_band_depth(dark, true, false);
+  const int right = dark_band_depth(dark, true, true);
+  const int top = dark_band_depth(dark, false, false);
+  const int bottom = dark_band_depth(dark, false, true);
+  const cv::Scalar paper(255);
+  if (left) gray(cv::Rect(0, 0, left, gray.rows)).setTo(paper);
+  if (right) gray(cv::Rect(gray.cols - right, 0, right, gray.rows)).setTo(paper);
+  if (top) gray(cv::Rect(0, 0, gray.cols, top)).setTo(paper);
+  if (bottom) gray(cv::Rect(0, gray.rows - bottom, gray.cols, bottom)).setTo(paper);
+}
+
+// Uneven lighting, yellowed paper, faded ink: divide the page by the paper's own brightness,
+// estimated by a max filter wider than any stroke. Paper becomes 255 everywhere, so that the
+// white left by border clearing and rotation matches it and one global threshold fits the page.
+// The estimate is made at a quarter of the size: lighting varies slowly, and it is 16x cheaper.
+cv::Mat flatten_lighting(const cv::Mat& gray, int dpi) {
+  cv::Mat small;
+  cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  const int reach = std::max(5, dpi / 40) | 1;  // a quarter of dpi/10: wider than a stroke
+  cv::Mat paper;
+  cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach)));
+  cv::GaussianBlur(paper, paper, cv::Size(reach, reach), 0);
+  cv::resize(paper, paper, gray.size(), 0, 0, cv::INTER_LINEAR);
+  cv::Mat flat;
+  cv::divide(gray, paper, flat, 255.0);
+  return flat;
+}
+
+cv::Mat threshold(const cv::Mat& flat) {
+  cv::Mat binary;
+  cv::threshold(flat, binary, 0, 255, cv::THRESH_BINARY | cv::THRESH_OTSU);
+  return binary;
+}
+
+// Specks: ink components far smaller than any letter part, including an accent or an i dot.
+void remove_specks(cv::Mat& binary, int dpi) {
+  const double scale = dpi / 300.0;
+  const int max_speck_area = std::max(1, static_cast<int>(std::lround(4 * scale * scale)));
+  cv::Mat ink = binary == 0;
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<bool> speck(static_cast<std::size_t>(count), false);
+  bool any = false;
+  for (int i = 1; i < count; ++i) {
+    if (stats.at<int>(i, cv::CC_STAT_AREA) <= max_speck_area) speck[static_cast<std::size_t>(i)] = any = true;
+  }
+  if (!any) return;
+  for (int y = 0; y < binary.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    std::uint8_t* pixel = binary.ptr<std::uint8_t>(y);
+    for (int x = 0; x < binary.cols; ++x)
+      if (speck[static_cast<std::size_t>(label[x])]) pixel[x] = 255;
+  }
+}
+
+// A G4 fax or any scan already thresholded: only black and white, nothing to smooth.
+bool is_bilevel(const Raster& page) {
+  for (std::uint8_t value : page.pixels)
+    if (value != 0 && value != 255) return false;
+  return true;
+}
+
+Raster to_raster(const cv::Mat& image, int dpi) {
+  Raster raster(image.cols, image.rows, dpi);
+  cv::Mat target(image.rows, image.cols, CV_8UC1, raster.pixels.data());
+  image.copyTo(target);
+  return raster;
+}
+
+}  // namespace
+
+Result run(const Options& options, const Raster& page, int orientation_degrees,
+           float orientation_confidence) {
+  Result result;
+  // A header over the page's bytes: read in place, every step below makes its own output.
+  const cv::Mat raw(page.height, page.width, CV_8UC1, const_cast<std::uint8_t*>(page.pixels.data()));
+  cv::Mat gray = raw;
+
+  if (options.orientation && orientation_degrees != 0 &&
+      orientation_confidence >= options.orientation_min_confidence) {
+    gray = quarter_turn(gray, orientation_degrees);
+    result.orientation_degrees = orientation_degrees;
+  }
+  if (options.binarize) gray = flatten_lighting(gray, page.dpi);
+  if (options.border) {
+    if (gray.data == raw.data) gray = raw.clone();
+    clear_dark_borders(gray);
+  }
+  int dpi = page.dpi;
+  if (options.min_dpi > 0 && dpi > 0 && dpi < options.min_dpi * 5 / 6) {
+    // Thin strokes of a 150-200 dpi scan survive thresholding better once resampled.
+    const double scale = static_cast<double>(options.min_dpi) / dpi;
+    cv::Mat larger;
+    cv::resize(gray, larger, cv::Size(), scale, scale, cv::INTER_CUBIC);
+    gray = larger;
+    dpi = options.min_dpi;
+  }
+  if (options.deskew) {
+    result.skew_degrees = find_skew(gray, dpi, options.max_skew_degrees);
+    if (std::abs(result.skew_degrees) >= 0.05) gray = rotate_page(gray, result.skew_degrees);
+  }
+  if (options.denoise && !is_bilevel(page)) {
+    // JPEG ringing and salt-and-pepper noise: a 3x3 median at >= 250 dpi keeps every stroke.
+    cv::Mat smooth;
+    cv::medianBlur(gray, smooth, 3);
+    gray = smooth;
+  }
+  if (options.binarize) {
+    gray = threshold(gray);
+    if (options.denoise) remove_specks(gray, dpi);
+  }
+  result.image = to_raster(gray, dpi);
+  return result;
+}
+
+}  // namespace greffe::preprocess

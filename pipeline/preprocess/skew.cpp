@@ -1,0 +1,90 @@
+#include "pipeline/preprocess/skew.h"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace greffe::preprocess {
+
+namespace {
+
+constexpr double kPi = 3.14159265358979323846;
+constexpr int kMeasureDpi = 150;  // enough for 0.05° on an A4 line, cheap to project
+
+struct DarkPixels {
+  std::vector<cv::Point> points;
+  int height = 0;
+  int width = 0;
+};
+
+DarkPixels dark_pixels(const cv::Mat& gray, int dpi) {
+  cv::Mat small = gray;
+  if (dpi > kMeasureDpi) {
+    const double scale = static_cast<double>(kMeasureDpi) / dpi;
+    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+  }
+  cv::Mat ink;
+  cv::threshold(small, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);
+  DarkPixels dark;
+  dark.height = ink.rows;
+  dark.width = ink.cols;
+  cv::findNonZero(ink, dark.points);
+  return dark;
+}
+
+// Sharpness of the horizontal profile after undoing a skew of `degrees`: the sum of squared
+// differences between neighbouring rows, large when lines and gaps alternate cleanly.
+double profile_sharpness(const DarkPixels& dark, double degrees) {
+  const double slope = std::tan(degrees * kPi / 180.0);
+  const int margin = static_cast<int>(std::ceil(std::abs(slope) * dark.width)) + 1;
+  std::vector<int> rows(static_cast<std::size_t>(dark.height + 2 * margin), 0);
+  // Content skewed by +a has y = y0 - x tan(a); adding x tan(a) straightens it.
+  for (const cv::Point& p : dark.points) {
+    const int y = static_cast<int>(std::lround(p.y + p.x * slope)) + margin;
+    if (y >= 0 && y < static_cast<int>(rows.size())) ++rows[static_cast<std::size_t>(y)];
+  }
+  double sharpness = 0;
+  for (std::size_t i = 1; i < rows.size(); ++i) {
+    const double step = rows[i] - rows[i - 1];
+    sharpness += step * step;
+  }
+  return sharpness;
+}
+
+double best_angle(const DarkPixels& dark, double from, double to, double step) {
+  double best = from, best_score = -1;
+  for (double angle = from; angle <= to + step / 2; angle += step) {
+    const double score = profile_sharpness(dark, angle);
+    if (score > best_score) {
+      best_score = score;
+      best = angle;
+    }
+  }
+  return best;
+}
+
+}  // namespace
+
+double find_skew(const cv::Mat& gray, int dpi, double max_degrees) {
+  const DarkPixels dark = dark_pixels(gray, dpi);
+  if (dark.points.size() < 100) return 0;  // a blank page has no lines to measure
+  // Coarse sweep, then two finer searches around the best angle.
+  double angle = best_angle(dark, -max_degrees, max_degrees, 0.5);
+  angle = best_angle(dark, angle - 0.5, angle + 0.5, 0.05);
+  angle = best_angle(dark, angle - 0.05, angle + 0.05, 0.01);
+  return std::clamp(angle, -max_degrees, max_degrees);
+}
+
+cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees) {
+  const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
+  // OpenCV turns counter-clockwise for positive angles: undo the skew with its opposite.
+  const cv::Mat turn = cv::getRotationMatrix2D(centre, -skew_degrees, 1.0);
+  cv::Mat straight;
+  cv::warpAffine(gray, straight, turn, gray.size(), cv::INTER_CUBIC, cv::BORDER_CONSTANT,
+                 cv::Scalar(255));
+  return straight;
+}
+
+}  // namespace greffe::preprocess

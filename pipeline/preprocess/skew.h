@@ -1,0 +1,16 @@
+// Skew measurement by projection profiles: the angle at which the text lines, projected
+// horizontally, give the sharpest profile (Postl's method, as Leptonica's skew finder).
+#pragma once
+
+#include <opencv2/core.hpp>
+
+namespace greffe::preprocess {
+
+// `gray`: 8-bit page, dark text on light paper. Returns the skew in degrees within
+// [-max_degrees, max_degrees]: positive when text lines rise to the right.
+double find_skew(const cv::Mat& gray, int dpi, double max_degrees);
+
+// Rotates the page content by -skew (so a page skewed by `skew` comes out straight), white fill.
+cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees);
+
+}  // namespace greffe::preprocess

@@ -1,0 +1,31 @@
+// rasterize: an input file (PDF, TIFF, PNG, JPEG) opened as a sequence of grayscale page rasters.
+// A Document is used from one thread at a time: poppler is not thread-safe within a document.
+#pragma once
+
+#include <filesystem>
+#include <memory>
+
+#include "models/error.h"
+#include "models/raster.h"
+
+namespace greffe::rasterize {
+
+struct Options {
+  int dpi = 300;  // PDF rendering resolution; assumed for images that do not state theirs
+  long long max_pixels = 250'000'000;  // per page, checked before decoding (OCRmyPDF's default)
+};
+
+class Document {
+ public:
+  virtual ~Document() = default;
+  virtual int page_count() const = 0;
+  // index is 0-based. Errors carry the input and the 1-based page.
+  virtual Expected<Raster> render(int index) = 0;
+};
+
+// Recognises the format by its first bytes, not by the file name.
+Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, const Options& options);
+
+std::string poppler_version();
+
+}  // namespace greffe::rasterize

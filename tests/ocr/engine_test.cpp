@@ -1,0 +1,75 @@
+// The real engine on real fixture pages: words with boxes and confidences, and OSD.
+#include <catch2/catch.hpp>
+
+#include <opencv2/imgcodecs.hpp>
+
+#include <cstring>
+
+#include "ocr/engine.h"
+#include "tests/fixtures.h"
+
+using namespace greffe;
+
+namespace {
+
+Raster load_gray(const std::string& name, int dpi) {
+  cv::Mat image = cv::imread(test::fixture(name).string(), cv::IMREAD_GRAYSCALE);
+  REQUIRE_FALSE(image.empty());
+  Raster raster(image.cols, image.rows, dpi);
+  for (int y = 0; y < image.rows; ++y)
+    std::memcpy(raster.pixels.data() + static_cast<std::size_t>(y) * image.cols, image.ptr(y), image.cols);
+  return raster;
+}
+
+}  // namespace
+
+TEST_CASE("a missing language model is a MissingDependency error saying what to install") {
+  ocr::Options options;
+  options.language = "xyz";
+  auto error = ocr::check_models(options);
+  REQUIRE(error);
+  CHECK(error->kind == ErrorKind::MissingDependency);
+  CHECK(error->message.find("apt-get install tesseract-ocr-xyz") != std::string::npos);
+}
+
+TEST_CASE("the engine recognises a page into words with boxes and confidences") {
+  auto engine = ocr::Engine::create({});
+  REQUIRE(engine);
+  const Raster page = load_gray("orientation-180.png", 200);
+
+  SECTION("OSD finds the page upside down") {
+    const ocr::Orientation orientation = (*engine)->detect_orientation(page);
+    CHECK(orientation.degrees == 180);
+    CHECK(orientation.confidence > 5);
+  }
+
+  SECTION("an engine is reused page after page with the same result") {
+    // Turned upright by hand so that this test does not depend on preprocess.
+    Raster upright = page;
+    std::reverse(upright.pixels.begin(), upright.pixels.end());
+    const OcrPage first = (*engine)->recognize(upright);
+    const OcrPage second = (*engine)->recognize(upright);
+    CHECK(first.text == second.text);
+
+    CHECK(first.text.find("Territoire") != std::string::npos);
+    CHECK(first.mean_confidence > 70);
+    REQUIRE(first.lines.size() > 10);
+    std::size_t words = 0;
+    for (const TextLine& line : first.lines) {
+      for (const Word& word : line.words) {
+        ++words;
+        CHECK(word.confidence >= 0);
+        CHECK(word.confidence <= 100);
+        CHECK(word.box.left >= 0);
+        CHECK(word.box.top >= 0);
+        CHECK(word.box.left + word.box.width <= upright.width);
+        CHECK(word.box.top + word.box.height <= upright.height);
+        // A word belongs to its line: its middle lies within the line's box.
+        const int middle = word.box.top + word.box.height / 2;
+        CHECK(middle >= line.box.top);
+        CHECK(middle <= line.box.top + line.box.height);
+      }
+    }
+    CHECK(words > 100);
+  }
+}

@@ -1,0 +1,194 @@
+// End to end: the greffe binary on real fixture pages with the real engine, and on bad input.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "pipeline/accuracy.h"
+#include "tests/fixtures.h"
+#include "tests/pdf_maker.h"
+
+using namespace greffe;
+
+namespace {
+
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+Outcome run_greffe(const std::string& arguments, const std::filesystem::path& folder) {
+  const auto out = folder / "stdout.txt";
+  const auto err = folder / "stderr.txt";
+  const std::string command =
+      std::string(GREFFE_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = test::read_file(out);
+  outcome.err = test::read_file(err);
+  return outcome;
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
+void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+}  // namespace
+
+TEST_CASE("greffe run OCRs a skewed, faded page into raw.txt, text.txt and report.json") {
+  const auto folder = test::temporary_folder("run-page");
+  const auto out = folder / "out";
+  const Outcome outcome = run_greffe("run -q --jobs 2 " + test::fixture("002-faded-150dpi.png").string() +
+                                     " -o " + out.string(), folder);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(outcome.err.empty());
+
+  const auto document = out / "002-faded-150dpi";
+  const std::string raw = test::read_file(document / "raw.txt");
+  const std::string text = test::read_file(document / "text.txt");
+  CHECK(text.find("Grande") != std::string::npos);
+  CHECK(text.find("  ") == std::string::npos);  // whitespace normalised
+
+  // Against ground truth: the page is readable, and stays so (the ceilings per fixture are in scripts/eval).
+  const auto score = accuracy::measure(text, test::read_file(test::fixture("002-faded-150dpi.gt.txt")));
+  INFO("CER " << score.cer());
+  CHECK(score.cer() < 0.10);
+
+  const auto report = nlohmann::json::parse(test::read_file(document / "report.json"));
+  REQUIRE(report["pages"].size() == 1);
+  const auto& page = report["pages"][0];
+  CHECK(page["source"] == "ocr");
+  CHECK(page["dpi"] == 150);
+  CHECK(page["ocr_dpi"] == 300);  // resampled: see preprocess::Options::min_dpi
+  CHECK(std::abs(page["skew_degrees"].get<double>() - (-3.5)) < 0.2);
+  CHECK(page["orientation_degrees"] == 0);
+  CHECK(page["mean_confidence"].get<double>() > 50);
+  for (const char* stage : {"rasterize", "orientation", "preprocess", "ocr", "cleanup"})
+    CHECK(page["timings_ms"][stage].get<double>() >= 0);
+  CHECK(page["timings_ms"]["ocr"].get<double>() > 0);
+
+  // Nothing half-written left behind.
+  for (const auto& entry : std::filesystem::directory_iterator(document))
+    CHECK(entry.path().filename().string().find(".tmp") == std::string::npos);
+  CHECK_FALSE(raw.empty());
+}
+
+TEST_CASE("pages of a multi-page document come out in order, separated by form feeds") {
+  const auto folder = test::temporary_folder("run-pages");
+  const Outcome outcome = run_greffe("run -q --jobs 2 " + test::fixture("001-g4-200dpi.tif").string() + " -o " +
+                                     (folder / "out").string(), folder);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  const std::string text = test::read_file(folder / "out/001-g4-200dpi/text.txt");
+  const auto report = nlohmann::json::parse(test::read_file(folder / "out/001-g4-200dpi/report.json"));
+  REQUIRE(report["pages"].size() == 3);
+  for (int i = 0; i < 3; ++i) CHECK(report["pages"][i]["page"] == i + 1);
+  CHECK(std::count(text.begin(), text.end(), '\f') == 2);
+  // Page order: the act's title comes before its signature.
+  const auto title = text.find("Approbation");
+  const auto signature = text.find("Certifié");
+  REQUIRE(title != std::string::npos);
+  REQUIRE(signature != std::string::npos);
+  CHECK(title < signature);
+}
+
+TEST_CASE("one bad input gets one error line and does not stop the others") {
+  const auto folder = test::temporary_folder("run-bad");
+  write_bytes(folder / "empty.pdf", "");
+  write_bytes(folder / "locked.pdf", test::encrypted_pdf());
+  write_bytes(folder / "letter.png", "not a picture at all");
+
+  SECTION("empty file next to a good page: exit 2, the good page is written") {
+    const Outcome outcome = run_greffe("run -q " + (folder / "empty.pdf").string() + " " +
+                                       test::fixture("orientation-180.png").string() + " -o " +
+                                       (folder / "out").string(), folder);
+    CHECK(outcome.exit_code == 2);
+    const auto errors = lines_of(outcome.err);
+    REQUIRE(errors.size() == 1);
+    CHECK(errors[0] == "greffe: " + (folder / "empty.pdf").string() + ": empty file");
+    CHECK(std::filesystem::exists(folder / "out/orientation-180/text.txt"));
+    CHECK_FALSE(std::filesystem::exists(folder / "out/empty"));
+  }
+  SECTION("encrypted PDF: exit 8") {
+    const Outcome outcome = run_greffe("run -q " + (folder / "locked.pdf").string() + " -o " +
+                                       (folder / "out").string(), folder);
+    CHECK(outcome.exit_code == 8);
+    CHECK(lines_of(outcome.err).size() == 1);
+    CHECK(outcome.err.find("encrypted") != std::string::npos);
+  }
+  SECTION("not an image: exit 2") {
+    const Outcome outcome = run_greffe("run -q " + (folder / "letter.png").string() + " -o " +
+                                       (folder / "out").string(), folder);
+    CHECK(outcome.exit_code == 2);
+    CHECK(outcome.err == "greffe: " + (folder / "letter.png").string() + ": not a PDF, TIFF, PNG or JPEG file\n");
+  }
+  SECTION("missing file: exit 2") {
+    const Outcome outcome = run_greffe("run -q " + (folder / "nowhere.pdf").string() + " -o " +
+                                       (folder / "out").string(), folder);
+    CHECK(outcome.exit_code == 2);
+    CHECK(outcome.err == "greffe: " + (folder / "nowhere.pdf").string() + ": no such file\n");
+  }
+}
+
+TEST_CASE("a missing language model is exit 3 with how to install it") {
+  const auto folder = test::temporary_folder("run-model");
+  const Outcome outcome = run_greffe("run -q --tessdata " + folder.string() + " " +
+                                     test::fixture("orientation-180.png").string() + " -o " +
+                                     (folder / "out").string(), folder);
+  CHECK(outcome.exit_code == 3);
+  const auto errors = lines_of(outcome.err);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].find("apt-get install tesseract-ocr-fra") != std::string::npos);
+}
+
+TEST_CASE("an output folder that cannot be written is exit 5") {
+  const auto folder = test::temporary_folder("run-unwritable");
+  write_bytes(folder / "a-file", "x");
+  const Outcome outcome = run_greffe("run -q " + test::fixture("orientation-180.png").string() + " -o " +
+                                     (folder / "a-file").string(), folder);
+  CHECK(outcome.exit_code == 5);
+  CHECK(lines_of(outcome.err).size() == 1);
+}
+
+TEST_CASE("the command line answers --help and --version, and refuses bad arguments") {
+  const auto folder = test::temporary_folder("run-cli");
+  SECTION("--help") {
+    const Outcome outcome = run_greffe("--help", folder);
+    CHECK(outcome.exit_code == 0);
+    CHECK(outcome.out.find("run") != std::string::npos);
+  }
+  SECTION("run --help lists the flags") {
+    const Outcome outcome = run_greffe("run --help", folder);
+    CHECK(outcome.exit_code == 0);
+    for (const char* flag : {"--out", "--lang", "--dpi", "--jobs"}) CHECK(outcome.out.find(flag) != std::string::npos);
+  }
+  SECTION("--version names the libraries") {
+    const Outcome outcome = run_greffe("--version", folder);
+    CHECK(outcome.exit_code == 0);
+    for (const char* library : {"greffe", "Tesseract", "leptonica", "OpenCV", "Poppler", "ICU"})
+      CHECK(outcome.out.find(library) != std::string::npos);
+  }
+  SECTION("bad arguments are exit 1 with one line") {
+    for (const char* arguments : {"", "run", "run --dpi 5 x.pdf", "frobnicate"}) {
+      const Outcome outcome = run_greffe(arguments, folder);
+      INFO(arguments);
+      CHECK(outcome.exit_code == 1);
+      CHECK(lines_of(outcome.err).size() == 1);
+    }
+  }
+}

@@ -36,8 +36,8 @@ struct OcrPage {
 // Milliseconds each stage spent on a page.
 struct StageTimings {
   double rasterize_ms = 0;
-  double orientation_ms = 0;
   double preprocess_ms = 0;
+  double orientation_ms = 0;
   double ocr_ms = 0;
   double cleanup_ms = 0;
 };
@@ -51,7 +51,8 @@ struct PageReport {
   int height = 0;
   double skew_degrees = 0;      // positive: text lines rose to the right (content turned counter-clockwise)
   int orientation_degrees = 0;  // clockwise quarter-turn the page had, 0/90/180/270
-  float orientation_confidence = 0;
+  std::string orientation_method = "none";  // "ascenders" (Leptonica), "osd" (Tesseract) or "none"
+  float orientation_confidence = 0;  // of the method that decided
   float mean_confidence = 0;
   StageTimings timings;
   std::string error;            // a page that could not be read says why here

@@ -12,8 +12,8 @@ double rounded(double value) { return std::round(value * 100.0) / 100.0; }
 nlohmann::json page_json(const PageReport& page) {
   nlohmann::json timings = {
       {"rasterize", rounded(page.timings.rasterize_ms)},
-      {"orientation", rounded(page.timings.orientation_ms)},
       {"preprocess", rounded(page.timings.preprocess_ms)},
+      {"orientation", rounded(page.timings.orientation_ms)},
       {"ocr", rounded(page.timings.ocr_ms)},
       {"cleanup", rounded(page.timings.cleanup_ms)},
   };
@@ -26,6 +26,7 @@ nlohmann::json page_json(const PageReport& page) {
       {"height", page.height},
       {"skew_degrees", rounded(page.skew_degrees)},
       {"orientation_degrees", page.orientation_degrees},
+      {"orientation_method", page.orientation_method},
       {"orientation_confidence", rounded(page.orientation_confidence)},
       {"mean_confidence", rounded(page.mean_confidence)},
       {"timings_ms", timings},

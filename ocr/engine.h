@@ -22,22 +22,23 @@ struct Options {
 };
 
 struct Orientation {
-  int degrees = 0;  // clockwise quarter-turn the page has (0, 90, 180, 270)
-  float confidence = 0;
+  int degrees = 0;  // clockwise turn the page has (0, 90, 180, 270)
+  float confidence = 0;  // Tesseract's OSD confidence; 0 when it could not tell
 };
 
 class Engine {
  public:
-  // Loads the language (and osd for orientation). Fails with MissingDependency if a model is absent.
+  // Loads the language and osd. Fails with MissingDependency if a model is absent.
   static Expected<std::unique_ptr<Engine>> create(const Options& options);
   ~Engine();
   Engine(const Engine&) = delete;
   Engine& operator=(const Engine&) = delete;
 
-  // Page orientation by Tesseract's OSD; confidence 0 when it could not tell.
+  // Tesseract's orientation detection (OSD) on a clean, binarized page. It looks at half the
+  // resolution: the verdict is the same and the layout pass four times cheaper.
   Orientation detect_orientation(const Raster& page);
 
-  // Recognises a page. The raster is read in place, not copied.
+  // Recognises an upright page. The raster is read in place, not copied.
   OcrPage recognize(const Raster& page);
 
  private:

@@ -94,7 +94,7 @@ int cli_main(int argc, char** argv) {
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
   run->add_flag("--no-preprocess", no_preprocess, "OCR the bare raster (for comparison)");
-  run->add_flag("--no-orientation", no_orientation, "Do not detect and correct 90/180/270 page turns");
+  run->add_flag("--no-orientation", no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
   run->add_flag("--no-border", no_border, "Do not clear dark scanner borders");
   run->add_flag("--no-upscale", no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
   run->add_flag("--no-deskew", no_deskew, "Do not measure and correct skew");

@@ -45,27 +45,36 @@ struct PageJob {
   PageResult result;
 };
 
-// The stages of one page after rasterize, in order. Runs on any worker, with that worker's engine.
+// The stages of one page after rasterize, in order: preprocess, orientation, ocr, cleanup. Runs on any worker, with that worker's engine.
 void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   PageReport& report = job.result.report;
   const Raster& raster = *job.raster;
   Stopwatch watch;
 
-  ocr::Orientation orientation;
-  if (options.preprocess.orientation) orientation = engine.detect_orientation(raster);
-  report.timings.orientation_ms = watch.lap();
-  report.orientation_confidence = orientation.confidence;
-
-  preprocess::Result prepared =
-      preprocess::run(options.preprocess, raster, orientation.degrees, orientation.confidence);
+  preprocess::Result prepared = preprocess::run(options.preprocess, raster);
   report.timings.preprocess_ms = watch.lap();
   report.skew_degrees = prepared.skew_degrees;
-  report.orientation_degrees = prepared.orientation_degrees;
   report.dpi = raster.dpi;
   job.raster.reset();  // the raw page is no longer needed: keep pages in flight small
   report.ocr_dpi = prepared.image.dpi;
+
+  // Orientation: preprocess turns pages on their side and, when ascenders make it sure, upside
+  // down ones; otherwise Tesseract's OSD looks at the clean page.
+  report.orientation_degrees = prepared.orientation_degrees;
+  report.orientation_confidence = std::abs(prepared.up_down_confidence);
+  report.orientation_method = prepared.orientation_known ? "ascenders" : "none";
+  if (options.preprocess.orientation && !prepared.orientation_known) {
+    const ocr::Orientation found = engine.detect_orientation(prepared.image);
+    report.orientation_method = "osd";
+    report.orientation_confidence = found.confidence;
+    if (found.degrees != 0 && found.confidence >= options.preprocess.osd_min_confidence) {
+      preprocess::turn_upright(prepared.image, found.degrees);
+      report.orientation_degrees = (report.orientation_degrees + found.degrees) % 360;
+    }
+  }
   report.width = prepared.image.width;
   report.height = prepared.image.height;
+  report.timings.orientation_ms = watch.lap();
 
   job.result.ocr = engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();

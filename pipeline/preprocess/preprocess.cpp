@@ -6,23 +6,13 @@
 #include <cmath>
 
 #include "pipeline/preprocess/skew.h"
+#include "pipeline/preprocess/upside_down.h"
 
 namespace greffe::preprocess {
 
 namespace {
 
 constexpr int kDark = 96;  // gray level under which a pixel counts as ink or scanner border
-
-cv::Mat quarter_turn(const cv::Mat& gray, int clockwise_degrees) {
-  // The page was turned clockwise by `clockwise_degrees`: turn it back.
-  cv::Mat upright;
-  switch (clockwise_degrees) {
-    case 90: cv::rotate(gray, upright, cv::ROTATE_90_COUNTERCLOCKWISE); return upright;
-    case 180: cv::rotate(gray, upright, cv::ROTATE_180); return upright;
-    case 270: cv::rotate(gray, upright, cv::ROTATE_90_CLOCKWISE); return upright;
-    default: return gray;
-  }
-}
 
 // How deep a dark band reaches in from one edge: lines (rows or columns) that are mostly dark.
 int dark_band_depth(const cv::Mat& dark, bool columns, bool from_end) {
@@ -114,22 +104,22 @@ Raster to_raster(const cv::Mat& image, int dpi) {
 
 }  // namespace
 
-Result run(const Options& options, const Raster& page, int orientation_degrees,
-           float orientation_confidence) {
+Result run(const Options& options, const Raster& page) {
   Result result;
   // A header over the page's bytes: read in place, every step below makes its own output.
   const cv::Mat raw(page.height, page.width, CV_8UC1, const_cast<std::uint8_t*>(page.pixels.data()));
   cv::Mat gray = raw;
 
-  if (options.orientation && orientation_degrees != 0 &&
-      orientation_confidence >= options.orientation_min_confidence) {
-    gray = quarter_turn(gray, orientation_degrees);
-    result.orientation_degrees = orientation_degrees;
-  }
   if (options.binarize) gray = flatten_lighting(gray, page.dpi);
   if (options.border) {
     if (gray.data == raw.data) gray = raw.clone();
     clear_dark_borders(gray);
+  }
+  if (options.orientation && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
+    cv::Mat turned;
+    cv::rotate(gray, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
+    gray = turned;
+    result.orientation_degrees = 90;
   }
   int dpi = page.dpi;
   if (options.min_dpi > 0 && dpi > 0 && dpi < options.min_dpi * 5 / 6) {
@@ -144,18 +134,41 @@ Result run(const Options& options, const Raster& page, int orientation_degrees,
     result.skew_degrees = find_skew(gray, dpi, options.max_skew_degrees);
     if (std::abs(result.skew_degrees) >= 0.05) gray = rotate_page(gray, result.skew_degrees);
   }
-  if (options.denoise && !is_bilevel(page)) {
-    // JPEG ringing and salt-and-pepper noise: a 3x3 median at >= 250 dpi keeps every stroke.
+  // Denoise: a gray scan's JPEG ringing and salt-and-pepper go under a 3x3 median, which keeps
+  // every stroke at >= 250 dpi; a bilevel scan would lose stroke corners to it, so its specks
+  // are removed one by one after thresholding instead.
+  const bool bilevel = is_bilevel(page);
+  if (options.denoise && !bilevel) {
     cv::Mat smooth;
     cv::medianBlur(gray, smooth, 3);
     gray = smooth;
   }
   if (options.binarize) {
     gray = threshold(gray);
-    if (options.denoise) remove_specks(gray, dpi);
+    if (options.denoise && bilevel) remove_specks(gray, dpi);
   }
   result.image = to_raster(gray, dpi);
+  if (options.orientation && options.binarize) {
+    result.up_down_confidence = up_down_confidence(gray);
+    result.orientation_known = std::abs(result.up_down_confidence) >= options.up_down_min_confidence;
+    if (result.orientation_known && result.up_down_confidence < 0) {
+      turn_upright(result.image, 180);
+      result.orientation_degrees = (result.orientation_degrees + 180) % 360;
+    }
+  }
   return result;
+}
+
+void turn_upright(Raster& page, int clockwise_degrees) {
+  if (clockwise_degrees == 180) {
+    std::reverse(page.pixels.begin(), page.pixels.end());  // in place: no second page in memory
+    return;
+  }
+  if (clockwise_degrees != 90 && clockwise_degrees != 270) return;
+  const cv::Mat image(page.height, page.width, CV_8UC1, page.pixels.data());
+  cv::Mat upright;
+  cv::rotate(image, upright, clockwise_degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : cv::ROTATE_90_CLOCKWISE);
+  page = to_raster(upright, page.dpi);
 }
 
 }  // namespace greffe::preprocess

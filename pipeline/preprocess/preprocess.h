@@ -1,5 +1,5 @@
 // preprocess: turns a raw page raster into the image the engine reads best, in this order:
-// quarter-turn from OSD, lighting flattened, dark scanner borders cleared, low resolutions
+// lighting flattened, dark scanner borders cleared, a page lying on its side turned a quarter, low resolutions
 // resampled, skew measured and corrected, noise smoothed, binarized, specks removed.
 // Each step can be switched off to measure what it earns (README: "Preprocessing").
 #pragma once
@@ -9,8 +9,12 @@
 namespace greffe::preprocess {
 
 struct Options {
-  bool orientation = true;  // apply the quarter-turn found by OSD
-  float orientation_min_confidence = 5.0f;  // below this OSD's answer is not trusted
+  // Text lines running top to bottom: turn the page a quarter counter-clockwise. Then ascenders
+  // against descenders tell upright from upside down; when they cannot, Tesseract's OSD does
+  // (see pipeline.cpp).
+  bool orientation = true;
+  float up_down_min_confidence = 8.0f;  // Leptonica's own threshold for a sure verdict
+  float osd_min_confidence = 5.0f;      // OSD verdicts below this are not acted on
   bool border = true;
   int min_dpi = 300;  // pages scanned below this are resampled up to it (0: never)
   bool deskew = true;
@@ -22,11 +26,14 @@ struct Options {
 struct Result {
   Raster image;
   double skew_degrees = 0;      // measured; positive = text lines rose to the right
-  int orientation_degrees = 0;  // quarter-turn corrected (clockwise turn the page had)
+  int orientation_degrees = 0;  // clockwise turn the page had and no longer has: 0, 90, 180, 270
+  float up_down_confidence = 0;  // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
+  bool orientation_known = false;  // the up/down verdict was sure; otherwise ask OSD
 };
 
-// `orientation_degrees` and `orientation_confidence` come from OSD on the raw page (ocr::Engine).
-Result run(const Options& options, const Raster& page, int orientation_degrees,
-           float orientation_confidence);
+Result run(const Options& options, const Raster& page);
+
+// Turns a page back upright when it has a clockwise turn of `clockwise_degrees` (90/180/270).
+void turn_upright(Raster& page, int clockwise_degrees);
 
 }  // namespace greffe::preprocess

@@ -40,10 +40,14 @@ double profile_sharpness(const DarkPixels& dark, double degrees) {
   const double slope = std::tan(degrees * kPi / 180.0);
   const int margin = static_cast<int>(std::ceil(std::abs(slope) * dark.width)) + 1;
   std::vector<int> rows(static_cast<std::size_t>(dark.height + 2 * margin), 0);
-  // Content skewed by +a has y = y0 - x tan(a); adding x tan(a) straightens it.
+  // Content skewed by +a has y = y0 - x tan(a); adding x tan(a) straightens it. The margin keeps
+  // every row index positive, so adding 0.5 and truncating rounds.
+  const float shift = static_cast<float>(margin) + 0.5f;
+  const float tilt = static_cast<float>(slope);
+  const int last = static_cast<int>(rows.size()) - 1;
   for (const cv::Point& p : dark.points) {
-    const int y = static_cast<int>(std::lround(p.y + p.x * slope)) + margin;
-    if (y >= 0 && y < static_cast<int>(rows.size())) ++rows[static_cast<std::size_t>(y)];
+    const int y = static_cast<int>(static_cast<float>(p.y) + static_cast<float>(p.x) * tilt + shift);
+    ++rows[static_cast<std::size_t>(std::min(y, last))];
   }
   double sharpness = 0;
   for (std::size_t i = 1; i < rows.size(); ++i) {
@@ -65,7 +69,26 @@ double best_angle(const DarkPixels& dark, double from, double to, double step) {
   return best;
 }
 
+// The best sharpness over a coarse sweep: how strongly the ink forms lines in this direction.
+double line_strength(const DarkPixels& dark, double max_degrees) {
+  double best = 0;
+  for (double angle = -max_degrees; angle <= max_degrees + 0.25; angle += 0.5)
+    best = std::max(best, profile_sharpness(dark, angle));
+  return best;
+}
+
 }  // namespace
+
+bool lines_run_vertically(const cv::Mat& gray, int dpi, double max_degrees) {
+  DarkPixels dark = dark_pixels(gray, dpi);
+  if (dark.points.size() < 100) return false;
+  const double across = line_strength(dark, max_degrees);
+  for (cv::Point& p : dark.points) std::swap(p.x, p.y);
+  std::swap(dark.width, dark.height);
+  const double down = line_strength(dark, max_degrees);
+  // Text lines give a far sharper profile than the columns of letters across them.
+  return down > 1.5 * across;
+}
 
 double find_skew(const cv::Mat& gray, int dpi, double max_degrees) {
   const DarkPixels dark = dark_pixels(gray, dpi);

@@ -10,6 +10,9 @@ namespace greffe::preprocess {
 // [-max_degrees, max_degrees]: positive when text lines rise to the right.
 double find_skew(const cv::Mat& gray, int dpi, double max_degrees);
 
+// True when the text lines run top to bottom: the page lies on its side.
+bool lines_run_vertically(const cv::Mat& gray, int dpi, double max_degrees);
+
 // Rotates the page content by -skew (so a page skewed by `skew` comes out straight), white fill.
 cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees);
 

@@ -50,6 +50,7 @@ TEST_CASE("the engine recognises a page into words with boxes and confidences") 
     const OcrPage first = (*engine)->recognize(upright);
     const OcrPage second = (*engine)->recognize(upright);
     CHECK(first.text == second.text);
+    CHECK((*engine)->detect_orientation(upright).degrees == 0);
 
     CHECK(first.text.find("Territoire") != std::string::npos);
     CHECK(first.mean_confidence > 70);

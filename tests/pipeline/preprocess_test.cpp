@@ -11,12 +11,17 @@ using namespace greffe;
 
 namespace {
 
-// A page of text lines at 300 dpi, turned counter-clockwise by `skew` degrees.
+// A page of text lines at 300 dpi, turned counter-clockwise by `skew` degrees. Lines differ and
+// start at different places, as in print: identical lines would stack letters into columns.
 cv::Mat synthetic_page(double skew) {
+  const char* lines[] = {"Le Bureau de la Metropole delibere sur la subvention de 90 000 euros",
+                         "Vu le Code General des Collectivites Territoriales ; considerant",
+                         "Article 1 : est attribuee a l'association une subvention totale",
+                         "Cette proposition mise aux voix est adoptee. Certifie conforme,"};
   cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
-  for (int y = 300; y < 3200; y += 70)
-    cv::putText(page, "Le Bureau de la Metropole delibere sur la subvention de 90 000 euros", {200, y},
-                cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(0), 3);
+  int n = 0;
+  for (int y = 300; y < 3200; y += 70, ++n)
+    cv::putText(page, lines[n % 4], {200 + (n * 37) % 120, y}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(0), 3);
   const cv::Mat turn = cv::getRotationMatrix2D({1240, 1754}, skew, 1.0);  // positive: counter-clockwise
   cv::Mat skewed;
   cv::warpAffine(page, skewed, turn, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
@@ -32,7 +37,7 @@ Raster to_raster(const cv::Mat& image, int dpi) {
 
 preprocess::Options only(bool deskew, bool border, bool binarize) {
   preprocess::Options options;
-  options.orientation = true;
+  options.orientation = false;
   options.deskew = deskew;
   options.border = border;
   options.binarize = binarize;
@@ -65,27 +70,31 @@ TEST_CASE("skew is found within 0.2 degrees on every fixture page") {
     REQUIRE(document);
     auto page = (*document)->render(expected.page - 1);
     REQUIRE(page);
-    // The quarter-turn comes from OSD in the pipeline; here from the manifest, to test skew alone.
-    const preprocess::Result result =
-        preprocess::run(only(true, true, false), *page, expected.rotation_degrees, 100.0f);
+    preprocess::Options options = only(true, true, false);
+    options.orientation = true;  // orientation-90 lies on its side
+    const preprocess::Result result = preprocess::run(options, *page);
     INFO(expected.file << " page " << expected.page << ": applied " << expected.skew_degrees << ", found "
                        << result.skew_degrees);
     CHECK(std::abs(result.skew_degrees - expected.skew_degrees) < 0.2);
   }
 }
 
-TEST_CASE("a quarter-turned page is turned back when OSD is confident") {
-  const Raster page = to_raster(synthetic_page(0), 300);
-  SECTION("confident") {
-    const preprocess::Result result = preprocess::run(only(false, false, false), page, 90, 20.0f);
-    CHECK(result.orientation_degrees == 90);
-    CHECK(result.image.width == page.height);
-    CHECK(result.image.height == page.width);
-  }
-  SECTION("not confident: left as it is") {
-    const preprocess::Result result = preprocess::run(only(false, false, false), page, 90, 1.0f);
+TEST_CASE("a page lying on its side is turned a quarter, an upright one is not") {
+  preprocess::Options options = only(false, false, false);
+  options.orientation = true;
+  const cv::Mat upright = synthetic_page(1.5);
+  SECTION("upright") {
+    const preprocess::Result result = preprocess::run(options, to_raster(upright, 300));
     CHECK(result.orientation_degrees == 0);
-    CHECK(result.image.width == page.width);
+    CHECK(result.image.width == upright.cols);
+  }
+  SECTION("turned 90 degrees clockwise") {
+    cv::Mat turned;
+    cv::rotate(upright, turned, cv::ROTATE_90_CLOCKWISE);
+    const preprocess::Result result = preprocess::run(options, to_raster(turned, 300));
+    CHECK(result.orientation_degrees == 90);
+    CHECK(result.image.width == upright.cols);
+    CHECK(result.image.height == upright.rows);
   }
 }
 
@@ -93,7 +102,7 @@ TEST_CASE("dark scanner borders become paper, text stays") {
   cv::Mat image = synthetic_page(0);
   image(cv::Rect(0, 0, 70, image.rows)).setTo(cv::Scalar(20));                // left band
   image(cv::Rect(0, image.rows - 50, image.cols, 50)).setTo(cv::Scalar(35));  // bottom band
-  const preprocess::Result result = preprocess::run(only(false, true, false), to_raster(image, 300), 0, 0);
+  const preprocess::Result result = preprocess::run(only(false, true, false), to_raster(image, 300));
   const cv::Mat out(result.image.height, result.image.width, CV_8UC1,
                     const_cast<std::uint8_t*>(result.image.pixels.data()));
   CHECK(cv::countNonZero(out(cv::Rect(0, 0, 70, out.rows)) < 128) == 0);
@@ -112,7 +121,7 @@ TEST_CASE("binarization gives black text on white under uneven light, without sp
   }
   // Specks: single dark pixels scattered in the margin.
   for (int i = 0; i < 200; ++i) image.at<std::uint8_t>(3300 + (i % 5) * 20, 100 + i * 11) = 0;
-  const preprocess::Result result = preprocess::run(only(false, false, true), to_raster(image, 300), 0, 0);
+  const preprocess::Result result = preprocess::run(only(false, false, true), to_raster(image, 300));
   const cv::Mat out(result.image.height, result.image.width, CV_8UC1,
                     const_cast<std::uint8_t*>(result.image.pixels.data()));
   CHECK(cv::countNonZero((out != 0) & (out != 255)) == 0);

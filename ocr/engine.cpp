@@ -94,11 +94,9 @@ Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
   return engine;
 }
 
-std::optional<Error> check_models(const Options& options) {
+Expected<std::unique_ptr<Engine>> create_first_engine(const Options& options) {
   SilencedStderr quiet;
-  auto engine = Engine::create(options);
-  if (!engine) return engine.error();
-  return std::nullopt;
+  return Engine::create(options);
 }
 
 Orientation Engine::detect_orientation(const Raster& page) {
@@ -128,13 +126,13 @@ Orientation Engine::detect_orientation(const Raster& page) {
   return found;
 }
 
-OcrPage Engine::recognize(const Raster& page) {
+Expected<OcrPage> Engine::recognize(const Raster& page) {
   OcrPage result;
   text_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
   text_->SetSourceResolution(page.dpi);
   if (text_->Recognize(nullptr) != 0) {
     text_->Clear();
-    return result;
+    return Error{ErrorKind::Internal, "", 0, "Tesseract could not recognise the page"};
   }
   result.text = take_text(text_->GetUTF8Text());
   result.mean_confidence = static_cast<float>(text_->MeanTextConf());

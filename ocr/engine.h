@@ -39,7 +39,7 @@ class Engine {
   Orientation detect_orientation(const Raster& page);
 
   // Recognises an upright page. The raster is read in place, not copied.
-  OcrPage recognize(const Raster& page);
+  Expected<OcrPage> recognize(const Raster& page);
 
  private:
   Engine();
@@ -47,8 +47,10 @@ class Engine {
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
 };
 
-// Checks once, before any worker starts, that the models load; the error says how to install them.
-[[nodiscard]] std::optional<Error> check_models(const Options& options);
+// The first engine, made before any worker starts: Tesseract's own multi-line complaints about a
+// missing model are kept off stderr (process-wide, hence only then), and the error says how to
+// install the model. Later engines use Engine::create.
+Expected<std::unique_ptr<Engine>> create_first_engine(const Options& options);
 
 std::string tesseract_version();
 

@@ -76,8 +76,13 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.height = prepared.image.height;
   report.timings.orientation_ms = watch.lap();
 
-  job.result.ocr = engine.recognize(prepared.image);
+  auto recognized = engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();
+  if (!recognized) {
+    job.error = recognized.error();
+    return;
+  }
+  job.result.ocr = std::move(recognized.value());
   report.mean_confidence = job.result.ocr.mean_confidence;
 
   job.result.clean_text = cleanup::normalize_whitespace(job.result.ocr.text);
@@ -179,9 +184,10 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
 }
 
 int run(const std::vector<std::filesystem::path>& inputs, const Options& options) {
-  if (auto missing = ocr::check_models(options.ocr)) {
-    std::cerr << missing->to_line() << '\n';
-    return exit_code(missing->kind);
+  auto first_engine = ocr::create_first_engine(options.ocr);
+  if (!first_engine) {
+    std::cerr << first_engine.error().to_line() << '\n';
+    return exit_code(first_engine.error().kind);
   }
   // Fail before any OCR work when the results could not be kept.
   std::error_code ec;
@@ -199,6 +205,7 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<ocr::Engine>> engines;
+  engines.local() = std::move(first_engine.value());  // this thread works in the pipeline too
 
   std::optional<ErrorKind> first_failure;
   std::vector<bool> failed(documents.size(), false);

@@ -26,10 +26,10 @@ Raster load_gray(const std::string& name, int dpi) {
 TEST_CASE("a missing language model is a MissingDependency error saying what to install") {
   ocr::Options options;
   options.language = "xyz";
-  auto error = ocr::check_models(options);
-  REQUIRE(error);
-  CHECK(error->kind == ErrorKind::MissingDependency);
-  CHECK(error->message.find("apt-get install tesseract-ocr-xyz") != std::string::npos);
+  auto engine = ocr::create_first_engine(options);
+  REQUIRE_FALSE(engine);
+  CHECK(engine.error().kind == ErrorKind::MissingDependency);
+  CHECK(engine.error().message.find("apt-get install tesseract-ocr-xyz") != std::string::npos);
 }
 
 TEST_CASE("the engine recognises a page into words with boxes and confidences") {
@@ -47,8 +47,8 @@ TEST_CASE("the engine recognises a page into words with boxes and confidences") 
     // Turned upright by hand so that this test does not depend on preprocess.
     Raster upright = page;
     std::reverse(upright.pixels.begin(), upright.pixels.end());
-    const OcrPage first = (*engine)->recognize(upright);
-    const OcrPage second = (*engine)->recognize(upright);
+    const OcrPage first = *(*engine)->recognize(upright);
+    const OcrPage second = *(*engine)->recognize(upright);
     CHECK(first.text == second.text);
     CHECK((*engine)->detect_orientation(upright).degrees == 0);
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "models/legality.h"
 #include "models/page.h"
 
 namespace greffe {
@@ -13,6 +14,7 @@ struct DocumentResult {
   std::string stem;   // output folder name, unique within a run
   int page_count = 0;
   std::vector<PageResult> pages;
+  Legality legality;  // from the stamp lines, found by cleanup
   std::vector<std::string> warnings;
 };
 

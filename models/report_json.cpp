@@ -37,6 +37,10 @@ nlohmann::json page_json(const PageReport& page) {
 
 }  // namespace
 
+static nlohmann::json optional_json(const std::optional<std::string>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
 nlohmann::json report_json(const DocumentResult& document) {
   nlohmann::json pages = nlohmann::json::array();
   for (const PageResult& page : document.pages) pages.push_back(page_json(page.report));
@@ -44,6 +48,11 @@ nlohmann::json report_json(const DocumentResult& document) {
       {"input", document.input},
       {"page_count", document.page_count},
       {"pages", pages},
+      {"legality",
+       {{"signed_on", optional_json(document.legality.signed_on)},
+        {"received_on", optional_json(document.legality.received_on)},
+        {"act_id", optional_json(document.legality.act_id)},
+        {"transmitted_on", optional_json(document.legality.transmitted_on)}}},
       {"warnings", document.warnings},
   };
 }

@@ -13,7 +13,7 @@
 #include <set>
 #include <thread>
 
-#include "cleanup/whitespace.h"
+#include "cleanup/cleanup.h"
 #include "pipeline/output/write.h"
 
 namespace greffe::pipeline {
@@ -45,7 +45,9 @@ struct PageJob {
   PageResult result;
 };
 
-// The stages of one page after rasterize, in order: preprocess, orientation, ocr, cleanup. Runs on any worker, with that worker's engine.
+// The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
+// follows per document, in order, when its last page is done (see run()): the stamps' legality
+// record is the document's, and one lexicon serves. Runs on any worker, with that worker's engine.
 void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   PageReport& report = job.result.report;
   const Raster& raster = *job.raster;
@@ -84,9 +86,19 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   }
   job.result.ocr = std::move(recognized.value());
   report.mean_confidence = job.result.ocr.mean_confidence;
+}
 
-  job.result.clean_text = cleanup::normalize_whitespace(job.result.ocr.text);
-  report.timings.cleanup_ms = watch.lap();
+// Cleanup of a whole document, page by page; returns cleanup.jsonl.
+std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
+  cleanup::CleanDocument clean;
+  for (std::size_t i = 0; i < document.pages.size(); ++i) {
+    PageResult& page = document.pages[i];
+    Stopwatch watch;
+    page.clean_text = cleaner.clean_page(page.ocr.text, static_cast<int>(i) + 1, clean);
+    page.report.timings.cleanup_ms = watch.lap();
+  }
+  document.legality = clean.legality;
+  return cleanup::changes_jsonl(clean.changes);
 }
 
 // Opens the inputs one after the other and rasterizes their pages in order (serial: poppler
@@ -206,6 +218,11 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
   tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<ocr::Engine>> engines;
   engines.local() = std::move(first_engine.value());  // this thread works in the pipeline too
+  auto cleaner = cleanup::Cleaner::create(options.cleanup);
+  if (!cleaner) {
+    std::cerr << cleaner.error().to_line() << '\n';
+    return exit_code(cleaner.error().kind);
+  }
 
   std::optional<ErrorKind> first_failure;
   std::vector<bool> failed(documents.size(), false);
@@ -276,7 +293,8 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                 document.pages.push_back(std::move(job->result));
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
-                if (auto error = output::write_document(options.out, document)) {
+                const std::string changes = clean_document(**cleaner, document);
+                if (auto error = output::write_document(options.out, document, changes)) {
                   report_error(*error, job->document);
                 } else {
                   ++written;

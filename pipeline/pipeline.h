@@ -1,11 +1,13 @@
-// The pipeline: every page of every input through rasterize -> preprocess -> ocr -> cleanup,
-// pages in parallel over `jobs` workers, each document written as soon as its last page is done.
+// The pipeline: every page of every input through rasterize -> preprocess -> ocr, pages in
+// parallel over `jobs` workers; each document then through cleanup, in order, and written as
+// soon as its last page is done.
 #pragma once
 
 #include <atomic>
 #include <filesystem>
 #include <vector>
 
+#include "cleanup/cleanup.h"
 #include "ocr/engine.h"
 #include "pipeline/preprocess/preprocess.h"
 #include "pipeline/rasterize/rasterize.h"
@@ -16,6 +18,7 @@ struct Options {
   rasterize::Options rasterize;
   preprocess::Options preprocess;
   ocr::Options ocr;
+  cleanup::Options cleanup;
   int jobs = 0;  // 0: one per core
   std::filesystem::path out = "greffe-out";
   bool progress = true;  // one line per document on stderr
@@ -27,7 +30,7 @@ extern std::atomic<bool> interrupted;
 // Files named on the command line, directories recursed in sorted order (PDF and images only).
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs);
 
-// Processes every input and writes OUT/<stem>/{raw.txt,text.txt,report.json}.
+// Processes every input and writes OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,report.json}.
 // Errors are printed one line each on stderr; returns the exit code (design/cli.md).
 int run(const std::vector<std::filesystem::path>& inputs, const Options& options);
 

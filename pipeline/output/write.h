@@ -14,8 +14,8 @@ namespace greffe::output {
 [[nodiscard]] std::optional<Error> write_file_atomically(const std::filesystem::path& path,
                                                          std::string_view content);
 
-// OUT/<stem>/raw.txt, text.txt and report.json.
-[[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out,
-                                                  const DocumentResult& document);
+// OUT/<stem>/raw.txt, text.txt, cleanup.jsonl (`changes`, already in JSON lines) and report.json.
+[[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
+                                                  std::string_view changes);
 
 }  // namespace greffe::output

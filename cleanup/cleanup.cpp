@@ -1,0 +1,157 @@
+#include "cleanup/cleanup.h"
+
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <sstream>
+
+#include "cleanup/noise.h"
+#include "cleanup/preposition.h"
+#include "cleanup/reflow.h"
+#include "cleanup/stamp_lines.h"
+#include "cleanup/whitespace.h"
+#include "cleanup/word_repair.h"
+
+namespace greffe::cleanup {
+
+namespace {
+
+std::vector<std::string> split_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) lines.push_back(line);
+  return lines;
+}
+
+std::vector<std::string> split_words(const std::string& line) {
+  std::vector<std::string> words;
+  std::istringstream in(line);
+  for (std::string word; in >> word;) words.push_back(word);
+  return words;
+}
+
+// A token as printed: punctuation around a word ("(développeurs," -> "(", "développeurs", ",").
+struct Token {
+  std::string lead, word, trail;
+};
+
+Token split_token(const std::string& token) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(token);
+  int32_t start = 0, end = text.length();
+  while (start < end && !u_isalnum(text.char32At(start))) start = text.moveIndex32(start, 1);
+  while (end > start) {
+    const int32_t previous = text.moveIndex32(end, -1);
+    if (u_isalnum(text.char32At(previous))) break;
+    end = previous;
+  }
+  // Inside, anything stays: "ao(t" is a damaged "août", "l'emploi" one word.
+  Token split;
+  text.tempSubString(0, start).toUTF8String(split.lead);
+  text.tempSubString(start, end - start).toUTF8String(split.word);
+  text.tempSubString(end).toUTF8String(split.trail);
+  return split;
+}
+
+}  // namespace
+
+Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english)
+    : options_(std::move(options)), lexicon_(std::move(lexicon)), english_(std::move(english)) {}
+
+Expected<std::unique_ptr<Cleaner>> Cleaner::create(const Options& options) {
+  auto lexicon = Lexicon::load(options.dictionary);
+  if (!lexicon) return lexicon.error();
+  auto english = Lexicon::load(options.english_dictionary);
+  if (!english) return english.error();
+  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(lexicon.value()), std::move(english.value())));
+}
+
+CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
+  CleanDocument document;
+  for (std::size_t i = 0; i < ocr_pages.size(); ++i)
+    document.pages.push_back(clean_page(ocr_pages[i], static_cast<int>(i) + 1, document));
+  return document;
+}
+
+std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument& document) {
+  std::vector<Change>& changes = document.changes;
+  std::vector<PageLine> lines;
+  bool stamp_removed = false;
+  bool follows_hyphen = false;
+  int number = 0;
+  // Line numbers are those of the OCR text (raw.txt), so a change can be found there.
+  for (const std::string& raw : split_lines(text)) {
+    ++number;
+    std::string line = normalize_whitespace(raw);
+    if (!line.empty()) line.pop_back();  // normalize_whitespace ends a non-empty text with '\n'
+    if (line.empty()) {
+      lines.push_back({"", number, false});
+      continue;
+    }
+    if (options_.stamps && read_stamp_line(line, document.legality)) {
+      changes.push_back({page, number, "stamp", line, ""});
+      stamp_removed = true;
+      continue;
+    }
+    if (options_.noise) {
+      const std::string kept = remove_noise(line);
+      if (kept != line) changes.push_back({page, number, "noise", line, kept});
+      line = kept;
+      if (line.empty()) continue;
+    }
+    if (options_.words) line = repair_words(line, follows_hyphen, page, number, changes);
+    follows_hyphen = line.back() == '-';
+    lines.push_back({line, number, stamp_removed});
+    stamp_removed = false;
+  }
+
+  if (!options_.reflow) {
+    std::string joined;
+    for (const PageLine& line : lines) joined += line.text + '\n';
+    return normalize_whitespace(joined);
+  }
+  std::vector<Dehyphenation> dehyphenated;
+  std::string clean = reflow(lines, *lexicon_, dehyphenated);
+  for (const Dehyphenation& join : dehyphenated)
+    changes.push_back({page, join.line, "dehyphenate", join.before, join.after});
+  return clean;
+}
+
+std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
+                                  std::vector<Change>& changes) {
+  const std::vector<std::string> words = split_words(line);
+  std::string out;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    Token token = split_token(words[i]);
+    // The halves of a word cut at the end of a line are repaired, if at all, once reflow joins them.
+    const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
+    if (!cut) {
+      const std::string previous = i > 0 ? words[i - 1] : "", next = i + 1 < words.size() ? words[i + 1] : "";
+      if (token.word == "a" && token.lead.empty() && is_preposition_a(previous, next)) {
+        changes.push_back({page, number, "a-grave", "a", "à"});
+        token.word = "à";
+      } else if (auto repair = repair_word(token.word, *lexicon_, english_.get())) {
+        changes.push_back({page, number, repair->rule, token.word, repair->word});
+        token.word = repair->word;
+      }
+    }
+    if (!out.empty()) out += ' ';
+    out += token.lead + token.word + token.trail;
+  }
+  return out;
+}
+
+std::string changes_jsonl(const std::vector<Change>& changes) {
+  std::string out;
+  for (const Change& change : changes) {
+    const nlohmann::json line = {{"page", change.page},
+                                 {"line", change.line},
+                                 {"rule", change.rule},
+                                 {"before", change.before},
+                                 {"after", change.after}};
+    out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
+  }
+  return out;
+}
+
+}  // namespace greffe::cleanup

@@ -1,0 +1,63 @@
+// cleanup: from OCR text to the act's clean text, as a sequence of small named passes over each
+// page — stamp lines, noise, word repair, "a"/"à", reflow — every change logged with its rule.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "cleanup/lexicon.h"
+#include "models/error.h"
+#include "models/legality.h"
+
+namespace greffe::cleanup {
+
+struct Options {
+  std::string dictionary = "/usr/share/hunspell/fr";  // hunspell-fr, without .aff/.dic
+  // English words in French acts are names ("Coding School"): left alone when this knows them.
+  std::string english_dictionary = "/usr/share/hunspell/en_US";
+  bool stamps = true;
+  bool noise = true;
+  bool words = true;   // accent, letter and apostrophe repair, and "a"/"à"
+  bool reflow = true;
+};
+
+// One line of cleanup.jsonl.
+struct Change {
+  int page = 0;  // 1-based
+  int line = 0;  // 1-based line of the page's OCR text
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "dehyphenate"
+  std::string before;
+  std::string after;
+};
+
+struct CleanDocument {
+  std::vector<std::string> pages;  // clean text per page
+  std::vector<Change> changes;
+  Legality legality;  // from the stamp lines
+};
+
+// Holds the lexicon, loaded once; not thread-safe (one per thread).
+class Cleaner {
+ public:
+  static Expected<std::unique_ptr<Cleaner>> create(const Options& options);
+  CleanDocument run(const std::vector<std::string>& ocr_pages);
+
+  // One page (1-based `page`) of a document: its changes and legality go into `document`;
+  // returns the page's clean text. Pages are given in order.
+  std::string clean_page(const std::string& text, int page, CleanDocument& document);
+
+ private:
+  Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);
+  std::string repair_words(const std::string& line, bool follows_hyphen, int page, int number,
+                           std::vector<Change>& changes);
+
+  Options options_;
+  std::unique_ptr<Lexicon> lexicon_;
+  std::unique_ptr<Lexicon> english_;
+};
+
+// cleanup.jsonl: one JSON object per change, {"page","line","rule","before","after"}.
+std::string changes_jsonl(const std::vector<Change>& changes);
+
+}  // namespace greffe::cleanup

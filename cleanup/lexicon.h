@@ -1,0 +1,32 @@
+// The French lexicon cleanup checks words against: Debian's hunspell-fr through libhunspell,
+// with a cache, since the same words come back page after page. Not thread-safe: one per thread.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+#include "models/error.h"
+
+class Hunspell;
+
+namespace greffe::cleanup {
+
+class Lexicon {
+ public:
+  // `dictionary` is the path without extension: "/usr/share/hunspell/fr" reads fr.aff and fr.dic.
+  static Expected<std::unique_ptr<Lexicon>> load(const std::string& dictionary);
+  ~Lexicon();
+  Lexicon(const Lexicon&) = delete;
+  Lexicon& operator=(const Lexicon&) = delete;
+
+  // Whether the word (UTF-8, as printed: case and elision included) is French.
+  bool knows(const std::string& word);
+
+ private:
+  explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
+  std::unique_ptr<Hunspell> hunspell_;
+  std::unordered_map<std::string, bool> known_;
+};
+
+}  // namespace greffe::cleanup

@@ -1,0 +1,70 @@
+#include "cleanup/noise.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <sstream>
+#include <vector>
+
+namespace greffe::cleanup {
+
+namespace {
+
+// Symbols that in these registers only ever come from specks, rules and stamp borders when
+// they stand alone. Dashes, colons, semicolons, %, €, parentheses, quotes and bullets are text.
+bool is_noise_symbol(UChar32 c) {
+  switch (c) {
+    case '|': case '_': case '=': case '*': case '+': case '~': case '^': case '`': case '#':
+    case '\\': case '<': case '>': case '{': case '}': case '[': case ']': case '@':
+    case 0x00A9: /* © */ case 0x00AE: /* ® */ case 0x00A6: /* ¦ */ case 0x00AC: /* ¬ */
+    case 0x00B0: /* ° */ case 0x2018: /* ‘ */ case 0x2019: /* ’ */ case '\'': case 0x00B7: /* · */
+      return true;
+    default:
+      return false;
+  }
+}
+
+bool is_lone_stop(const std::string& token) { return token == "." || token == ","; }
+
+bool ends_in_punctuation(const std::string& token) {
+  return !token.empty() && std::string(".,;:!?-–—").find(token.back()) != std::string::npos;
+}
+
+// A token is noise when every character is a noise symbol.
+bool is_noise(const std::string& token) {
+  if (token == "..") return true;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(token);
+  if (text.isEmpty()) return false;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (!is_noise_symbol(c)) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::string remove_noise(std::string_view line) {
+  std::istringstream in{std::string(line)};
+  std::vector<std::string> tokens;
+  for (std::string token; in >> token;) tokens.push_back(token);
+  std::string kept;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    // A lone symbol opening a line is a bullet misread ("■" as "=" or "#", "-" as "+" or "*"):
+    // keep it, the line is a list item.
+    const bool bullet = i == 0 && tokens.size() > 1 && tokens[i].size() == 1 && std::string("=#+*").find(tokens[i]) != std::string::npos;
+    if (is_noise(tokens[i]) && !bullet) continue;
+    // A lone "." or "," after a word is its punctuation set apart ("2021 , conformément");
+    // anywhere else it is a speck.
+    if (is_lone_stop(tokens[i])) {
+      if (!kept.empty() && !ends_in_punctuation(kept)) kept += tokens[i];
+      continue;
+    }
+    if (!kept.empty()) kept += ' ';
+    kept += tokens[i];
+  }
+  return kept;
+}
+
+}  // namespace greffe::cleanup

@@ -1,0 +1,125 @@
+#include "cleanup/stamp_lines.h"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <regex>
+#include <string>
+#include <vector>
+
+#include "cleanup/french_date.h"
+
+namespace greffe::cleanup {
+
+namespace {
+
+// The letters of a line, lower case and without accents: "Reçu au Contrôle de légalité le"
+// becomes "recuaucontroledelegalitele", so that OCR's spaces and accents do not matter.
+std::string bare_letters(std::string_view line) {
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), line.size()));
+  text.toLower();
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+  if (U_SUCCESS(status)) text = nfd->normalize(text, status);
+  std::string letters;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (c >= 'a' && c <= 'z') letters += static_cast<char>(c);
+  }
+  return letters;
+}
+
+// Smallest edit distance between `pattern` and any part of `text` (Sellers' algorithm).
+std::size_t distance_within(const std::string& pattern, const std::string& text) {
+  std::vector<std::size_t> column(pattern.size() + 1);
+  for (std::size_t i = 0; i <= pattern.size(); ++i) column[i] = i;
+  std::size_t best = column.back();
+  for (char c : text) {
+    std::size_t diagonal = column[0];
+    column[0] = 0;  // a match may start anywhere in the text
+    for (std::size_t i = 1; i <= pattern.size(); ++i) {
+      const std::size_t above = column[i];
+      column[i] = std::min({column[i] + 1, column[i - 1] + 1, diagonal + (pattern[i - 1] == c ? 0 : 1)});
+      diagonal = above;
+    }
+    best = std::min(best, column.back());
+  }
+  return best;
+}
+
+enum class Field { None, SignedOn, ReceivedOn, TransmittedOn };
+
+struct StampPhrase {
+  const char* letters;
+  Field field;
+};
+
+const StampPhrase kPhrases[] = {
+    {"signele", Field::SignedOn},
+    {"recuaucontroledelegalite", Field::ReceivedOn},
+    {"accusedereceptionenprefecture", Field::None},
+    {"datedeteletransmission", Field::TransmittedOn},
+    {"datedereceptionprefecture", Field::ReceivedOn},
+    // What survives of "Reçu au Contrôle de légalité le" when the stamp is badly printed.
+    {"delegalitele", Field::ReceivedOn},
+};
+
+// OCR reads the slashes of "19/05/2022" as ' ; : and the like.
+std::string with_repaired_date_separators(std::string_view line) {
+  static const std::regex damaged("(\\d{1,2})\\s*[^\\w\\s]{1,2}\\s*(\\d{1,2})\\s*[^\\w\\s]{1,2}\\s*(\\d{4})");
+  return std::regex_replace(std::string(line), damaged, "$1/$2/$3");
+}
+
+void keep_first(std::optional<std::string>& slot, std::string_view line) {
+  if (slot) return;
+  if (auto date = find_french_date(with_repaired_date_separators(line))) slot = date->iso;
+}
+
+}  // namespace
+
+bool read_stamp_line(std::string_view line, Legality& legality) {
+  // The @ctes act id: department, SIREN, date, the authority's own number, nature ("DE": délibération).
+  // OCR may put a speck before it and read a digit more or less.
+  static const std::regex act_id_line("^\\W*(?:\\S{1,2}\\s+)?(\\d{3}-\\d{6,10}-\\d{8}-\\S+-[A-Z]{1,3})\\W*$");
+  static const std::regex act_id_exact("\\d{3}-\\d{9}-\\d{8}-[A-Za-z0-9_]+-(DE|AI|AR|CC|AU|BF)");
+  std::cmatch match;
+  const std::string text(line);
+  if (std::regex_match(text.c_str(), match, act_id_line)) {
+    if (!legality.act_id && std::regex_match(match[1].str(), act_id_exact)) legality.act_id = match[1].str();
+    return true;
+  }
+
+  const std::string letters = bare_letters(line);
+  // "Signé le 15 Avril 2021" read "Signé ie …": the word and a date make the stamp.
+  if (letters.rfind("signe", 0) == 0 && letters.size() <= 24 &&
+      find_french_date(with_repaired_date_separators(line))) {
+    keep_first(legality.signed_on, line);
+    return true;
+  }
+  for (const StampPhrase& phrase : kPhrases) {
+    const std::string pattern = phrase.letters;
+    // A stamp line says little besides its phrase (and a month name): a body sentence that
+    // happens to contain "signé le" is much longer.
+    if (letters.size() > 2 * pattern.size() + 12) continue;
+    // Long phrases are matched loosely (OCR damages a letter in five at worst); a short one
+    // like "signé le" must be exact and open the line, or "signalé le" would pass.
+    if (pattern.size() >= 12) {
+      if (distance_within(pattern, letters) > pattern.size() / 5) continue;
+    } else if (letters.find(pattern) > 2) {
+      continue;
+    }
+    switch (phrase.field) {
+      case Field::SignedOn: keep_first(legality.signed_on, line); break;
+      case Field::ReceivedOn: keep_first(legality.received_on, line); break;
+      case Field::TransmittedOn: keep_first(legality.transmitted_on, line); break;
+      case Field::None: break;
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace greffe::cleanup

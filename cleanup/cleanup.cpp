@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "cleanup/noise.h"
-#include "cleanup/preposition.h"
+#include "cleanup/context_rules.h"
 #include "cleanup/reflow.h"
 #include "cleanup/stamp_lines.h"
 #include "cleanup/whitespace.h"
@@ -127,9 +127,10 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
       const std::string previous = i > 0 ? words[i - 1] : "", next = i + 1 < words.size() ? words[i + 1] : "";
-      if (token.word == "a" && token.lead.empty() && is_preposition_a(previous, next)) {
-        changes.push_back({page, number, "a-grave", "a", "à"});
-        token.word = "à";
+      const auto in_context = token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_) : std::nullopt;
+      if (in_context) {
+        changes.push_back({page, number, in_context->rule, token.word, in_context->word});
+        token.word = in_context->word;
       } else if (auto repair = repair_word(token.word, *lexicon_, english_.get())) {
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         token.word = repair->word;

@@ -18,7 +18,7 @@ struct Options {
   std::string english_dictionary = "/usr/share/hunspell/en_US";
   bool stamps = true;
   bool noise = true;
-  bool words = true;   // accent, letter and apostrophe repair, and "a"/"à"
+  bool words = true;   // accent, letter and apostrophe repair, and the context rules
   bool reflow = true;
 };
 
@@ -26,7 +26,7 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "participle", "dehyphenate"
   std::string before;
   std::string after;
 };

@@ -64,6 +64,41 @@ int run_accuracy(const std::string& truth_path, const std::string& hypothesis_pa
   return 0;
 }
 
+// `greffe clean`: the cleanup stage alone on existing OCR text (pages separated by form feeds).
+int run_clean(const std::string& path, const std::string& log_path) {
+  std::optional<std::string> text;
+  if (path.empty() || path == "-") {
+    std::ostringstream in;
+    in << std::cin.rdbuf();
+    text = in.str();
+  } else {
+    text = read_text_file(path);
+  }
+  if (!text) {
+    std::cerr << "greffe: " << path << ": cannot read\n";
+    return exit_code(ErrorKind::UnreadableInput);
+  }
+  auto cleaner = cleanup::Cleaner::create({});
+  if (!cleaner) {
+    std::cerr << cleaner.error().to_line() << '\n';
+    return exit_code(cleaner.error().kind);
+  }
+  std::vector<std::string> pages;
+  std::istringstream split(*text);
+  for (std::string page; std::getline(split, page, '\f');) pages.push_back(page);
+  const cleanup::CleanDocument clean = (*cleaner)->run(pages);
+  for (std::size_t i = 0; i < clean.pages.size(); ++i) std::cout << (i > 0 ? "\f" : "") << clean.pages[i];
+  if (!log_path.empty()) {
+    std::ofstream log(log_path, std::ios::binary);
+    log << cleanup::changes_jsonl(clean.changes);
+    if (!log) {
+      std::cerr << "greffe: " << log_path << ": cannot write the change log\n";
+      return exit_code(ErrorKind::OutputNotWritable);
+    }
+  }
+  return 0;
+}
+
 }  // namespace
 
 int cli_main(int argc, char** argv) {
@@ -108,6 +143,12 @@ int cli_main(int argc, char** argv) {
   accuracy->add_option("TRUTH", truth_path, "Ground-truth text file")->required();
   accuracy->add_option("TEXT", hypothesis_path, "Text to score")->required();
 
+  std::string clean_path, clean_log;
+  CLI::App* clean_command = app.add_subcommand("clean", "Cleanup stage alone, on existing OCR text: prints the clean text");
+  clean_command->add_option("FILE", clean_path, "OCR text file (pages separated by form feeds), or - for stdin (default)");
+  clean_command->add_option("--log", clean_log, "Write every change, one JSON object a line (cleanup.jsonl)");
+
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
@@ -122,6 +163,7 @@ int cli_main(int argc, char** argv) {
   }
 
   if (*accuracy) return run_accuracy(truth_path, hypothesis_path);
+  if (*clean_command) return run_clean(clean_path, clean_log);
 
   options.out = out;
   options.progress = !quiet;

@@ -1,0 +1,79 @@
+#include "cleanup/context_rules.h"
+
+#include <set>
+
+namespace greffe::cleanup {
+
+namespace {
+
+std::string bare(std::string word) {
+  while (!word.empty() && std::string(",.;:!?()«»\"").find(word.back()) != std::string::npos) word.pop_back();
+  while (!word.empty() && std::string("(«\"").find(word.front()) != std::string::npos) word.erase(0, 1);
+  return word;
+}
+
+bool is_preposition_a(const std::string& previous, const std::string& next) {
+  static const std::set<std::string> after = {
+      "compter", "hauteur", "titre", "savoir", "partir", "travers", "destination", "condition",
+      "proximité", "laquelle", "lequel", "lesquels", "lesquelles", "l'unanimité", "l’unanimité",
+      "l'égard", "l’égard", "l'exception", "l’exception", "l'issue", "l’issue", "l'occasion",
+      "l’occasion", "l'initiative", "l’initiative"};
+  static const std::set<std::string> before = {
+      "conformément", "grâce", "relatif", "relative", "relatifs", "relatives", "quant", "face",
+      "jusqu'", "jusqu’", "afférent", "afférente", "afférents", "afférentes", "destinée", "destiné",
+      "destinés", "destinées", "attribuée", "attribué", "attribués", "attribuées", "accordée", "accordé",
+      "versée", "versé", "consacrée", "consacré", "dédiée", "dédié", "inférieur", "supérieur", "égal",
+      "égale", "correspondant", "correspondante", "participer", "autorisé", "autorisée", "autorisés",
+      "habilité", "habilitée", "renvoie", "procéder"};
+  return after.count(next) > 0 || before.count(previous) > 0;
+}
+
+bool is_adverb_la(const std::string& previous, const std::string& next) {
+  return next == "où" || next == "même" || (!previous.empty() && previous.back() == '-');
+}
+
+// "où" is relative after a place or a time ("le cas où", "là où", "d'où"); "ou" joins two
+// alternatives, and then the next word is a determiner, a preposition or a name.
+bool is_conjunction_ou(const std::string& previous, const std::string& next) {
+  static const std::set<std::string> place_or_time = {
+      "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
+      "heure", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
+  static const std::set<std::string> alternative = {"son", "sa", "ses", "leur", "leurs", "de", "des", "du",
+                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur"};
+  if (place_or_time.count(previous) || next.empty()) return false;
+  const bool elided_de = next.rfind("d'", 0) == 0 || next.rfind("d’", 0) == 0;
+  const bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
+  return alternative.count(next) > 0 || elided_de || name;
+}
+
+// Forms of "être" and "avoir" that a past participle follows.
+bool is_auxiliary(const std::string& word) {
+  static const std::set<std::string> forms = {"est", "sont", "été", "être", "sera", "seront", "était",
+                                              "étaient", "soit", "soient", "Est", "Sont", "a", "ont",
+                                              "avons", "avait", "avaient", "aura", "auront", "ayant"};
+  return forms.count(word) > 0;
+}
+
+}  // namespace
+
+std::optional<ContextRepair> context_repair(const std::string& previous_as_printed, const std::string& word,
+                                            const std::string& next_as_printed, Lexicon& lexicon) {
+  const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
+  if (word == "a" && is_preposition_a(previous, next)) return ContextRepair{"à", "a-grave"};
+  if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
+    return ContextRepair{word == "là" ? "la" : "La", "la"};
+  if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};
+  // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
+  if (word == "dés") return ContextRepair{"des", "des"};
+  if (word == "Oui" && next == "le") return ContextRepair{"Ouï", "oui"};
+  if (is_auxiliary(previous) && word.size() > 3) {
+    const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
+    if (e != std::string::npos && e > 0) {
+      const std::string participle = word.substr(0, e) + "é" + word.substr(e + 1);
+      if (lexicon.knows(participle)) return ContextRepair{participle, "participle"};
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace greffe::cleanup

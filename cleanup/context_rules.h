@@ -1,0 +1,32 @@
+// Words the lexicon cannot judge, since both readings are French: "a"/"à", "là"/"la",
+// "Oui"/"Ouï", "approuve"/"approuvé". Each rule is stated here and tested; nothing else is guessed.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cleanup/lexicon.h"
+
+namespace greffe::cleanup {
+
+struct ContextRepair {
+  std::string word;
+  std::string rule;  // "a-grave", "la", "ou", "des", "oui", "participle"
+};
+
+// `word` without its punctuation; `previous` and `next` as printed (punctuation is ignored).
+//  - "a" becomes "à" when the next word only ever follows the preposition ("à compter", "à
+//    hauteur", "à l'unanimité", "à laquelle") or the previous one always governs it ("conformément
+//    à", "grâce à", "attribuée à");
+//  - "là" becomes "la" unless it follows a hyphen ("celle-là") or precedes "où", "même" or punctuation;
+//  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
+//    a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
+//  - "dés" becomes "des" (dice have no place in an act);
+//  - "Oui" before "le rapport" is "Ouï" ("Ouï le rapport ci-dessus");
+//  - after a form of "être" or "avoir" (est, sont, été, sera, a, ont, avait, ayant...), a word
+//    ending in "e" or "es" whose "é" form the lexicon knows is that past participle ("est
+//    approuve" -> "est approuvé", "a sollicite" -> "a sollicité").
+std::optional<ContextRepair> context_repair(const std::string& previous, const std::string& word,
+                                            const std::string& next, Lexicon& lexicon);
+
+}  // namespace greffe::cleanup

@@ -87,7 +87,8 @@ bool read_stamp_line(std::string_view line, Legality& legality) {
   static const std::regex act_id_exact("\\d{3}-\\d{9}-\\d{8}-[A-Za-z0-9_]+-(DE|AI|AR|CC|AU|BF)");
   std::cmatch match;
   const std::string text(line);
-  if (std::regex_match(text.c_str(), match, act_id_line)) {
+  const bool has_digit = text.find_first_of("0123456789") != std::string::npos;
+  if (has_digit && std::regex_match(text.c_str(), match, act_id_line)) {
     if (!legality.act_id && std::regex_match(match[1].str(), act_id_exact)) legality.act_id = match[1].str();
     return true;
   }

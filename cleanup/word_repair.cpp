@@ -3,6 +3,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <set>
 #include <vector>
 
@@ -180,9 +181,13 @@ std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon,
 namespace {
 
 std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english) {
+  // Cheap byte tests first: numbers, codes and words in capitals are never repaired, and most
+  // other words cost one cache look-up.
+  if (word.size() < 2 || word.find_first_of("0123456789_/@:.") != std::string::npos) return std::nullopt;
+  if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return std::nullopt;
+  if (lexicon.knows(word)) return std::nullopt;
   const Letters letters = to_letters(word);
   if (letters.size() < 2 || has_digit_or_code_mark(letters)) return std::nullopt;
-  if (lexicon.knows(word)) return std::nullopt;
 
   const Shape shape = shape_of(letters);
   if (auto repaired = apostrophe_repair(letters, shape, lexicon)) return WordRepair{*repaired, "apostrophe"};

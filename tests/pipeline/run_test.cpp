@@ -191,6 +191,28 @@ TEST_CASE("an output folder that cannot be written is exit 5") {
   CHECK(lines_of(outcome.err).size() == 1);
 }
 
+TEST_CASE("greffe clean cleans existing OCR text and logs every change") {
+  const auto folder = test::temporary_folder("run-clean");
+  write_bytes(folder / "ocr.txt",
+              "La Meétropole met en ceuvre un programme pour I'emploi.\n"
+              "Signé le 18 Février 2021\n"
+              "Reçu au Contrôle de légalité le 10 mars 2021\n\fIl est néces-\nsaire.\n");
+  const Outcome outcome = run_greffe("clean " + (folder / "ocr.txt").string() + " --log " +
+                                         (folder / "changes.jsonl").string(), folder);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  CHECK(outcome.out == "La Métropole met en œuvre un programme pour l'emploi.\n\fIl est nécessaire.\n");
+  const auto changes = lines_of(test::read_file(folder / "changes.jsonl"));
+  REQUIRE(changes.size() == 6);
+  const auto first = nlohmann::json::parse(changes[0]);
+  CHECK(first["page"] == 1);
+  CHECK(first["line"] == 1);
+  CHECK(first["rule"] == "accent");
+  CHECK(first["before"] == "Meétropole");
+  CHECK(first["after"] == "Métropole");
+  CHECK(nlohmann::json::parse(changes[5])["rule"] == "dehyphenate");
+}
+
 TEST_CASE("the command line answers --help and --version, and refuses bad arguments") {
   const auto folder = test::temporary_folder("run-cli");
   SECTION("--help") {

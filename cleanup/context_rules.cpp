@@ -60,6 +60,11 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
                                             const std::string& next_as_printed, Lexicon& lexicon) {
   const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
   if (word == "a" && is_preposition_a(previous, next)) return ContextRepair{"à", "a-grave"};
+  // The other way round: "à" before a past participle is the auxiliary ("à débouché", "à proposé"):
+  // the next word ends in "é" and its "-er" verb is French ("côté" excepted: "à côté").
+  if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
+      lexicon.knows(next.substr(0, next.size() - 2) + "er"))
+    return ContextRepair{"a", "a-grave"};
   if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
     return ContextRepair{word == "là" ? "la" : "La", "la"};
   if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};

@@ -17,7 +17,8 @@ struct ContextRepair {
 // `word` without its punctuation; `previous` and `next` as printed (punctuation is ignored).
 //  - "a" becomes "à" when the next word only ever follows the preposition ("à compter", "à
 //    hauteur", "à l'unanimité", "à laquelle") or the previous one always governs it ("conformément
-//    à", "grâce à", "attribuée à");
+//    à", "grâce à", "attribuée à"); "à" becomes "a" before a past participle in "-é" of an "-er"
+//    verb ("à débouché", "à proposé"), "à côté" excepted;
 //  - "là" becomes "la" unless it follows a hyphen ("celle-là") or precedes "où", "même" or punctuation;
 //  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
 //    a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");

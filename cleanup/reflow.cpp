@@ -3,6 +3,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+
 namespace greffe::cleanup {
 
 namespace {
@@ -42,6 +44,19 @@ std::string first_word(const std::string& line) {
   return word;
 }
 
+// Justified text fills its lines: a line much shorter than the page's usual one ends its
+// paragraph ("Le Bureau de la Métropole,", "Vu", "Délibère").
+std::size_t usual_length(const std::vector<PageLine>& lines) {
+  std::vector<std::size_t> lengths;
+  for (const PageLine& line : lines)
+    if (!line.text.empty()) lengths.push_back(icu::UnicodeString::fromUTF8(line.text).countChar32());
+  if (lengths.size() < 5) return 0;  // too few lines to tell
+  std::sort(lengths.begin(), lengths.end());
+  return lengths[lengths.size() * 3 / 4];
+}
+
+bool starts_article(const std::string& line) { return line.rfind("Article ", 0) == 0; }
+
 }  // namespace
 
 std::string reflow(const std::vector<PageLine>& lines, Lexicon& lexicon, std::vector<Dehyphenation>& joined) {
@@ -50,6 +65,10 @@ std::string reflow(const std::vector<PageLine>& lines, Lexicon& lexicon, std::ve
     bool item = false;
   };
   std::vector<Paragraph> paragraphs;
+  const std::size_t usual = usual_length(lines);
+  auto fills_line = [usual](const std::string& text) {
+    return usual == 0 || static_cast<std::size_t>(icu::UnicodeString::fromUTF8(text).countChar32()) >= usual * 7 / 10;
+  };
   bool open = false;  // the last paragraph takes more lines
   bool stamp_gap = false;
   for (const PageLine& line : lines) {
@@ -64,9 +83,9 @@ std::string reflow(const std::vector<PageLine>& lines, Lexicon& lexicon, std::ve
         u_islower(first_char(line.text)))
       open = true;
     stamp_gap = false;
-    if (!open || item) {
+    if (!open || item || starts_article(line.text)) {
       paragraphs.push_back({line.text, item});
-      open = true;
+      open = fills_line(line.text);
       continue;
     }
     std::string& text = paragraphs.back().text;
@@ -83,6 +102,7 @@ std::string reflow(const std::vector<PageLine>& lines, Lexicon& lexicon, std::ve
     } else {
       text += ' ' + line.text;
     }
+    open = fills_line(line.text);
   }
 
   std::string out;

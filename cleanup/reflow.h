@@ -1,4 +1,7 @@
-// Reflow: the lines of a page into paragraphs, one per line of output. End-of-line hyphens go
+// Reflow: the lines of a page into paragraphs, one per line of output. A paragraph ends at an
+// empty line, before a list item or an "Article N", and after a line much shorter than the page's
+// usual one (justified text fills its lines: "Vu", "Délibère", "Le Bureau de la Métropole,").
+// End-of-line hyphens go
 // where the lexicon says the word is one ("néces-\nsaire"), stay in real compounds ("ci-\naprès",
 // "Jean-\nPascal"); list items stay items; a paragraph cut by a removed stamp is rejoined.
 #pragma once

@@ -16,6 +16,7 @@ struct DocumentResult {
   std::vector<PageResult> pages;
   Legality legality;  // from the stamp lines, found by cleanup
   std::vector<std::string> warnings;
+  double parse_ms = 0;  // the structural parser, over the whole document
 };
 
 }  // namespace greffe

@@ -53,6 +53,7 @@ nlohmann::json report_json(const DocumentResult& document) {
         {"received_on", optional_json(document.legality.received_on)},
         {"act_id", optional_json(document.legality.act_id)},
         {"transmitted_on", optional_json(document.legality.transmitted_on)}}},
+      {"parse_ms", rounded(document.parse_ms)},
       {"warnings", document.warnings},
   };
 }

@@ -12,6 +12,7 @@
 
 #include "ocr/engine.h"
 #include "pipeline/accuracy.h"
+#include "pipeline/parse/parse.h"
 #include "pipeline/pipeline.h"
 
 #ifndef GREFFE_VERSION
@@ -135,6 +136,15 @@ int cli_main(int argc, char** argv) {
   run->add_flag("--no-deskew", no_deskew, "Do not measure and correct skew");
   run->add_flag("--no-denoise", no_denoise, "Do not remove specks");
   run->add_flag("--no-binarize", no_binarize, "Give the engine the gray image (Tesseract thresholds it)");
+  run->add_option("--collectivity", options.scdl.collectivity_name,
+                  "The collectivity's name for deliberations.csv (COLL_NOM), e.g. \"Métropole Aix-Marseille-Provence\"");
+  run->add_option("--siret", options.scdl.collectivity_siret, "Its SIRET for deliberations.csv (COLL_SIRET, 14 digits)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            const bool ok = value.size() == 14 && value.find_first_not_of("0123456789") == std::string::npos;
+            return ok ? std::string() : "a SIRET is 14 digits";
+          },
+          "SIRET"));
   run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
 
   std::string truth_path, hypothesis_path;
@@ -148,6 +158,9 @@ int cli_main(int argc, char** argv) {
   clean_command->add_option("FILE", clean_path, "OCR text file (pages separated by form feeds), or - for stdin (default)");
   clean_command->add_option("--log", clean_log, "Write every change, one JSON object a line (cleanup.jsonl)");
 
+  std::string parse_path;
+  CLI::App* parse_command = app.add_subcommand("parse", "Structural parser alone, on clean text: prints deliberation.json");
+  parse_command->add_option("FILE", parse_path, "Clean text file, or - for stdin (default)");
 
   try {
     app.parse(argc, argv);
@@ -163,6 +176,7 @@ int cli_main(int argc, char** argv) {
   }
 
   if (*accuracy) return run_accuracy(truth_path, hypothesis_path);
+  if (*parse_command) return parse::command(parse_path);
   if (*clean_command) return run_clean(clean_path, clean_log);
 
   options.out = out;

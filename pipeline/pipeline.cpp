@@ -101,6 +101,16 @@ std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) 
   return cleanup::changes_jsonl(clean.changes);
 }
 
+// The structural parser over the document's clean text, pages joined by form feeds.
+Deliberation parse_document(const parse::Options& options, DocumentResult& document) {
+  Stopwatch watch;
+  std::string text;
+  for (std::size_t i = 0; i < document.pages.size(); ++i) text += (i > 0 ? "\f" : "") + document.pages[i].clean_text;
+  Deliberation deliberation = parse::run(options, text, document.legality);
+  document.parse_ms = watch.lap();
+  return deliberation;
+}
+
 // Opens the inputs one after the other and rasterizes their pages in order (serial: poppler
 // is not thread-safe within a document).
 class PageSource {
@@ -225,6 +235,7 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
   }
 
   std::optional<ErrorKind> first_failure;
+  std::vector<Deliberation> deliberations;
   std::vector<bool> failed(documents.size(), false);
   std::size_t written = 0;
   auto report_error = [&](const Error& error, std::size_t document) {
@@ -293,8 +304,17 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                 document.pages.push_back(std::move(job->result));
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
-                const std::string changes = clean_document(**cleaner, document);
-                if (auto error = output::write_document(options.out, document, changes)) {
+                output::DocumentTexts texts;
+                texts.changes = clean_document(**cleaner, document);
+                const Deliberation deliberation = parse_document(options.parse, document);
+                texts.deliberation = deliberation_json_text(deliberation);
+                if (deliberation.kind == DeliberationKind::Deliberation) {
+                  const auto row = parse::scdl_row(deliberation, options.scdl);
+                  for (const std::string& column : parse::missing_required(row))
+                    document.warnings.push_back("deliberations.csv: no value for " + column);
+                  deliberations.push_back(deliberation);
+                }
+                if (auto error = output::write_document(options.out, document, texts)) {
                   report_error(*error, job->document);
                 } else {
                   ++written;
@@ -308,6 +328,13 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                 document.pages.clear();  // written: free the page texts
                 document.pages.shrink_to_fit();
               }));
+
+  // The run's open-data table: one row per deliberation of the documents written.
+  if (auto error = output::write_file_atomically(options.out / "deliberations.csv",
+                                                 parse::scdl_csv(deliberations, options.scdl))) {
+    std::cerr << error->to_line() << '\n';
+    if (!first_failure) first_failure = error->kind;
+  }
 
   if (interrupted) {
     std::cerr << "greffe: interrupted; " << written << " document(s) complete in " << options.out.string() << '\n';

@@ -52,7 +52,7 @@ std::optional<Error> write_file_atomically(const std::filesystem::path& path, st
 }
 
 std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
-                                    std::string_view changes) {
+                                    const DocumentTexts& texts) {
   const std::filesystem::path folder = out / document.stem;
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
@@ -62,7 +62,8 @@ std::optional<Error> write_document(const std::filesystem::path& out, const Docu
   const std::string clean = join_pages(document, [](const PageResult& page) { return page.clean_text; });
   if (auto error = write_file_atomically(folder / "raw.txt", raw)) return error;
   if (auto error = write_file_atomically(folder / "text.txt", clean)) return error;
-  if (auto error = write_file_atomically(folder / "cleanup.jsonl", changes)) return error;
+  if (auto error = write_file_atomically(folder / "cleanup.jsonl", texts.changes)) return error;
+  if (auto error = write_file_atomically(folder / "deliberation.json", texts.deliberation)) return error;
   return write_file_atomically(folder / "report.json", report_json(document).dump(2) + "\n");
 }
 

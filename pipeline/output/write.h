@@ -14,8 +14,14 @@ namespace greffe::output {
 [[nodiscard]] std::optional<Error> write_file_atomically(const std::filesystem::path& path,
                                                          std::string_view content);
 
-// OUT/<stem>/raw.txt, text.txt, cleanup.jsonl (`changes`, already in JSON lines) and report.json.
+// What cleanup and parse made of a document, already serialised.
+struct DocumentTexts {
+  std::string changes;       // cleanup.jsonl
+  std::string deliberation;  // deliberation.json
+};
+
+// OUT/<stem>/raw.txt, text.txt, cleanup.jsonl, deliberation.json and report.json.
 [[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
-                                                  std::string_view changes);
+                                                  const DocumentTexts& texts);
 
 }  // namespace greffe::output

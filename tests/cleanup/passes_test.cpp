@@ -118,6 +118,10 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("attribuée", "a", "l'association") == "à");
     CHECK(in_context("Métropole", "a", "la") == "a");  // "la Métropole a la charge de"
     CHECK(in_context("elle", "a", "un") == "a");
+    CHECK(in_context("réorganisation", "à", "débouché") == "a");
+    CHECK(in_context("Présidente", "à", "proposé") == "a");
+    CHECK(in_context("situé", "à", "côté") == "à");
+    CHECK(in_context("subvention", "à", "l'association") == "à");
   }
   SECTION("là / la") {
     CHECK(in_context("de", "là", "formation") == "la");

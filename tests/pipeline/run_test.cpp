@@ -131,6 +131,16 @@ TEST_CASE("pages of a multi-page document come out in order, separated by form f
   REQUIRE(title != std::string::npos);
   REQUIRE(signature != std::string::npos);
   CHECK(title < signature);
+
+  // The structure, from the OCR'd pages: the act's number and its @ctes receipt dates.
+  const auto deliberation = nlohmann::json::parse(test::read_file(folder / "out/001-g4-200dpi/deliberation.json"));
+  CHECK(deliberation["kind"] == "deliberation");
+  CHECK(deliberation["number"] == "IVIS-009-12287/22/BM");
+  CHECK(deliberation["legality"]["transmitted_on"] == "2022-05-19");
+  const auto csv = lines_of(test::read_file(folder / "out/deliberations.csv"));
+  REQUIRE(csv.size() == 2);
+  CHECK(csv[0].rfind("COLL_NOM,COLL_SIRET,DELIB_ID,", 0) == 0);
+  CHECK(csv[1].find("IVIS-009-12287/22/BM") != std::string::npos);
 }
 
 TEST_CASE("one bad input gets one error line and does not stop the others") {

@@ -1,0 +1,164 @@
+// The legal part, as printed after the report: the body's opener ("Le Bureau de la Métropole …,"),
+// "Vu" and its visas, "Ouï le rapport ci-dessus," (OCR: "Oui", "Oùï"), "Entendues les conclusions …",
+// "Considérant" and its list, "Délibère" (OCR "Délibére"; communes "DÉCIDE :"), "Article N :" and
+// their text, the vote, then the signature. Communal visas and considérants are one paragraph each
+// ("Vu le Code …", "Considérant que …").
+#include <regex>
+
+#include "pipeline/parse/grammar.h"
+
+namespace greffe::parse {
+
+namespace {
+
+bool is_opener(const std::string& folded) {
+  static const std::regex opener("^(le|la|l') ?(bureau|conseil|commission|assemblee|comite)[^.]*,$");
+  // Openers are one short line; the bound keeps std::regex (recursive) off long paragraphs.
+  return folded.size() < 300 && std::regex_search(folded, opener);
+}
+
+bool is_hearing(const std::string& folded) {
+  static const std::regex hearing(
+      "^(oui|ou|oi|oul) le \\S{0,2}apport|^entendue?s? (les conclusions|le rapport|l'expose)");
+  return std::regex_search(folded, hearing);
+}
+
+bool starts_with_word(const std::string& folded, const char* word) {
+  const std::string w(word);
+  return folded.compare(0, w.size(), w) == 0 &&
+         (folded.size() == w.size() || !std::isalpha(static_cast<unsigned char>(folded[w.size()])));
+}
+
+// "Considérant:" and "Considérant :" both leave nothing.
+std::string after_keyword(const std::string& text) {
+  const auto space = text.find_first_of(" :");
+  if (space == std::string::npos) return "";
+  std::string rest = text.substr(space);
+  const auto first = rest.find_first_not_of(" :,");
+  return first == std::string::npos ? "" : rest.substr(first);
+}
+
+std::string without_list_end(std::string item) {
+  while (!item.empty() &&
+         (item.back() == ';' || item.back() == ' ' || item.back() == '.' || item.back() == ','))
+    item.pop_back();
+  return item;
+}
+
+// Fills what `tally` says and `vote` does not have yet; true when the tally said anything.
+bool merge_vote(const VoteTally& tally, VoteTally& vote) {
+  if (!vote.outcome) vote.outcome = tally.outcome;
+  if (!vote.unanimous) vote.unanimous = tally.unanimous;
+  if (!vote.for_votes) vote.for_votes = tally.for_votes;
+  if (!vote.against) vote.against = tally.against;
+  if (!vote.abstention) vote.abstention = tally.abstention;
+  return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
+}
+
+enum class Part { Opening, Visas, Considerants, Decision, Articles, Vote };
+
+}  // namespace
+
+bool is_decision_marker(const std::string& folded) {
+  static const std::regex alone("^(delibere|decide|deliberent)\\b");
+  // "Le Conseil municipal, après en avoir délibéré, DÉCIDE : …"
+  static const std::regex after_clause(",\\s*(decide|delibere)\\s*(:|$)");
+  return std::regex_search(folded, alone) || std::regex_search(folded, after_clause);
+}
+
+std::optional<int> article_number(const std::string& folded, std::size_t* prefix_length) {
+  static const std::regex article("^article\\s+([0-9]{1,3})(er)?\\s*(:|-|\\.|\xE2\x80\x93)?\\s*");
+  std::smatch m;
+  if (!std::regex_search(folded, m, article)) return std::nullopt;
+  if (prefix_length) *prefix_length = static_cast<std::size_t>(m.length(0));
+  return std::stoi(m[1].str());
+}
+
+std::size_t find_legal_part(const Paragraphs& paragraphs, std::size_t from) {
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const std::string& f = paragraphs[i].folded;
+    if (is_opener(f) || starts_with_word(f, "vu") || starts_with_word(f, "considerant") || is_hearing(f) ||
+        is_decision_marker(f) || article_number(f))
+      return i;
+  }
+  return paragraphs.size();
+}
+
+void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberation& out) {
+  Part part = Part::Opening;
+  bool decided = false, voted = false, signed_off = false;
+  std::vector<std::string> unread;
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    const std::string& f = p.folded;
+    std::size_t prefix = 0;
+    if (is_signature_marker(f)) {
+      read_signatory(paragraphs, i, out);
+      signed_off = true;
+      break;
+    }
+    if (auto number = article_number(f, &prefix)) {
+      if (!decided) out.warnings.push_back(describe(p.place) + ": article before \"Délibère\"/\"DÉCIDE\"");
+      const int expected = out.articles.empty() ? 1 : out.articles.back().number + 1;
+      if (*number != expected)
+        out.warnings.push_back(describe(p.place) + ": article " + std::to_string(*number) + " where " +
+                               std::to_string(expected) + " was expected");
+      out.articles.push_back(Article{*number, p.text.substr(prefix)});  // the prefix is ASCII
+      part = Part::Articles;
+      continue;
+    }
+    if (is_vote_statement(f) && (part == Part::Articles || part == Part::Decision || part == Part::Vote)) {
+      voted = merge_vote(read_vote(f), out.vote) || voted;
+      part = Part::Vote;
+      continue;
+    }
+    if (is_decision_marker(f)) {
+      decided = true;
+      part = Part::Decision;
+      // "Le Conseil municipal, après en avoir délibéré, à l'unanimité, DÉCIDE :"
+      voted = merge_vote(read_vote(f), out.vote) || voted;
+      // "DÉCIDE : d'approuver …" — a decision without numbered articles is not split into any.
+      static const std::regex marker_only("(delibere|decide|deliberent)\\s*:?\\s*$");
+      if (!std::regex_search(f, marker_only)) unread.push_back(describe(p.place));
+      continue;
+    }
+    if (starts_with_word(f, "vu")) {
+      part = Part::Visas;
+      const std::string rest = after_keyword(p.text);
+      if (!rest.empty()) out.visas.push_back(without_list_end(rest));
+      continue;
+    }
+    if (starts_with_word(f, "considerant")) {
+      part = Part::Considerants;
+      const std::string rest = after_keyword(p.text);
+      if (!rest.empty()) out.considerants.push_back(without_list_end(rest));
+      continue;
+    }
+    if (is_opener(f)) {
+      // "Le Conseil municipal, après en avoir délibéré, à l'unanimité," (then "DÉCIDE :").
+      voted = merge_vote(read_vote(f), out.vote) || voted;
+      continue;
+    }
+    if (is_hearing(f)) continue;
+    if (part == Part::Visas && p.bullet) {
+      out.visas.push_back(without_list_end(p.text));
+    } else if (part == Part::Considerants && p.bullet) {
+      out.considerants.push_back(without_list_end(p.text));
+    } else if (part == Part::Articles) {
+      out.articles.back().text +=
+          std::string(out.articles.back().text.empty() ? "" : "\n") + (p.bullet ? "- " : "") + p.text;
+    } else {
+      unread.push_back(describe(p.place));
+    }
+  }
+  for (const std::string& place : unread)
+    out.warnings.push_back(place +
+                           ": paragraph of the legal part not read (not a visa, considérant or article)");
+  if (!decided) out.warnings.push_back("no decision marker (\"Délibère\", \"DÉCIDE\") found");
+  if (out.articles.empty()) out.warnings.push_back("no article (\"Article 1 :\") found");
+  if (!voted) out.warnings.push_back("no vote statement (\"… mise aux voix est adoptée\") found");
+  if (!signed_off)
+    out.warnings.push_back("no signature (\"Certifié Conforme\", \"Pour extrait certifié conforme\") found");
+}
+
+}  // namespace greffe::parse

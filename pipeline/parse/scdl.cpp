@@ -1,0 +1,117 @@
+#include "pipeline/parse/scdl.h"
+
+#include <regex>
+
+#include "pipeline/parse/text.h"
+
+namespace greffe::parse {
+
+namespace {
+
+// Keyword rules on the folded title, most specific first. A title matching rules of two different
+// classes is left unclassified rather than guessed ("Attribution du marché … subvention").
+struct MatterRule {
+  std::regex pattern;
+  MatterClass matter;
+};
+
+const std::vector<MatterRule>& matter_rules() {
+  static const std::vector<MatterRule> rules = {
+      {std::regex("\\bsubventions?\\b"), {"7.5", "finances locales/subventions"}},
+      {std::regex("\\bfonds de concours\\b"), {"7.8", "finances locales/fonds de concours"}},
+      {std::regex("\\b(garantie d'emprunt|emprunts?)\\b"), {"7.3", "finances locales/emprunts"}},
+      {std::regex("\\b(budget primitif|budget supplementaire|decision modificative|compte administratif)\\b"),
+       {"7.1", "finances locales/décisions budgétaires"}},
+      {std::regex("\\b(marche public|marches publics|attribution (du|des) marches?|accord-cadre)\\b"),
+       {"1.1", "commande publique/marchés publics"}},
+  };
+  return rules;
+}
+
+template <typename T>
+std::string or_empty(const std::optional<T>& value) {
+  if (!value) return "";
+  if constexpr (std::is_same_v<T, std::string>)
+    return *value;
+  else
+    return std::to_string(*value);
+}
+
+}  // namespace
+
+std::optional<MatterClass> classify_matter(const Deliberation& deliberation) {
+  if (!deliberation.title) return std::nullopt;
+  const std::string title = fold(*deliberation.title);
+  std::optional<MatterClass> found;
+  for (const MatterRule& rule : matter_rules()) {
+    if (!std::regex_search(title, rule.pattern)) continue;
+    if (found && found->code != rule.matter.code) return std::nullopt;  // two classes: unsure
+    found = rule.matter;
+  }
+  return found;
+}
+
+const std::vector<std::string>& scdl_columns() {
+  static const std::vector<std::string> columns = {
+      "COLL_NOM",          "COLL_SIRET",    "DELIB_ID",     "DELIB_DATE", "DELIB_MATIERE_CODE",
+      "DELIB_MATIERE_NOM", "DELIB_OBJET",   "BUDGET_ANNEE", "BUDGET_NOM", "PREF_ID",
+      "PREF_DATE",         "VOTE_EFFECTIF", "VOTE_REEL",    "VOTE_POUR",  "VOTE_CONTRE",
+      "VOTE_ABSTENTION",   "DELIB_URL"};
+  return columns;
+}
+
+std::vector<std::string> scdl_row(const Deliberation& d, const ScdlOptions& options) {
+  const auto matter = classify_matter(d);
+  // Not mapped, because the act does not state them: BUDGET_NOM (no key in deliberation.json),
+  // PREF_ID (the prefecture or sub-prefecture is not printed), VOTE_EFFECTIF and VOTE_REEL
+  // (members in office and voters are not in the Métropole's acts), DELIB_URL (no publication URL).
+  return {options.collectivity_name,
+          options.collectivity_siret,
+          or_empty(d.number),
+          or_empty(d.session.date),
+          matter ? matter->code : "",
+          matter ? matter->name : "",
+          or_empty(d.title),
+          or_empty(d.budget.year),
+          "",
+          "",
+          or_empty(d.legality.received_on),
+          "",
+          "",
+          or_empty(d.vote.for_votes),
+          or_empty(d.vote.against),
+          or_empty(d.vote.abstention),
+          ""};
+}
+
+std::string csv_field(const std::string& value) {
+  if (value.find_first_of(",\"\r\n") == std::string::npos) return value;
+  std::string quoted = "\"";
+  for (char c : value) {
+    if (c == '"') quoted += '"';
+    quoted += c;
+  }
+  return quoted + "\"";
+}
+
+std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options) {
+  auto line = [](const std::vector<std::string>& cells) {
+    std::string text;
+    for (std::size_t i = 0; i < cells.size(); ++i) text += (i ? "," : "") + csv_field(cells[i]);
+    return text + "\r\n";
+  };
+  std::string csv = line(scdl_columns());
+  for (const Deliberation& d : deliberations)
+    if (d.kind == DeliberationKind::Deliberation) csv += line(scdl_row(d, options));
+  return csv;
+}
+
+std::vector<std::string> missing_required(const std::vector<std::string>& row) {
+  static const std::vector<std::size_t> required = {0, 1, 2, 3, 4, 5, 6};
+  std::vector<std::string> missing;
+  for (std::size_t column : required)
+    if (column >= row.size() || row[column].empty()) missing.push_back(scdl_columns()[column]);
+  return missing;
+}
+
+}  // namespace greffe::parse

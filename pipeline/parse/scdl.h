@@ -1,0 +1,42 @@
+// SCDL export: rows of deliberations.csv in the national open-data schema "scdl/deliberations"
+// (design/deliberation.md: header, mapping, constraints), RFC 4180 quoting, CRLF line ends.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "models/deliberation.h"
+
+namespace greffe::parse {
+
+// What the act does not print and configuration gives. (Flags and config file: not wired yet.)
+struct ScdlOptions {
+  std::string collectivity_name;   // COLL_NOM
+  std::string collectivity_siret;  // COLL_SIRET, 14 digits
+};
+
+// An @ctes matter class: "7.5", "finances locales/subventions".
+struct MatterClass {
+  std::string code;
+  std::string name;
+};
+
+// From stated keyword rules on the title (see scdl.cpp); nothing when no rule or two
+// different rules match.
+std::optional<MatterClass> classify_matter(const Deliberation& deliberation);
+
+const std::vector<std::string>& scdl_columns();
+std::vector<std::string> scdl_row(const Deliberation& deliberation, const ScdlOptions& options);
+
+// One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
+std::string csv_field(const std::string& value);
+
+// The header and one row per deliberation (kind "other" documents are not deliberations and are
+// left out); each line ends with CRLF.
+std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options);
+
+// The required cells of a row that are empty (column names), for the run's report.
+std::vector<std::string> missing_required(const std::vector<std::string>& row);
+
+}  // namespace greffe::parse

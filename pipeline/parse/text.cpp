@@ -1,0 +1,303 @@
+#include "pipeline/parse/text.h"
+
+#include <cctype>
+#include <regex>
+
+namespace greffe::parse {
+
+namespace {
+
+bool is_space_byte(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\v';
+}
+
+// List bullets as printed or as OCR and PDF text layers give them. A title marker "■" counts too.
+const std::vector<std::string>& bullets() {
+  static const std::vector<std::string> list = {"-",
+                                                "\xE2\x80\x93",
+                                                "\xE2\x80\x94",
+                                                "\xE2\x80\xA2",
+                                                "\xEF\x82\xB7" /* U+F0B7, Symbol-font bullet */,
+                                                "\xE2\x96\xAA",
+                                                "\xE2\x96\xA0",
+                                                "\xE2\x97\x8F",
+                                                "o",
+                                                "*",
+                                                "=",
+                                                "+"};
+  return list;
+}
+
+// Removes a leading bullet followed by a space; true when there was one.
+bool strip_bullet(std::string& line) {
+  for (const std::string& b : bullets()) {
+    if (line.compare(0, b.size(), b) != 0) continue;
+    std::size_t after = b.size();
+    // U+F0B7 is glued to its text in PDF text layers; the others need a space after them.
+    const bool glued = b == "\xEF\x82\xB7";
+    if (!glued && (after >= line.size() || line[after] != ' ')) continue;
+    while (after < line.size() && line[after] == ' ') ++after;
+    line.erase(0, after);
+    return true;
+  }
+  return false;
+}
+
+bool is_stray_number(const std::string& line) {
+  if (line.empty() || line.size() > 6) return false;
+  for (char c : line)
+    if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  return true;
+}
+
+// A line that opens a new block even without a blank line before it.
+// Raw OCR and text layers often have no blank line before these: "Le Bureau …,\nVu",
+// "… adoptée.\nCertifié Conforme,", "… VENTRON.\nÉtaient absents et excusés …".
+bool opens_block(const std::string& printed, const std::string& folded) {
+  static const std::regex block(
+      "^(article\\s+[0-9]+|\\S{0,3}rtifie\\S{0,2} conforme|pour extrait|pour copie conforme|delibere|decide|"
+      "(oui|ou|oi|oul) le \\S{0,2}apport|entendue?s? |etaient "
+      "(presents|presentes|absents|absentes)\\b|presents\\s*:|"
+      "absents?\\b|excuses\\s*:|secretaire de seance)");
+  if (std::regex_search(folded, block)) return true;
+  // "Vu", "Considérant" alone, or a communal "Vu le …" / "Considérant que …": capitalised, as printed.
+  static const std::regex keyword("^(vu|considerant)(\\s*:?$|\\s)");
+  return !printed.empty() && std::isupper(static_cast<unsigned char>(printed[0])) &&
+         std::regex_search(folded, keyword);
+}
+
+bool ends_sentence(const std::string& text) {
+  if (text.empty()) return true;
+  const char last = text.back();
+  return last == '.' || last == ':' || last == ';' || last == '!' || last == '?' || last == ',';
+}
+
+// A line does not end on an article or a preposition: "portant nouvelle organisation
+// territoriale de la" + "République ;" is one sentence cut by a page or a stamp.
+bool ends_mid_phrase(const std::string& text) {
+  const auto space = text.rfind(' ');
+  const std::string last = fold(space == std::string::npos ? text : text.substr(space + 1));
+  static const std::vector<std::string> words = {"de",   "du",  "des",  "la",   "le", "les", "l'",
+                                                 "d'",   "a",   "au",   "aux",  "et", "en",  "par",
+                                                 "pour", "sur", "avec", "dans", "un", "une"};
+  for (const std::string& w : words)
+    if (last == w) return true;
+  return false;
+}
+
+// "m Attribution …": a title bullet OCR read as a lone lower-case letter, not a continuation.
+bool starts_with_ocr_marker(const std::string& text) {
+  return text.size() >= 3 && text[1] == ' ' && std::string("mse").find(text[0]) != std::string::npos &&
+         (std::isupper(static_cast<unsigned char>(text[2])) || static_cast<unsigned char>(text[2]) == 0xC3);
+}
+
+bool starts_lowercase(const std::string& text) {
+  return !text.empty() && std::islower(static_cast<unsigned char>(text[0])) && !starts_with_ocr_marker(text);
+}
+
+void append_line(std::string& paragraph, const std::string& line) {
+  if (paragraph.empty()) {
+    paragraph = line;
+    return;
+  }
+  // "Jean-" + "Pascal": a word cut after its own hyphen; the hyphen stays, the space does not.
+  const std::size_t n = paragraph.size();
+  if (n >= 2 && paragraph[n - 1] == '-' && paragraph[n - 2] != ' ')
+    paragraph += line;
+  else
+    paragraph += " " + line;
+}
+
+// Where a reflow joined the legal part's markers to the line before them: "Le Bureau de la
+// Métropole …, Vu", "Ouï le rapport ci-dessus, Entendues les conclusions …, Considérant",
+// "… est adoptée. Certifié Conforme, …", "Délibère Article 1 :", "… VENTRON. Étaient absents et
+// excusés …". Each marker starts a paragraph of its own again.
+std::vector<Paragraph> split_run_on(const Paragraph& paragraph) {
+  static const std::regex marker(
+      "(, |\\. |; |^(?:D(?:\xC3\xA9|e)lib(?:\xC3\xA8|\xC3\xA9|e)re|D(?:\xC3\x89|E)CIDE) ?:? )"
+      "(?:(Vu|Consid(?:\xC3\xA9|e)rant|Entendue?s? les conclusions|Ou(?:\xC3\xAF|i|\xC3\xB9\xC3\xAF) le "
+      "\\S{0,2}apport|"
+      "D(?:\xC3\xA9|e)lib(?:\xC3\xA8|\xC3\xA9|e)re|D(?:\xC3\x89|E)CIDE|Article [0-9]{1,3}(?:er)? ?:|"
+      "\\S{0,3}rtifi(?:\xC3\xA9|e) [Cc]onforme)(?=[ ,:]|$)|"
+      "((?:\xC3\x89|E)taient (?:pr|absent)|Absents? (?:excus|ayant)|Pr(?:\xC3\xA9|e)sents :))");
+  std::vector<Paragraph> parts;
+  if (paragraph.text.size() > 4000)
+    return {paragraph};  // std::regex recurses; long paragraphs are report text
+  Paragraph rest = paragraph;
+  std::smatch m;
+  while (std::regex_search(rest.text, m, marker)) {
+    // Group 2: a marker word; group 3: the start of an attendance heading.
+    const std::size_t cut = static_cast<std::size_t>(m[2].matched ? m.position(2) : m.position(3));
+    Paragraph left = rest;
+    left.text = rest.text.substr(0, cut - 1);  // keeps the comma or full stop, drops the space
+    parts.push_back(left);
+    rest.text = rest.text.substr(cut);
+    rest.bullet = false;
+  }
+  parts.push_back(rest);
+  return parts;
+}
+
+}  // namespace
+
+std::string describe(const Place& place) {
+  return "page " + std::to_string(place.page) + ", line " + std::to_string(place.line);
+}
+
+std::string fold(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      out += static_cast<char>(std::tolower(c));
+      continue;
+    }
+    if (c == 0xC3 && i + 1 < text.size()) {
+      const unsigned char d = static_cast<unsigned char>(text[i + 1]) | 0x20;  // upper to lower case
+      const char* map = nullptr;
+      if (d >= 0xA0 && d <= 0xA5)
+        map = "a";
+      else if (d == 0xA7)
+        map = "c";
+      else if (d >= 0xA8 && d <= 0xAB)
+        map = "e";
+      else if (d >= 0xAC && d <= 0xAF)
+        map = "i";
+      else if (d >= 0xB2 && d <= 0xB6)
+        map = "o";
+      else if (d >= 0xB9 && d <= 0xBC)
+        map = "u";
+      if (map) {
+        out += map;
+        ++i;
+        continue;
+      }
+    }
+    if (c == 0xC5 && i + 1 < text.size() && (text[i + 1] == '\x93' || text[i + 1] == '\x92')) {
+      out += "oe";
+      ++i;
+      continue;
+    }
+    if (c == 0xE2 && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\x99' || text[i + 2] == '\x98')) {
+      out += '\'';  // typographic apostrophe
+      i += 2;
+      continue;
+    }
+    out += static_cast<char>(c);
+  }
+  return out;
+}
+
+std::string clean_line(std::string_view line) {
+  std::string text;
+  text.reserve(line.size());
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    if (line.compare(i, 2, "**") == 0) {
+      ++i;
+      continue;
+    }
+    // No-break and narrow no-break spaces are spaces here.
+    if (line.compare(i, 2, "\xC2\xA0") == 0) {
+      text += ' ';
+      ++i;
+      continue;
+    }
+    if (line.compare(i, 3, "\xE2\x80\xAF") == 0) {
+      text += ' ';
+      i += 2;
+      continue;
+    }
+    text += is_space_byte(line[i]) ? ' ' : line[i];
+  }
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += c;
+  }
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  // Markdown headings left by an earlier conversion ("### CHL 012-…"); an OCR "#" bullet too.
+  std::size_t hashes = 0;
+  while (hashes < out.size() && out[hashes] == '#') ++hashes;
+  if (hashes > 0 && hashes < out.size() && out[hashes] == ' ') out.erase(0, hashes + 1);
+  return out;
+}
+
+bool is_stamp_line(std::string_view line) {
+  const std::string folded = fold(clean_line(line));
+  static const std::regex stamp(
+      "^(signe le [0-9]|recu au controle de legalite|accuse de reception|date de t\\S{0,4}transmission|"
+      "date de r\\S{0,2}ception (en )?prefecture|[0-9]{3}-[0-9]{9}-[0-9]{8}-[a-z0-9]+-[a-z]{2}$)");
+  if (std::regex_search(folded, stamp)) return true;
+  // A damaged @ctes act id ("ol :-200054807-20220519-12287 DE"): SIREN then date, on a short line.
+  static const std::regex act_id("[0-9]{9}-[0-9]{8}-");
+  return folded.size() < 80 && std::regex_search(folded, act_id);
+}
+
+Prepared prepare(std::string_view text, bool skip_stamp_lines) {
+  Prepared out;
+  Paragraph current;
+  bool pending_join = false;
+
+  auto flush = [&] {
+    if (current.text.empty()) return;
+    for (Paragraph& part : split_run_on(current)) {
+      part.folded = fold(part.text);
+      out.paragraphs.push_back(std::move(part));
+    }
+    current = Paragraph{};
+  };
+
+  Place place;
+  std::size_t start = 0;
+  while (start <= text.size()) {
+    std::size_t end = start;
+    while (end < text.size() && text[end] != '\n' && text[end] != '\f') ++end;
+    const std::string_view raw = text.substr(start, end - start);
+    std::string line = clean_line(raw);
+
+    if (skip_stamp_lines && is_stamp_line(line)) {
+      // Left out; a sentence it cut is rejoined below, as after a blank line.
+    } else if (line.empty()) {
+      // A blank line ends the paragraph, unless the sentence obviously goes on (a page or stamp
+      // broke it: "s'ouvrir" … "les portes"); that is decided when the next line is seen.
+      if (!current.text.empty()) pending_join = !ends_sentence(current.text);
+      if (!pending_join) flush();
+    } else if (is_stray_number(line)) {
+      out.warnings.push_back(describe(place) + ": stray number \"" + line + "\" left out");
+    } else {
+      std::string body = line;
+      const bool bullet = strip_bullet(body);
+      const std::string folded = fold(body);
+      const bool block = opens_block(body, folded);
+      const bool continues =
+          pending_join && !bullet && !block && (starts_lowercase(body) || ends_mid_phrase(current.text));
+      // "Serge PEROTTINO\n- Catherine PILA" (with or without a blank line between): a
+      // dash-separated list of names cut before a separator is one paragraph, not a new list item.
+      const bool list_goes_on = bullet && line.rfind("- ", 0) == 0 && !current.bullet &&
+                                current.text.find(" - ") != std::string::npos && !ends_sentence(current.text);
+      if (list_goes_on) body = line;
+      if (!continues && !list_goes_on && (pending_join || bullet || block)) flush();
+      if (current.text.empty()) {
+        current.place = place;
+        current.bullet = bullet;
+      }
+      append_line(current.text, body);
+      pending_join = false;
+    }
+
+    if (end >= text.size()) break;
+    if (text[end] == '\f') {
+      ++place.page;
+      place.line = 1;
+    } else {
+      ++place.line;
+    }
+    start = end + 1;
+  }
+  flush();
+  return out;
+}
+
+}  // namespace greffe::parse

@@ -1,0 +1,43 @@
+// The parser's view of the text: numbered lines gathered into paragraphs, markup and stamps
+// left out, and accent-folded copies for matching keywords that OCR prints with or without accents.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace greffe::parse {
+
+// Where a paragraph starts, for warnings: 1-based page (form feeds) and line within the page.
+struct Place {
+  int page = 1;
+  int line = 1;
+};
+std::string describe(const Place& place);  // "page 1, line 22"
+
+struct Paragraph {
+  std::string text;    // lines joined by one space (a name cut after a hyphen is rejoined)
+  std::string folded;  // fold(text)
+  Place place;
+  bool bullet = false;  // started with a list bullet, removed from `text`
+};
+
+struct Prepared {
+  std::vector<Paragraph> paragraphs;
+  std::vector<std::string> warnings;  // lines dropped on the way (stray numbers)
+};
+
+// Lower case, accents and ligatures folded to ASCII ("Délibère" -> "delibere", "œ" -> "oe").
+std::string fold(std::string_view text);
+
+// One line as printed, without Markdown emphasis left by conversions ("## ", "**"), with runs of
+// spaces (and no-break spaces) collapsed and the ends trimmed.
+std::string clean_line(std::string_view line);
+
+// "Signé le 18 Février 2021", "Reçu au Contrôle de légalité le …", "Accusé de réception en
+// préfecture", "Date de télétransmission : …", "Date de réception préfecture : …", an @ctes act id.
+bool is_stamp_line(std::string_view line);
+
+Prepared prepare(std::string_view text, bool skip_stamp_lines);
+
+}  // namespace greffe::parse

@@ -26,7 +26,7 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "participle", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "participle", "dehyphenate"
   std::string before;
   std::string after;
 };

@@ -71,6 +71,10 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
   if (word == "dés") return ContextRepair{"des", "des"};
   if (word == "Oui" && next == "le") return ContextRepair{"Ouï", "oui"};
+  // The article's "l" read as "J" or "I": "Ja", "Ia", "Ie", "Ies" are no French words.
+  if (word == "Ja" || word == "Ia") return ContextRepair{"la", "article"};
+  if (word == "Ie") return ContextRepair{"le", "article"};
+  if (word == "Ies") return ContextRepair{"les", "article"};
   if (is_auxiliary(previous) && word.size() > 3) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
     if (e != std::string::npos && e > 0) {

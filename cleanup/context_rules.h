@@ -11,7 +11,7 @@ namespace greffe::cleanup {
 
 struct ContextRepair {
   std::string word;
-  std::string rule;  // "a-grave", "la", "ou", "des", "oui", "participle"
+  std::string rule;  // "a-grave", "la", "ou", "des", "oui", "article", "participle"
 };
 
 // `word` without its punctuation; `previous` and `next` as printed (punctuation is ignored).
@@ -24,6 +24,7 @@ struct ContextRepair {
 //    a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
 //  - "dés" becomes "des" (dice have no place in an act);
 //  - "Oui" before "le rapport" is "Ouï" ("Ouï le rapport ci-dessus");
+//  - "Ja", "Ia", "Ie", "Ies" are the articles "la", "le", "les" with their "l" misread;
 //  - after a form of "être" or "avoir" (est, sont, été, sera, a, ont, avait, ayant...), a word
 //    ending in "e" or "es" whose "é" form the lexicon knows is that past participle ("est
 //    approuve" -> "est approuvé", "a sollicite" -> "a sollicité").

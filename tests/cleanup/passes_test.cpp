@@ -138,6 +138,11 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("commune", "où", "sont") == "où");
     CHECK(in_context("mois", "dés", "crédits") == "des");
   }
+  SECTION("articles with their l misread") {
+    CHECK(in_context("de", "Ja", "Métropole") == "la");
+    CHECK(in_context("de", "Ie", "rapport") == "le");
+    CHECK(in_context("", "Je", "soussigné") == "Je");
+  }
   SECTION("Ouï le rapport") {
     CHECK(in_context("", "Oui", "le") == "Ouï");
     CHECK(in_context("", "Oui", ",") == "Oui");

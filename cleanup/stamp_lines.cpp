@@ -92,6 +92,10 @@ bool read_stamp_line(std::string_view line, Legality& legality) {
     if (!legality.act_id && std::regex_match(match[1].str(), act_id_exact)) legality.act_id = match[1].str();
     return true;
   }
+  // What is left of a badly read act id: a SIREN and a date, on a short line
+  // ("ol :-200054807-20220519-12287 DE").
+  static const std::regex siren_and_date("[0-9]{9}-[0-9]{8}-");
+  if (has_digit && text.size() < 80 && std::regex_search(text, siren_and_date)) return true;
 
   const std::string letters = bare_letters(line);
   // "Signé le 15 Avril 2021" read "Signé ie …": the word and a date make the stamp.

@@ -1,5 +1,7 @@
 #include "pipeline/parse/text.h"
 
+#include "cleanup/stamp_lines.h"
+
 #include <cctype>
 #include <regex>
 
@@ -225,14 +227,9 @@ std::string clean_line(std::string_view line) {
 }
 
 bool is_stamp_line(std::string_view line) {
-  const std::string folded = fold(clean_line(line));
-  static const std::regex stamp(
-      "^(signe le [0-9]|recu au controle de legalite|accuse de reception|date de t\\S{0,4}transmission|"
-      "date de r\\S{0,2}ception (en )?prefecture|[0-9]{3}-[0-9]{9}-[0-9]{8}-[a-z0-9]+-[a-z]{2}$)");
-  if (std::regex_search(folded, stamp)) return true;
-  // A damaged @ctes act id ("ol :-200054807-20220519-12287 DE"): SIREN then date, on a short line.
-  static const std::regex act_id("[0-9]{9}-[0-9]{8}-");
-  return folded.size() < 80 && std::regex_search(folded, act_id);
+  // One recogniser for the whole project: cleanup's, which also reads the legality record.
+  Legality ignored;
+  return cleanup::read_stamp_line(line, ignored);
 }
 
 Prepared prepare(std::string_view text, bool skip_stamp_lines) {

@@ -56,6 +56,7 @@ TEST_CASE("stamp lines are recognised in their OCR-damaged forms, and their date
   }
   SECTION("a damaged act id is removed but not recorded as the act id") {
     CHECK(read_stamp_line("1 013-2000549807-20220519-12287-DE", legality));
+    CHECK(read_stamp_line("ol :-200054807-20220519-12287 DE", legality));
     CHECK_FALSE(legality.act_id);
   }
   SECTION("the act's own sentences are not stamps") {

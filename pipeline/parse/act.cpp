@@ -49,15 +49,19 @@ std::optional<std::string> object_line(const Paragraph& p) {
   return p.text.substr(m.length(0));  // the prefix is ASCII, so folded and printed lengths agree
 }
 
-// A title marker OCR read as a letter: "m Attribution …", "s Approbation …". Only a lone letter
-// before a capital is taken for one, so a title that starts with a word is left alone.
+// A title marker OCR read as some other glyph: "m Attribution …", "s Approbation …", "æ
+// Approbation …", "8 Attribution …". Only a lone glyph (one code point) before a capital is taken
+// for one, so a title that starts with a word, or with "À la", is left alone.
 std::string without_ocr_marker(const std::string& title) {
-  if (title.size() < 3 || title[1] != ' ' || std::string("ms#=e").find(title[0]) == std::string::npos)
-    return title;
-  const unsigned char next = static_cast<unsigned char>(title[2]);
+  if (title.empty()) return title;
+  const unsigned char lead = static_cast<unsigned char>(title[0]);
+  const std::size_t glyph = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+  if (title.size() < glyph + 2 || title[glyph] != ' ') return title;
+  const unsigned char next = static_cast<unsigned char>(title[glyph + 1]);
   const bool capital = (next >= 'A' && next <= 'Z') ||
-                       (next == 0xC3 && title.size() > 3 && static_cast<unsigned char>(title[3]) <= 0x9E);
-  return capital ? title.substr(2) : title;
+                       (next == 0xC3 && title.size() > glyph + 2 &&
+                        static_cast<unsigned char>(title[glyph + 2]) <= 0x9E);
+  return capital ? title.substr(glyph + 1) : title;
 }
 
 void set_title(std::string title, Deliberation& out) {

@@ -265,6 +265,9 @@ TEST_CASE("OCR leftovers are tolerated") {
   SECTION("a title bullet read as # or s") {
     CHECK(parse(metropole_act("# Attribution d'une subvention")).title == "Attribution d'une subvention");
     CHECK(parse(metropole_act("s Approbation d'un avenant")).title == "Approbation d'un avenant");
+    CHECK(parse(metropole_act("æ Approbation d'un avenant")).title == "Approbation d'un avenant");
+    CHECK(parse(metropole_act("8 Attribution d'une subvention")).title == "Attribution d'une subvention");
+    CHECK(parse(metropole_act("À la demande de l'association")).title == "À la demande de l'association");
     // A title that starts with a real one-letter word is not cut.
     CHECK(parse(metropole_act("Attribution d'une aide")).title == "Attribution d'une aide");
   }

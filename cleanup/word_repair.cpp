@@ -38,7 +38,7 @@ const std::vector<std::pair<char32_t, Letters>>& substitutions() {
   static const std::vector<std::pair<char32_t, Letters>> table = {
       {U'e', U"éèê"}, {U'é', U"èêeô"}, {U'è', U"éêe"}, {U'ê', U"éèe"}, {U'ë', U"eéè"},
       {U'a', U"àâ"},  {U'à', U"aâ"},   {U'â', U"aà"},  {U'ä', U"aàâ"}, {U'ö', U"oô"}, {U'ü', U"uû"},
-      {U'i', U"îï"},  {U'î', U"iï"},   {U'ï', U"iî"},
+      {U'i', U"îïl"}, {U'î', U"iï"},   {U'ï', U"iî"},
       {U'o', U"ô"},   {U'ô', U"oé"},   {U'u', U"ùû"},  {U'ù', U"uû"}, {U'û', U"uù"},
       {U'c', U"ç"},   {U'g', U"ç"},    {U'q', U"g"},   {U'(', U"û"},
   };

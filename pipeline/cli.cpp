@@ -108,6 +108,11 @@ int cli_main(int argc, char** argv) {
                "greffe"};
   app.set_version_flag("--version", version_text(), "Print greffe's version and its libraries'");
   app.require_subcommand(1);
+  // A collectivity runs greffe on its own archive again and again: its name and SIRET can live
+  // in a small file ("[run]" then collectivity = "…", siret = "…"; TOML or INI), flags
+  // overriding it. Given after "run" too, as the other options are.
+  app.set_config("--config", "", "File of option values, e.g. [run] collectivity and siret (TOML or INI)");
+  app.fallthrough();
 
   pipeline::Options options;
   std::vector<std::string> inputs;
@@ -146,6 +151,7 @@ int cli_main(int argc, char** argv) {
           },
           "SIRET"));
   run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
+
 
   std::string truth_path, hypothesis_path;
   CLI::App* accuracy = app.add_subcommand(

@@ -116,8 +116,10 @@ TEST_CASE("a page upside down and one on its side are read upright, their turn r
 
 TEST_CASE("pages of a multi-page document come out in order, separated by form feeds") {
   const auto folder = test::temporary_folder("run-pages");
-  const Outcome outcome = run_greffe("run -q --jobs 2 " + test::fixture("001-g4-200dpi.tif").string() + " -o " +
-                                     (folder / "out").string(), folder);
+  write_bytes(folder / "greffe.toml", "[run]\ncollectivity = \"Métropole Aix-Marseille-Provence\"\nsiret = \"20005480700017\"\n");
+  const Outcome outcome = run_greffe("run -q --jobs 2 --config " + (folder / "greffe.toml").string() + " " +
+                                         test::fixture("001-g4-200dpi.tif").string() + " -o " +
+                                         (folder / "out").string(), folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const std::string text = test::read_file(folder / "out/001-g4-200dpi/text.txt");
@@ -141,6 +143,7 @@ TEST_CASE("pages of a multi-page document come out in order, separated by form f
   REQUIRE(csv.size() == 2);
   CHECK(csv[0].rfind("COLL_NOM,COLL_SIRET,DELIB_ID,", 0) == 0);
   CHECK(csv[1].find("IVIS-009-12287/22/BM") != std::string::npos);
+  CHECK(csv[1].rfind("Métropole Aix-Marseille-Provence,20005480700017,", 0) == 0);  // from --config
 }
 
 TEST_CASE("one bad input gets one error line and does not stop the others") {

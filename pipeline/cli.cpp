@@ -103,7 +103,7 @@ int run_clean(const std::string& path, const std::string& log_path) {
 }  // namespace
 
 int cli_main(int argc, char** argv) {
-  CLI::App app{"greffe: scanned French deliberations (registres des délibérations) to clean text.\n"
+  CLI::App app{"greffe: scanned French deliberations (registres des délibérations) to clean text and structure.\n"
                "Reads PDF, TIFF (multi-page, G4), PNG and JPEG; OCR with Tesseract.",
                "greffe"};
   app.set_version_flag("--version", version_text(), "Print greffe's version and its libraries'");
@@ -120,7 +120,8 @@ int cli_main(int argc, char** argv) {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false,
        no_denoise = false, no_binarize = false, no_upscale = false, quiet = false;
 
-  CLI::App* run = app.add_subcommand("run", "OCR documents; writes OUT/<stem>/{raw.txt,text.txt,report.json}");
+  CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
+                                             "deliberation.json,report.json} and OUT/deliberations.csv");
   run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, or folders (recursed, sorted)")->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
   run->add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();
@@ -151,7 +152,6 @@ int cli_main(int argc, char** argv) {
           },
           "SIRET"));
   run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
-
 
   std::string truth_path, hypothesis_path;
   CLI::App* accuracy = app.add_subcommand(

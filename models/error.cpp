@@ -28,4 +28,18 @@ int exit_code(ErrorKind kind) {
   return 15;
 }
 
+const char* kind_name(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::BadArguments: return "bad-arguments";
+    case ErrorKind::UnreadableInput: return "unreadable";
+    case ErrorKind::MissingDependency: return "missing-dependency";
+    case ErrorKind::OutputNotWritable: return "output-not-writable";
+    case ErrorKind::LimitExceeded: return "limit";
+    case ErrorKind::EncryptedPdf: return "encrypted";
+    case ErrorKind::Internal: return "internal";
+    case ErrorKind::Interrupted: return "interrupted";
+  }
+  return "internal";
+}
+
 }  // namespace greffe

@@ -31,6 +31,9 @@ struct Error {
 
 int exit_code(ErrorKind kind);
 
+// A short stable name for catalogs and reports: "unreadable", "encrypted", "limit", ...
+const char* kind_name(ErrorKind kind);
+
 // A value or the Error that prevented it (in the spirit of LLVM's Expected<T>).
 template <typename T>
 class [[nodiscard]] Expected {

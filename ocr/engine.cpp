@@ -5,6 +5,7 @@
 
 #include <leptonica/allheaders.h>
 #include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
 #include <sstream>
@@ -91,6 +92,7 @@ Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
                  "cannot load Tesseract's orientation model 'osd'; " + install_hint("osd")};
   engine->text_->SetPageSegMode(tesseract::PSM_AUTO);
   engine->osd_->SetPageSegMode(tesseract::PSM_OSD_ONLY);
+  engine->page_timeout_ms_ = options.page_timeout_ms;
   return engine;
 }
 
@@ -130,7 +132,15 @@ Expected<OcrPage> Engine::recognize(const Raster& page) {
   OcrPage result;
   text_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
   text_->SetSourceResolution(page.dpi);
-  if (text_->Recognize(nullptr) != 0) {
+  tesseract::ETEXT_DESC monitor;
+  monitor.set_deadline_msecs(page_timeout_ms_);
+  const int status = text_->Recognize(&monitor);
+  if (monitor.deadline_exceeded()) {
+    text_->Clear();
+    return Error{ErrorKind::LimitExceeded, "", 0,
+                 "OCR took longer than " + std::to_string(page_timeout_ms_ / 1000.0).substr(0, 5) + " s (--page-timeout)"};
+  }
+  if (status != 0) {
     text_->Clear();
     return Error{ErrorKind::Internal, "", 0, "Tesseract could not recognise the page"};
   }

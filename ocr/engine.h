@@ -19,6 +19,9 @@ namespace greffe::ocr {
 struct Options {
   std::string language = "fra";
   std::string tessdata;  // folder holding <language>.traineddata; empty: Tesseract's default
+  // Recognition time allowed per page (Tesseract's own deadline); 0: none. A page past it fails
+  // with LimitExceeded instead of holding a worker for ever.
+  int page_timeout_ms = 0;
 };
 
 struct Orientation {
@@ -45,6 +48,7 @@ class Engine {
   Engine();
   std::unique_ptr<tesseract::TessBaseAPI> text_;
   std::unique_ptr<tesseract::TessBaseAPI> osd_;
+  int page_timeout_ms_ = 0;
 };
 
 // The first engine, made before any worker starts: Tesseract's own multi-line complaints about a

@@ -12,6 +12,7 @@
 
 #include "ocr/engine.h"
 #include "pipeline/accuracy.h"
+#include "pipeline/batch/batch.h"
 #include "pipeline/parse/parse.h"
 #include "pipeline/pipeline.h"
 
@@ -100,6 +101,71 @@ int run_clean(const std::string& path, const std::string& log_path) {
   return 0;
 }
 
+// The stage switches of `run` and `batch`, applied to the options once parsed.
+struct StageFlags {
+  bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
+       no_binarize = false, no_upscale = false, quiet = false;
+  std::string source = "auto";
+  double page_timeout_seconds = 120;  // a page takes seconds; minutes mean the engine is lost in noise
+
+  void apply(pipeline::Options& options) const {
+    options.progress = !quiet;
+    preprocess::Options& steps = options.preprocess;
+    steps.orientation = !(no_preprocess || no_orientation);
+    steps.border = !(no_preprocess || no_border);
+    steps.deskew = !(no_preprocess || no_deskew);
+    if (no_preprocess || no_upscale) steps.min_dpi = 0;
+    steps.binarize = !(no_preprocess || no_binarize);
+    steps.denoise = !(no_preprocess || no_denoise);
+    options.source = source == "always" ? pipeline::TextSource::Ocr
+                     : source == "never" ? pipeline::TextSource::TextLayer
+                                         : pipeline::TextSource::Auto;
+    options.ocr.page_timeout_ms = static_cast<int>(page_timeout_seconds * 1000);
+  }
+};
+
+// The options `run` and `batch` share: engine, rendering, limits, stage switches, SCDL.
+void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFlags& flags) {
+  command.add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();
+  command.add_option("--tessdata", options.ocr.tessdata, "Folder holding <lang>.traineddata (default: Tesseract's)");
+  command.add_option("--dpi", options.rasterize.dpi, "PDF rendering resolution; assumed for images that do not state theirs")
+      ->capture_default_str()
+      ->check(CLI::Range(50, 1200));
+  command.add_option("--jobs", options.jobs, "Worker threads, one OCR engine each (default: number of cores)")
+      ->check(CLI::Range(1, 256));
+  command.add_option("--ocr", flags.source,
+                     "auto: read a PDF page's text layer when it is real text, OCR the others; always: OCR every page; "
+                     "never: text layers only")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"auto", "always", "never"}));
+  command.add_option("--max-pixels", options.rasterize.max_pixels, "Largest page accepted, in pixels (checked before decoding)")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  command.add_option("--page-timeout", flags.page_timeout_seconds, "OCR time allowed per page, in seconds (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("--max-pages", options.max_pages, "Longest document accepted, in pages (0: no limit)")
+      ->capture_default_str()
+      ->check(CLI::NonNegativeNumber);
+  command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
+  command.add_flag("--no-orientation", flags.no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
+  command.add_flag("--no-border", flags.no_border, "Do not clear dark scanner borders");
+  command.add_flag("--no-upscale", flags.no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
+  command.add_flag("--no-deskew", flags.no_deskew, "Do not measure and correct skew");
+  command.add_flag("--no-denoise", flags.no_denoise, "Do not remove specks");
+  command.add_flag("--no-binarize", flags.no_binarize, "Give the engine the gray image (Tesseract thresholds it)");
+  command.add_option("--collectivity", options.scdl.collectivity_name,
+                     "The collectivity's name for deliberations.csv (COLL_NOM), e.g. \"Métropole Aix-Marseille-Provence\"");
+  command.add_option("--siret", options.scdl.collectivity_siret, "Its SIRET for deliberations.csv (COLL_SIRET, 14 digits)")
+      ->check(CLI::Validator(
+          [](std::string& value) {
+            const bool ok = value.size() == 14 && value.find_first_not_of("0123456789") == std::string::npos;
+            return ok ? std::string() : "a SIRET is 14 digits";
+          },
+          "SIRET"));
+  command.add_flag("-q,--quiet", flags.quiet, "No progress lines, errors only");
+}
+
 }  // namespace
 
 int cli_main(int argc, char** argv) {
@@ -115,43 +181,32 @@ int cli_main(int argc, char** argv) {
   app.fallthrough();
 
   pipeline::Options options;
+  StageFlags flags;
   std::vector<std::string> inputs;
   std::string out = "greffe-out";
-  bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false,
-       no_denoise = false, no_binarize = false, no_upscale = false, quiet = false;
 
   CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
                                              "deliberation.json,report.json} and OUT/deliberations.csv");
   run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, or folders (recursed, sorted)")->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
-  run->add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();
-  run->add_option("--tessdata", options.ocr.tessdata, "Folder holding <lang>.traineddata (default: Tesseract's)");
-  run->add_option("--dpi", options.rasterize.dpi,
-                  "PDF rendering resolution; assumed for images that do not state theirs")
-      ->capture_default_str()
-      ->check(CLI::Range(50, 1200));
-  run->add_option("--jobs", options.jobs, "Worker threads, one OCR engine each (default: number of cores)")
-      ->check(CLI::Range(1, 256));
-  run->add_option("--max-pixels", options.rasterize.max_pixels, "Largest page accepted, in pixels")
-      ->capture_default_str()
-      ->check(CLI::PositiveNumber);
-  run->add_flag("--no-preprocess", no_preprocess, "OCR the bare raster (for comparison)");
-  run->add_flag("--no-orientation", no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
-  run->add_flag("--no-border", no_border, "Do not clear dark scanner borders");
-  run->add_flag("--no-upscale", no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
-  run->add_flag("--no-deskew", no_deskew, "Do not measure and correct skew");
-  run->add_flag("--no-denoise", no_denoise, "Do not remove specks");
-  run->add_flag("--no-binarize", no_binarize, "Give the engine the gray image (Tesseract thresholds it)");
-  run->add_option("--collectivity", options.scdl.collectivity_name,
-                  "The collectivity's name for deliberations.csv (COLL_NOM), e.g. \"Métropole Aix-Marseille-Provence\"");
-  run->add_option("--siret", options.scdl.collectivity_siret, "Its SIRET for deliberations.csv (COLL_SIRET, 14 digits)")
-      ->check(CLI::Validator(
-          [](std::string& value) {
-            const bool ok = value.size() == 14 && value.find_first_not_of("0123456789") == std::string::npos;
-            return ok ? std::string() : "a SIRET is 14 digits";
-          },
-          "SIRET"));
-  run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
+  add_pipeline_options(*run, options, flags);
+
+  batch::Options batch_options;
+  std::string archive, shard;
+  CLI::App* batch_command = app.add_subcommand(
+      "batch", "A whole archive, resumable: every PDF/TIFF/PNG/JPEG under DIR, OUT/catalog.sqlite, OUT/summary.json, "
+               "OUT/deliberations.csv, and OUT/<path>/ per document. Run it again to go on after a stop.");
+  batch_command->add_option("DIR", archive, "The archive folder (recursed)")->required();
+  batch_command->add_option("-o,--out", out, "Output folder")->required();
+  batch_command->add_option("--shard", shard, "K/N: take only the K-th of N slices (0-based), for N machines; see greffe merge");
+  batch_command->add_flag("--retry-failed", batch_options.retry_failed, "Try again the documents that failed in an earlier run");
+  add_pipeline_options(*batch_command, options, flags);
+
+  std::vector<std::string> shard_outputs;
+  CLI::App* merge_command = app.add_subcommand(
+      "merge", "Join the outputs of greffe batch --shard 0/N .. N-1/N: OUT/catalog.sqlite, deliberations.csv, summary.json");
+  merge_command->add_option("SHARD_OUT", shard_outputs, "The output folder of every shard")->required();
+  merge_command->add_option("-o,--out", out, "Output folder of the merge")->required();
 
   std::string truth_path, hypothesis_path;
   CLI::App* accuracy = app.add_subcommand(
@@ -185,19 +240,30 @@ int cli_main(int argc, char** argv) {
   if (*parse_command) return parse::command(parse_path);
   if (*clean_command) return run_clean(clean_path, clean_log);
 
+  if (*merge_command) {
+    std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());
+    return batch::merge(folders, out);
+  }
   options.out = out;
-  options.progress = !quiet;
-  preprocess::Options& steps = options.preprocess;
-  steps.orientation = !(no_preprocess || no_orientation);
-  steps.border = !(no_preprocess || no_border);
-  steps.deskew = !(no_preprocess || no_deskew);
-  if (no_preprocess || no_upscale) steps.min_dpi = 0;
-  steps.binarize = !(no_preprocess || no_binarize);
-  steps.denoise = !(no_preprocess || no_denoise);
+  flags.apply(options);
 
-  std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
   std::signal(SIGINT, on_interrupt);
+  std::signal(SIGTERM, on_interrupt);  // what schedulers (Slurm, Kubernetes) send before killing
   try {
+    if (*batch_command) {
+      batch_options.pipeline = options;
+      batch_options.archive = archive;
+      if (!shard.empty()) {
+        auto parsed = batch::parse_shard(shard);
+        if (!parsed) {
+          std::cerr << parsed.error().to_line() << '\n';
+          return exit_code(parsed.error().kind);
+        }
+        batch_options.shard = *parsed;
+      }
+      return batch::run(batch_options);
+    }
+    std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
     return pipeline::run(paths, options);
   } catch (const std::exception& e) {
     std::cerr << "greffe: internal error: " << e.what() << '\n';

@@ -15,6 +15,7 @@
 
 #include "cleanup/cleanup.h"
 #include "pipeline/output/write.h"
+#include "pipeline/text_layer.h"
 
 namespace greffe::pipeline {
 
@@ -111,18 +112,20 @@ Deliberation parse_document(const parse::Options& options, DocumentResult& docum
   return deliberation;
 }
 
-// Opens the inputs one after the other and rasterizes their pages in order (serial: poppler
-// is not thread-safe within a document).
+// Opens the inputs one after the other and reads their pages in order (serial: poppler is not
+// thread-safe within a document): a PDF page's text layer when it is to be used, else its raster.
 class PageSource {
  public:
-  PageSource(const std::vector<DocumentResult>& documents, const rasterize::Options& options)
-      : documents_(documents), options_(options) {}
+  PageSource(const std::vector<DocumentResult>& documents, const Options& options, cleanup::Lexicon* judge,
+             std::function<void(const DocumentResult&)> opened)
+      : documents_(documents), options_(options), judge_(judge), opened_(std::move(opened)) {}
 
   // The next page, or nullptr when every input is done.
   PageJob* next() {
     while (current_ < documents_.size()) {
       if (!document_) {
-        auto opened = rasterize::open(documents_[current_].input, options_);
+        if (opened_) opened_(documents_[current_]);
+        auto opened = open_document(documents_[current_].input);
         if (!opened) {
           auto* failed = new PageJob{current_, -1, std::nullopt, opened.error(), {}};
           ++current_;
@@ -133,11 +136,7 @@ class PageSource {
       }
       if (page_ < document_->page_count()) {
         auto* job = new PageJob{current_, page_, std::nullopt, std::nullopt, {}};
-        Stopwatch watch;
-        auto raster = document_->render(page_);
-        job->result.report.timings.rasterize_ms = watch.lap();
-        if (raster) job->raster = std::move(raster.value());
-        else job->error = raster.error();
+        read_page(*job);
         ++page_;
         return job;
       }
@@ -150,8 +149,38 @@ class PageSource {
   int page_count() const { return document_ ? document_->page_count() : 0; }
 
  private:
+  Expected<std::unique_ptr<rasterize::Document>> open_document(const std::string& input) {
+    auto opened = rasterize::open(input, options_.rasterize);
+    if (opened && options_.max_pages > 0 && opened.value()->page_count() > options_.max_pages)
+      return Error{ErrorKind::LimitExceeded, input, 0,
+                   std::to_string(opened.value()->page_count()) + " pages, more than the limit of " +
+                       std::to_string(options_.max_pages) + " (--max-pages)"};
+    return opened;
+  }
+
+  void read_page(PageJob& job) {
+    Stopwatch watch;
+    PageReport& report = job.result.report;
+    if (options_.source != TextSource::Ocr) {
+      std::string layer = document_->text_layer(page_);
+      const bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;
+      if (use) {
+        report.source = "text layer";
+        job.result.ocr.text = std::move(layer);
+        report.timings.rasterize_ms = watch.lap();
+        return;
+      }
+    }
+    auto raster = document_->render(page_);
+    report.timings.rasterize_ms = watch.lap();
+    if (raster) job.raster = std::move(raster.value());
+    else job.error = raster.error();
+  }
+
   const std::vector<DocumentResult>& documents_;
-  rasterize::Options options_;
+  const Options& options_;
+  cleanup::Lexicon* judge_;
+  std::function<void(const DocumentResult&)> opened_;
   std::size_t current_ = 0;
   std::unique_ptr<rasterize::Document> document_;
   int page_ = 0;
@@ -205,48 +234,26 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
   return files;
 }
 
-int run(const std::vector<std::filesystem::path>& inputs, const Options& options) {
+std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks) {
   auto first_engine = ocr::create_first_engine(options.ocr);
-  if (!first_engine) {
-    std::cerr << first_engine.error().to_line() << '\n';
-    return exit_code(first_engine.error().kind);
-  }
-  // Fail before any OCR work when the results could not be kept.
-  std::error_code ec;
-  std::filesystem::create_directories(options.out, ec);
-  if (ec || !std::filesystem::is_directory(options.out)) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, options.out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
-    return exit_code(ErrorKind::OutputNotWritable);
-  }
-  std::vector<DocumentResult> documents = plan_documents(expand_inputs(inputs));
-  if (documents.empty()) {
-    std::cerr << "greffe: no PDF or image found in the given inputs\n";
-    return exit_code(ErrorKind::BadArguments);
+  if (!first_engine) return first_engine.error();
+  auto cleaner = cleanup::Cleaner::create(options.cleanup);
+  if (!cleaner) return cleaner.error();
+  std::unique_ptr<cleanup::Lexicon> judge;  // of text layers, on the reading thread
+  if (options.source == TextSource::Auto) {
+    auto loaded = cleanup::Lexicon::load(options.cleanup.dictionary);
+    if (!loaded) return loaded.error();
+    judge = std::move(loaded.value());
   }
 
   const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<ocr::Engine>> engines;
   engines.local() = std::move(first_engine.value());  // this thread works in the pipeline too
-  auto cleaner = cleanup::Cleaner::create(options.cleanup);
-  if (!cleaner) {
-    std::cerr << cleaner.error().to_line() << '\n';
-    return exit_code(cleaner.error().kind);
-  }
 
-  std::optional<ErrorKind> first_failure;
-  std::vector<Deliberation> deliberations;
-  std::vector<bool> failed(documents.size(), false);
-  std::size_t written = 0;
-  auto report_error = [&](const Error& error, std::size_t document) {
-    std::cerr << error.to_line() << '\n';
-    if (!first_failure) first_failure = error.kind;
-    failed[document] = true;
-  };
-
-  PageSource source(documents, options.rasterize);
+  std::vector<std::vector<Error>> errors(documents.size());
+  PageSource source(documents, options, judge.get(), hooks.opened);
   std::vector<int> page_counts(documents.size(), 0);
-  const auto started = std::chrono::steady_clock::now();
 
   // Pages in flight are capped: memory stays flat however long the documents are.
   const std::size_t pages_in_flight = static_cast<std::size_t>(2 * jobs);
@@ -287,8 +294,10 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
               tbb::filter_mode::serial_in_order, [&](PageJob* raw_job) {
                 std::unique_ptr<PageJob> job(raw_job);
                 DocumentResult& document = documents[job->document];
+                std::vector<Error>& failures = errors[job->document];
                 if (job->index < 0) {  // the document could not be opened
-                  report_error(*job->error, job->document);
+                  failures.push_back(*job->error);
+                  if (hooks.finished) hooks.finished(FinishedDocument{document, std::nullopt, failures});
                   return;
                 }
                 document.page_count = page_counts[job->document];
@@ -299,35 +308,68 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                   if (error.page == 0) error.page = job->index + 1;
                   job->result.report.error = error.message;
                   document.warnings.push_back("page " + std::to_string(error.page) + ": " + error.message);
-                  report_error(error, job->document);
+                  failures.push_back(error);
                 }
                 document.pages.push_back(std::move(job->result));
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
                 output::DocumentTexts texts;
                 texts.changes = clean_document(**cleaner, document);
-                const Deliberation deliberation = parse_document(options.parse, document);
+                Deliberation deliberation = parse_document(options.parse, document);
                 texts.deliberation = deliberation_json_text(deliberation);
                 if (deliberation.kind == DeliberationKind::Deliberation) {
                   const auto row = parse::scdl_row(deliberation, options.scdl);
                   for (const std::string& column : parse::missing_required(row))
                     document.warnings.push_back("deliberations.csv: no value for " + column);
-                  deliberations.push_back(deliberation);
                 }
-                if (auto error = output::write_document(options.out, document, texts)) {
-                  report_error(*error, job->document);
-                } else {
-                  ++written;
-                  if (options.progress) {
-                    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-                    std::cerr << "greffe: [" << written << "/" << documents.size() << "] " << document.input << ": "
-                              << document.page_count << " page(s) -> " << (options.out / document.stem).string()
-                              << " (" << static_cast<int>(seconds) << " s elapsed)\n";
-                  }
-                }
+                if (auto error = output::write_document(options.out, document, texts)) failures.push_back(*error);
+                if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(deliberation), failures});
                 document.pages.clear();  // written: free the page texts
                 document.pages.shrink_to_fit();
+                failures.clear();
               }));
+  return std::nullopt;
+}
+
+int run(const std::vector<std::filesystem::path>& inputs, const Options& options) {
+  // Fail before any OCR work when the results could not be kept.
+  std::error_code ec;
+  std::filesystem::create_directories(options.out, ec);
+  if (ec || !std::filesystem::is_directory(options.out)) {
+    std::cerr << Error{ErrorKind::OutputNotWritable, options.out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
+    return exit_code(ErrorKind::OutputNotWritable);
+  }
+  std::vector<DocumentResult> documents = plan_documents(expand_inputs(inputs));
+  if (documents.empty()) {
+    std::cerr << "greffe: no PDF or image found in the given inputs\n";
+    return exit_code(ErrorKind::BadArguments);
+  }
+
+  std::optional<ErrorKind> first_failure;
+  std::vector<Deliberation> deliberations;
+  std::size_t written = 0;
+  const auto started = std::chrono::steady_clock::now();
+  Hooks hooks;
+  hooks.finished = [&](const FinishedDocument& finished) {
+    for (const Error& error : finished.errors) {
+      std::cerr << error.to_line() << '\n';
+      if (!first_failure) first_failure = error.kind;
+    }
+    if (!finished.deliberation) return;
+    if (finished.deliberation->kind == DeliberationKind::Deliberation) deliberations.push_back(*finished.deliberation);
+    ++written;
+    if (options.progress) {
+      const DocumentResult& document = finished.document;
+      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+      std::cerr << "greffe: [" << written << "/" << documents.size() << "] " << document.input << ": "
+                << document.page_count << " page(s) -> " << (options.out / document.stem).string() << " ("
+                << static_cast<int>(seconds) << " s elapsed)\n";
+    }
+  };
+  if (auto error = process(documents, options, hooks)) {
+    std::cerr << error->to_line() << '\n';
+    return exit_code(error->kind);
+  }
 
   // The run's open-data table: one row per deliberation of the documents written.
   if (auto error = output::write_file_atomically(options.out / "deliberations.csv",

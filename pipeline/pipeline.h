@@ -5,9 +5,12 @@
 
 #include <atomic>
 #include <filesystem>
+#include <functional>
+#include <optional>
 #include <vector>
 
 #include "cleanup/cleanup.h"
+#include "models/document.h"
 #include "ocr/engine.h"
 #include "pipeline/parse/parse.h"
 #include "pipeline/parse/scdl.h"
@@ -16,7 +19,13 @@
 
 namespace greffe::pipeline {
 
+// Where a page's text comes from. `Auto`: a PDF page whose text layer is real text (see
+// text_layer.h) is read from it, every other page is recognised.
+enum class TextSource { Auto, Ocr, TextLayer };
+
 struct Options {
+  TextSource source = TextSource::Auto;  // --ocr auto|always|never
+  int max_pages = 5000;  // per document, 0: no limit; a longer document fails with LimitExceeded
   rasterize::Options rasterize;
   preprocess::Options preprocess;
   ocr::Options ocr;
@@ -30,6 +39,27 @@ struct Options {
 
 // Set from a signal handler: no new page starts, finished documents are kept.
 extern std::atomic<bool> interrupted;
+
+// A document once its last page has been through every stage and its files are written — or
+// once it failed. `errors` holds every failure, page by page; a document with errors still has
+// the outputs of its readable pages written.
+struct FinishedDocument {
+  const DocumentResult& document;
+  std::optional<Deliberation> deliberation;  // none when the document could not be opened
+  std::vector<Error> errors;
+};
+
+// What the caller does as documents move on: `opened` from the reading thread before a
+// document's first page is read, `finished` in input order. Both run one at a time.
+struct Hooks {
+  std::function<void(const DocumentResult&)> opened;
+  std::function<void(const FinishedDocument&)> finished;
+};
+
+// The stages over `documents` (input and stem set), in order, pages in parallel; each document
+// written to OUT/<stem>/ as soon as it is done. Returns an error only when the run itself could
+// not go on (no OCR model, no lexicon); a document's failures go to `hooks.finished`.
+std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks);
 
 // Files named on the command line, directories recursed in sorted order (PDF and images only).
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs);

@@ -2,6 +2,9 @@
 // (fixtures/manifest.tsv: one row per page with the skew and rotation that were applied).
 #pragma once
 
+#include <sys/wait.h>
+
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -43,6 +46,30 @@ inline std::string read_file(const std::filesystem::path& path) {
   std::ostringstream content;
   content << in.rdbuf();
   return content.str();
+}
+
+inline void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary) << bytes;
+}
+
+// The greffe binary run with `arguments` (a shell command line), its stdout and stderr kept in
+// `folder`.
+struct Outcome {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+inline Outcome run_greffe(const std::string& arguments, const std::filesystem::path& folder) {
+  const auto out = folder / "stdout.txt";
+  const auto err = folder / "stderr.txt";
+  const std::string command = std::string(GREFFE_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+  const int status = std::system(command.c_str());
+  Outcome outcome;
+  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  outcome.out = read_file(out);
+  outcome.err = read_file(err);
+  return outcome;
 }
 
 // A fresh empty folder under the system temporary folder.

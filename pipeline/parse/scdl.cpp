@@ -94,16 +94,22 @@ std::string csv_field(const std::string& value) {
   return quoted + "\"";
 }
 
-std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options) {
+std::string scdl_csv(const std::vector<std::vector<std::string>>& rows) {
   auto line = [](const std::vector<std::string>& cells) {
     std::string text;
     for (std::size_t i = 0; i < cells.size(); ++i) text += (i ? "," : "") + csv_field(cells[i]);
     return text + "\r\n";
   };
   std::string csv = line(scdl_columns());
-  for (const Deliberation& d : deliberations)
-    if (d.kind == DeliberationKind::Deliberation) csv += line(scdl_row(d, options));
+  for (const auto& row : rows) csv += line(row);
   return csv;
+}
+
+std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options) {
+  std::vector<std::vector<std::string>> rows;
+  for (const Deliberation& d : deliberations)
+    if (d.kind == DeliberationKind::Deliberation) rows.push_back(scdl_row(d, options));
+  return scdl_csv(rows);
 }
 
 std::vector<std::string> missing_required(const std::vector<std::string>& row) {

@@ -35,6 +35,8 @@ std::string csv_field(const std::string& value);
 // The header and one row per deliberation (kind "other" documents are not deliberations and are
 // left out); each line ends with CRLF.
 std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options);
+// The header and the given rows (a batch keeps its rows in its catalog).
+std::string scdl_csv(const std::vector<std::vector<std::string>>& rows);
 
 // The required cells of a row that are empty (column names), for the run's report.
 std::vector<std::string> missing_required(const std::vector<std::string>& row);

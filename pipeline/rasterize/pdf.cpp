@@ -56,6 +56,13 @@ class PdfDocument final : public Document {
     return raster;
   }
 
+  std::string text_layer(int index) override {
+    std::unique_ptr<poppler::page> page(document_->create_page(index));
+    if (!page) return {};
+    const poppler::byte_array utf8 = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    return std::string(utf8.begin(), utf8.end());
+  }
+
  private:
   std::filesystem::path input_;
   std::unique_ptr<poppler::document> document_;

@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <string>
 
 #include "models/error.h"
 #include "models/raster.h"
@@ -21,6 +22,8 @@ class Document {
   virtual int page_count() const = 0;
   // index is 0-based. Errors carry the input and the 1-based page.
   virtual Expected<Raster> render(int index) = 0;
+  // The page's own text (a PDF's text layer, lines in reading order), UTF-8; empty for images.
+  virtual std::string text_layer(int /*index*/) { return {}; }
 };
 
 // Recognises the format by its first bytes, not by the file name.

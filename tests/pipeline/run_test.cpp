@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <sys/wait.h>
-
 #include <cstdlib>
 #include <fstream>
 
@@ -13,27 +11,11 @@
 #include "tests/pdf_maker.h"
 
 using namespace greffe;
+using test::Outcome;
+using test::run_greffe;
+using test::write_bytes;
 
 namespace {
-
-struct Outcome {
-  int exit_code = -1;
-  std::string out;
-  std::string err;
-};
-
-Outcome run_greffe(const std::string& arguments, const std::filesystem::path& folder) {
-  const auto out = folder / "stdout.txt";
-  const auto err = folder / "stderr.txt";
-  const std::string command =
-      std::string(GREFFE_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
-  const int status = std::system(command.c_str());
-  Outcome outcome;
-  outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  outcome.out = test::read_file(out);
-  outcome.err = test::read_file(err);
-  return outcome;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> lines;
@@ -41,10 +23,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   for (std::string line; std::getline(in, line);)
     if (!line.empty()) lines.push_back(line);
   return lines;
-}
-
-void write_bytes(const std::filesystem::path& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary) << bytes;
 }
 
 }  // namespace

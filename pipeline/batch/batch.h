@@ -1,0 +1,28 @@
+// `greffe batch`: a whole archive, resumable. Every document of the archive (or of its shard)
+// goes through the pipeline once; OUT/catalog.sqlite records each, OUT/summary.json and
+// OUT/deliberations.csv sum up the run. `greffe merge` joins the outputs of shards.
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+#include "pipeline/batch/archive.h"
+#include "pipeline/pipeline.h"
+
+namespace greffe::batch {
+
+struct Options {
+  pipeline::Options pipeline;  // stages, jobs, limits; pipeline.out is OUT
+  std::filesystem::path archive;
+  Shard shard;
+  bool retry_failed = false;  // do again the documents that failed in an earlier run
+};
+
+// Returns the exit code (design/cli.md): 0, or 4 when documents failed (each recorded).
+int run(const Options& options);
+
+// Checks that `shards` are the complete outputs of shards 0..N-1 of one archive, then writes
+// OUT/catalog.sqlite (outputs left where they are, referenced), deliberations.csv, summary.json.
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out);
+
+}  // namespace greffe::batch

@@ -1,0 +1,219 @@
+#include "pipeline/batch/catalog.h"
+
+#include <sqlite3.h>
+
+#include <nlohmann/json.hpp>
+
+namespace greffe::batch {
+
+namespace {
+
+// The default rollback journal, not WAL: shards of a cluster run write their catalogs on shared
+// file systems (NFS, Lustre), where WAL's shared memory does not work.
+const char* const kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE IF NOT EXISTS documents (
+  path TEXT PRIMARY KEY,          -- relative to the archive folder
+  sha256 TEXT NOT NULL,           -- of the file's bytes: a changed file is done again
+  size INTEGER,                   -- bytes
+  pages INTEGER,
+  status TEXT NOT NULL CHECK (status IN ('running', 'done', 'failed')),
+  attempts INTEGER NOT NULL DEFAULT 0,
+  error_kind TEXT,                -- unreadable, encrypted, limit, output-not-writable, internal
+  error_message TEXT,
+  output TEXT,                    -- folder of its files, relative to this catalog's folder
+  started_at TEXT,                -- UTC, ISO 8601
+  finished_at TEXT,
+  seconds REAL,
+  rasterize_ms REAL, preprocess_ms REAL, ocr_ms REAL, cleanup_ms REAL, parse_ms REAL,
+  ocr_pages INTEGER,
+  text_layer_pages INTEGER,
+  kind TEXT,                      -- deliberation or other
+  number TEXT,
+  title TEXT,
+  session_date TEXT,              -- ISO dates
+  signed_on TEXT,
+  received_on TEXT,               -- received at the prefecture (contrôle de légalité)
+  transmitted_on TEXT,
+  act_id TEXT,                    -- @ctes
+  matter_code TEXT,
+  vote_outcome TEXT,
+  scdl_row TEXT                   -- its row of deliberations.csv, as a JSON array
+);
+CREATE INDEX IF NOT EXISTS documents_status ON documents (status);
+)sql";
+
+const char* const kColumns =
+    "path, sha256, size, pages, status, attempts, error_kind, error_message, output, started_at, finished_at, "
+    "seconds, rasterize_ms, preprocess_ms, ocr_ms, cleanup_ms, parse_ms, ocr_pages, text_layer_pages, kind, number, "
+    "title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code, vote_outcome, scdl_row";
+
+class Statement {
+ public:
+  Statement(sqlite3* db, const std::string& sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr); }
+  ~Statement() { sqlite3_finalize(statement_); }
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  explicit operator bool() const { return statement_ != nullptr; }
+
+  Statement& text(int index, const std::string& value) {
+    if (value.empty()) sqlite3_bind_null(statement_, index);  // NULL: what SQL users test for
+    else sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    return *this;
+  }
+  Statement& integer(int index, long long value) {
+    sqlite3_bind_int64(statement_, index, value);
+    return *this;
+  }
+  Statement& real(int index, double value) {
+    sqlite3_bind_double(statement_, index, value);
+    return *this;
+  }
+  int step() { return sqlite3_step(statement_); }
+  std::string column_text(int index) {
+    const unsigned char* value = sqlite3_column_text(statement_, index);
+    return value ? reinterpret_cast<const char*>(value) : "";
+  }
+  long long column_integer(int index) { return sqlite3_column_int64(statement_, index); }
+
+ private:
+  sqlite3_stmt* statement_ = nullptr;
+};
+
+}  // namespace
+
+Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& file) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
+    const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Error{ErrorKind::OutputNotWritable, file.string(), 0, "cannot open the catalog: " + why};
+  }
+  std::unique_ptr<Catalog> catalog(new Catalog(db, file));
+  sqlite3_busy_timeout(db, 10000);  // a user's sqlite3 reading it meanwhile
+  if (auto error = catalog->exec(kSchema)) return *error;
+  return catalog;
+}
+
+Catalog::~Catalog() { sqlite3_close(db_); }
+
+Error Catalog::failure(const std::string& what) const {
+  return Error{ErrorKind::OutputNotWritable, file_.string(), 0, what + ": " + sqlite3_errmsg(db_)};
+}
+
+std::optional<Error> Catalog::exec(const std::string& sql) {
+  char* message = nullptr;
+  if (sqlite3_exec(db_, sql.c_str(), nullptr, nullptr, &message) == SQLITE_OK) return std::nullopt;
+  Error error{ErrorKind::OutputNotWritable, file_.string(), 0,
+              std::string("catalog: ") + (message ? message : "error")};
+  sqlite3_free(message);
+  return error;
+}
+
+std::optional<Catalog::Known> Catalog::find(const std::string& path) {
+  Statement query(db_, "SELECT sha256, status, attempts FROM documents WHERE path = ?");
+  query.text(1, path);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return Known{query.column_text(0), query.column_text(1), static_cast<int>(query.column_integer(2))};
+}
+
+std::optional<Error> Catalog::start(const DocumentRecord& record) {
+  Statement upsert(db_,
+                   "INSERT INTO documents (path, sha256, size, status, attempts, output, started_at) "
+                   "VALUES (?1, ?2, ?3, 'running', 1, ?4, ?5) "
+                   "ON CONFLICT (path) DO UPDATE SET sha256 = ?2, size = ?3, status = 'running', "
+                   "attempts = CASE WHEN documents.sha256 = ?2 THEN documents.attempts + 1 ELSE 1 END, "
+                   "output = ?4, started_at = ?5, finished_at = NULL");
+  upsert.text(1, record.path).text(2, record.sha256).integer(3, record.size).text(4, record.output).text(5, record.started_at);
+  if (upsert.step() != SQLITE_DONE) return failure("cannot record the start of " + record.path);
+  return std::nullopt;
+}
+
+std::optional<Error> Catalog::finish(const DocumentRecord& r) {
+  if (auto error = exec("BEGIN IMMEDIATE")) return error;
+  const auto known = find(r.path);
+  const int attempts = known ? known->attempts : 1;
+  Statement insert(db_, std::string("INSERT OR REPLACE INTO documents (") + kColumns +
+                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+                            "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)");
+  insert.text(1, r.path).text(2, r.sha256).integer(3, r.size).integer(4, r.pages).text(5, r.status);
+  insert.integer(6, attempts).text(7, r.error_kind).text(8, r.error_message).text(9, r.output);
+  insert.text(10, r.started_at).text(11, r.finished_at).real(12, r.seconds);
+  insert.real(13, r.rasterize_ms).real(14, r.preprocess_ms).real(15, r.ocr_ms).real(16, r.cleanup_ms).real(17, r.parse_ms);
+  insert.integer(18, r.ocr_pages).integer(19, r.text_layer_pages);
+  insert.text(20, r.kind).text(21, r.number).text(22, r.title).text(23, r.session_date).text(24, r.signed_on);
+  insert.text(25, r.received_on).text(26, r.transmitted_on).text(27, r.act_id).text(28, r.matter_code);
+  insert.text(29, r.vote_outcome).text(30, r.scdl_row);
+  if (insert.step() != SQLITE_DONE) {
+    Error error = failure("cannot record " + r.path);
+    exec("ROLLBACK");
+    return error;
+  }
+  return exec("COMMIT");
+}
+
+std::optional<Error> Catalog::set_meta(const std::string& key, const std::string& value) {
+  Statement upsert(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
+  upsert.text(1, key).text(2, value);
+  if (upsert.step() != SQLITE_DONE) return failure("cannot record " + key);
+  return std::nullopt;
+}
+
+std::optional<std::string> Catalog::meta(const std::string& key) {
+  Statement query(db_, "SELECT value FROM meta WHERE key = ?");
+  query.text(1, key);
+  if (query.step() != SQLITE_ROW) return std::nullopt;
+  return query.column_text(0);
+}
+
+Catalog::Counts Catalog::counts() {
+  Counts counts;
+  Statement query(db_, "SELECT status, COUNT(*), COALESCE(SUM(pages), 0) FROM documents GROUP BY status");
+  while (query.step() == SQLITE_ROW) {
+    const std::string status = query.column_text(0);
+    const int n = static_cast<int>(query.column_integer(1));
+    if (status == "done") counts.done = n;
+    if (status == "failed") counts.failed = n;
+    if (status == "running") counts.running = n;
+    counts.pages += query.column_integer(2);
+  }
+  return counts;
+}
+
+std::vector<Catalog::Failure> Catalog::failures() {
+  std::vector<Failure> failures;
+  Statement query(db_, "SELECT path, error_kind, error_message FROM documents WHERE status = 'failed' ORDER BY path");
+  while (query.step() == SQLITE_ROW) failures.push_back({query.column_text(0), query.column_text(1), query.column_text(2)});
+  return failures;
+}
+
+std::vector<std::vector<std::string>> Catalog::scdl_rows() {
+  std::vector<std::vector<std::string>> rows;
+  Statement query(db_, "SELECT scdl_row FROM documents WHERE status = 'done' AND scdl_row IS NOT NULL ORDER BY path");
+  while (query.step() == SQLITE_ROW) {
+    const auto cells = nlohmann::json::parse(query.column_text(0), nullptr, false);
+    if (!cells.is_array()) continue;
+    std::vector<std::string> row;
+    for (const auto& cell : cells) row.push_back(cell.is_string() ? cell.get<std::string>() : "");
+    rows.push_back(std::move(row));
+  }
+  return rows;
+}
+
+std::optional<Error> Catalog::import(const std::filesystem::path& other, const std::string& output_prefix) {
+  Statement attach(db_, "ATTACH DATABASE ? AS shard");
+  attach.text(1, other.string());
+  if (attach.step() != SQLITE_DONE) return failure("cannot read " + other.string());
+  // The same columns, the output folder made relative to this catalog's folder.
+  std::string selected = kColumns;
+  selected.replace(selected.find(", output,") + 2, 6, "COALESCE(?1, '') || output");
+  Statement copy(db_, std::string("INSERT INTO documents (") + kColumns + ") SELECT " + selected + " FROM shard.documents");
+  copy.text(1, output_prefix);
+  const bool copied = copy.step() == SQLITE_DONE;
+  std::optional<Error> error;
+  if (!copied) error = failure("cannot merge " + other.string() + " (a document in two shards?)");
+  exec("DETACH DATABASE shard");
+  return error;
+}
+
+}  // namespace greffe::batch

@@ -7,33 +7,45 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <set>
 
 #include "pipeline/pipeline.h"
 
 namespace greffe::batch {
 
-std::vector<ArchiveFile> list_archive(const std::filesystem::path& root) {
+std::vector<ArchiveFile> list_archive(const std::filesystem::path& root, const std::filesystem::path& out) {
+  // An output folder inside the archive holds PNGs and PDFs of greffe's own: not documents.
+  std::error_code ec;
+  const auto out_folder = std::filesystem::weakly_canonical(out, ec).generic_string() + "/";
   std::vector<ArchiveFile> files;
   for (const auto& path : pipeline::expand_inputs({root})) {
+    if (std::filesystem::weakly_canonical(path, ec).generic_string().rfind(out_folder, 0) == 0) continue;
     ArchiveFile file;
     file.path = path;
     file.relative = path.lexically_relative(root).generic_string();
-    std::error_code ec;
     file.size = std::filesystem::file_size(path, ec);
     files.push_back(std::move(file));
   }
   std::sort(files.begin(), files.end(),
             [](const ArchiveFile& a, const ArchiveFile& b) { return a.relative < b.relative; });
 
-  std::map<std::string, int> stems;  // relative path without extension -> files sharing it
+  // A document's folder must hold its files only: a stem shared by two files ("a.pdf", "a.tif"),
+  // or one that is also a folder of the archive ("2021.pdf" beside "2021/"), keeps its extension.
+  std::map<std::string, int> stems;
+  std::set<std::string> folders;
   auto without_extension = [](const std::string& relative) {
     const std::filesystem::path path(relative);
     return (path.parent_path() / path.stem()).generic_string();
   };
-  for (const auto& file : files) ++stems[without_extension(file.relative)];
+  for (const auto& file : files) {
+    ++stems[without_extension(file.relative)];
+    for (auto folder = std::filesystem::path(file.relative).parent_path(); !folder.empty(); folder = folder.parent_path())
+      folders.insert(folder.generic_string());
+  }
   for (auto& file : files) {
     file.stem = without_extension(file.relative);
-    if (stems[file.stem] > 1) file.stem += "_" + std::filesystem::path(file.relative).extension().string().substr(1);
+    if (stems[file.stem] > 1 || folders.count(file.stem))
+      file.stem += "_" + std::filesystem::path(file.relative).extension().string().substr(1);
   }
   return files;
 }

@@ -19,9 +19,10 @@ struct ArchiveFile {
   std::uintmax_t size = 0;
 };
 
-// Every PDF, TIFF, PNG and JPEG under `root`, sorted by relative path (byte order). Two files
-// differing only by extension ("a.pdf", "a.tif") get stems "a_pdf" and "a_tif".
-std::vector<ArchiveFile> list_archive(const std::filesystem::path& root);
+// Every PDF, TIFF, PNG and JPEG under `root` (outside `out`), sorted by relative path (byte
+// order). Two files differing only by extension ("a.pdf", "a.tif") get stems "a_pdf" and "a_tif";
+// so does a file whose stem is also a folder of the archive ("2021.pdf" beside "2021/").
+std::vector<ArchiveFile> list_archive(const std::filesystem::path& root, const std::filesystem::path& out);
 
 // "--shard K/N": machine K of N (0-based) takes the files whose relative path hashes to K.
 // By path, not by position, so that a file added to the archive moves no other file.

@@ -129,7 +129,7 @@ int run(const Options& options) {
   // What this run has to do: new files, changed files, and those a killed run left unfinished.
   std::vector<Planned> planned;
   int already_done = 0, in_slice = 0;
-  for (ArchiveFile& file : list_archive(options.archive)) {
+  for (ArchiveFile& file : list_archive(options.archive, out)) {
     if (!in_shard(file.relative, options.shard)) continue;
     ++in_slice;
     DocumentRecord record;

@@ -170,6 +170,27 @@ TEST_CASE("a batch records bad files and goes on", "[batch]") {
   }
 }
 
+TEST_CASE("every document of a batch has an output folder of its own", "[batch]") {
+  const auto folder = test::temporary_folder("batch-stems");
+  const auto archive = folder / "archive";
+  std::filesystem::create_directories(archive / "2021");
+  const std::string act = test::text_pdf(act_pages("002-faded-150dpi"));
+  for (const auto* name : {"2021.pdf", "2021/a.pdf", "2021/a.tif", "2021/b.pdf"}) write_bytes(archive / name, act);
+  // The output inside the archive: its files are not taken for documents on the next run.
+  const auto out = archive / "greffe-out";
+  REQUIRE(run_greffe("batch -q " + archive.string() + " -o " + out.string(), folder).exit_code == 0);  // formats by content: a.tif is a PDF
+  const auto rows = catalog_rows(out);
+  REQUIRE(rows.size() == 4);
+  CHECK(rows.at("2021.pdf").output == "2021_pdf");
+  CHECK(rows.at("2021/a.pdf").output == "2021/a_pdf");
+  CHECK(rows.at("2021/a.tif").output == "2021/a_tif");
+  CHECK(rows.at("2021/b.pdf").output == "2021/b");
+  write_bytes(archive / "2021.pdf", test::text_pdf(act_pages("000-scan-300dpi")));  // changed: done again
+  REQUIRE(run_greffe("batch -q " + archive.string() + " -o " + out.string(), folder).exit_code == 0);
+  CHECK(catalog_rows(out).size() == 4);
+  CHECK(std::filesystem::exists(out / "2021" / "b" / "text.txt"));  // not removed with 2021.pdf's folder
+}
+
 TEST_CASE("a batch killed with SIGKILL and run again does every document once", "[batch]") {
   const auto folder = test::temporary_folder("batch-kill");
   const auto archive = folder / "archive";

@@ -151,6 +151,11 @@ int cli_main(int argc, char** argv) {
             return ok ? std::string() : "a SIRET is 14 digits";
           },
           "SIRET"));
+  std::string formats = "text,json";
+  run->add_option("--formats", formats,
+                  "Files per document, comma-separated: text (raw.txt, text.txt), json (deliberation.json, "
+                  "cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml, ALTO 4.4), pdf (searchable.pdf)")
+      ->capture_default_str();
   run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
 
   std::string truth_path, hypothesis_path;
@@ -187,6 +192,12 @@ int cli_main(int argc, char** argv) {
 
   options.out = out;
   options.progress = !quiet;
+  auto chosen = output::parse_formats(formats);
+  if (!chosen) {
+    std::cerr << "greffe: " << chosen.error().message << " (see greffe run --help)\n";
+    return exit_code(ErrorKind::BadArguments);
+  }
+  options.formats = chosen.value();
   preprocess::Options& steps = options.preprocess;
   steps.orientation = !(no_preprocess || no_orientation);
   steps.border = !(no_preprocess || no_border);

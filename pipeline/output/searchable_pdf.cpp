@@ -3,6 +3,7 @@
 #include <leptonica/allheaders.h>
 // qpdf 11 asks every includer to say it uses no PointerHolder.
 #define POINTERHOLDER_TRANSITION 4
+#include <qpdf/Pl_Flate.hh>
 #include <qpdf/QPDF.hh>
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
@@ -65,6 +66,7 @@ void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& wor
 }
 
 std::string write(QPDF& pdf) {
+  Pl_Flate::setCompressionLevel(9);  // the text layers: smallest, at no cost worth measuring
   QPDFWriter writer(pdf);
   writer.setOutputMemory();
   writer.setDeterministicID(true);

@@ -38,21 +38,23 @@ constexpr double kDescent = 0.207;
 
 std::string number(double value) {
   char text[32];
-  std::snprintf(text, sizeof text, "%.3f", std::abs(value) < 0.0005 ? 0.0 : value);
+  std::snprintf(text, sizeof text, "%.1f", std::abs(value) < 0.05 ? 0.0 : value);  // a tenth of a point
   std::string out = text;
   while (out.back() == '0') out.pop_back();
   if (out.back() == '.') out.pop_back();
   return out;
 }
 
-std::string hex(const std::string& bytes) {
-  static const char digits[] = "0123456789ABCDEF";
-  std::string out = "<";
-  for (const unsigned char c : bytes) {
-    out += digits[c >> 4];
-    out += digits[c & 15];
+// A PDF literal string: bytes as they are, but for the three the syntax reserves and line ends.
+std::string literal(const std::string& bytes) {
+  std::string out = "(";
+  for (const char c : bytes) {
+    if (c == '(' || c == ')' || c == '\\') out += '\\';
+    if (c == '\r') out += "\\r";
+    else if (c == '\n') out += "\\n";
+    else out += c;
   }
-  return out + ">";
+  return out + ")";
 }
 
 }  // namespace
@@ -95,7 +97,11 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
   if (std::abs(dy) > std::abs(dx)) u = {0, dy >= 0 ? 1.0 : -1.0};
   const Point v{-u.y, u.x};  // the text's up, a quarter turn counter-clockwise (y up)
 
-  std::string out = "BT\n3 Tr\n";
+  // The layer is most of what a page gains: words are placed relative to the one before (Td)
+  // and sizes rounded to half a point (Tf only when it changes), which halves its size.
+  std::string out = "BT\n3 Tr\n" + number(u.x) + " " + number(u.y) + " " + number(v.x) + " " + number(v.y) + " 0 0 Tm\n";
+  Point at{0, 0};     // where the text line matrix is, in points
+  double size = -1;  // the font size in force
   for (const PlacedLine& line : page.lines) {
     for (const PlacedWord& word : line.words) {
       const std::string text = to_win_ansi(word.text);
@@ -111,13 +117,17 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
       const double height = std::hypot(top_left.x - bottom_left.x, top_left.y - bottom_left.y);
       if (length <= 0 || height <= 0) continue;
       // Sized so that the glyphs' span, ascent to descent, is the box's height; stretched to its width.
-      const double size = height / (kAscent + kDescent);
+      const double word_size = std::max(0.5, std::round(2 * height / (kAscent + kDescent)) / 2);
+      if (word_size != size) out += font + " " + number(word_size) + " Tf ";
+      size = word_size;
       const double scale = 100.0 * length / (width / 1000.0 * size);
       const double rise = (kAscent - kDescent) / 2 * size;  // from the baseline to the glyphs' middle
       const Point start{centre.x - u.x * length / 2 - v.x * rise, centre.y - u.y * length / 2 - v.y * rise};
-      out += font + " " + number(size) + " Tf " + number(scale) + " Tz " + number(u.x) + " " + number(u.y) + " " +
-             number(v.x) + " " + number(v.y) + " " + number(start.x) + " " + number(start.y) + " Tm " + hex(text) +
-             " Tj\n";
+      // The move in text space (along u, along v), rounded as written so that errors do not add up.
+      const double along = std::round(((start.x - at.x) * u.x + (start.y - at.y) * u.y) * 10) / 10;
+      const double across = std::round(((start.x - at.x) * v.x + (start.y - at.y) * v.y) * 10) / 10;
+      at = {at.x + along * u.x + across * v.x, at.y + along * u.y + across * v.y};
+      out += number(scale) + " Tz " + number(along) + " " + number(across) + " Td " + literal(text) + " Tj\n";
     }
   }
   return out + "ET\n";

@@ -61,21 +61,31 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
     // The engine's text puts an empty line between paragraphs: reflow ends a paragraph there.
     if (i > 0 && (ocr_line.paragraph != page.lines[i - 1].paragraph || ocr_line.block != page.lines[i - 1].block))
       lines.push_back({"", static_cast<int>(i), false});
+    // The engine gives a blank word for a frame or a rule it took for a line: no text, dropped.
+    std::vector<std::size_t> printed;  // the words with text, in order
     std::string joined;
-    for (const Word& word : ocr_line.words) joined += (joined.empty() ? "" : " ") + word.text;
+    for (std::size_t j = 0; j < ocr_line.words.size(); ++j) {
+      const std::string& text = ocr_line.words[j].text;
+      words.push_back({text, WordRole::Text, "", 0, ""});
+      if (text.find_first_not_of(" \t\r\n") == std::string::npos) {
+        words.back().role = WordRole::Dropped;
+        continue;
+      }
+      printed.push_back(j);
+      joined += (joined.empty() ? "" : " ") + text;
+    }
     std::string line = normalize_whitespace(joined);
     if (!line.empty()) line.pop_back();
     const std::vector<std::string> original = tokens_of(line);
-    for (const std::string& token : original) words.push_back({token, WordRole::Text, "", 0, ""});
-    if (words.size() != ocr_line.words.size()) {  // a word the engine gave with a space inside
-      words.clear();
-      for (const Word& word : ocr_line.words) words.push_back({word.text, WordRole::Text, "", 0, ""});
+    if (original.size() != printed.size()) continue;  // a word with a space inside: left as read
+    for (std::size_t k = 0; k < printed.size(); ++k) words[printed[k]].text = original[k];
+    if (line.empty()) {  // as clean_page reads an empty line of the engine's text: a paragraph break
+      lines.push_back({"", static_cast<int>(i) + 1, false});
       continue;
     }
-    if (line.empty()) continue;
     const int number = static_cast<int>(i) + 1;
     if (options_.stamps && read_stamp_line(line, unused)) {
-      for (CleanWord& word : words) word.role = WordRole::Stamp;
+      for (const std::size_t j : printed) words[j].role = WordRole::Stamp;
       stamp_removed = true;
       continue;
     }
@@ -86,20 +96,15 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
       line = remove_noise(line);
       kept = tokens_of(line);
       if (!trace_noise(original, kept, origin, glued_stop)) continue;  // left as the OCR read it
-      std::vector<bool> used(words.size(), false);
+      std::vector<bool> used(original.size(), false);
       for (std::size_t k = 0; k < kept.size(); ++k) {
         used[origin[k]] = true;
-        if (glued_stop[k]) {
-          words[origin[k]].text = kept[k];
-          used[origin[k] + 1] = true;
-          words[origin[k] + 1].role = WordRole::Dropped;
-          words[origin[k] + 1].rule = "noise";
-        }
+        if (glued_stop[k]) words[printed[origin[k]]].text = kept[k];  // the stop is dropped: this word carries it
       }
-      for (std::size_t j = 0; j < words.size(); ++j)
-        if (!used[j]) {
-          words[j].role = WordRole::Dropped;
-          words[j].rule = "noise";
+      for (std::size_t t = 0; t < original.size(); ++t)
+        if (!used[t]) {
+          words[printed[t]].role = WordRole::Dropped;
+          words[printed[t]].rule = "noise";
         }
       if (line.empty()) continue;
     } else {
@@ -114,7 +119,7 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
       const std::vector<std::string> repaired = tokens_of(line);
       if (repaired.size() == kept.size()) {
         for (std::size_t k = 0; k < kept.size(); ++k) {
-          CleanWord& word = words[origin[k]];
+          CleanWord& word = words[printed[origin[k]]];
           if (repaired[k] == word.text) continue;
           word.text = repaired[k];
           // Changes are logged in token order; the one whose "before" is in this token is its rule.

@@ -67,7 +67,7 @@ PlacedPage place_words(const PageResult& page, const CleanLines& words) {
       } else {
         all_stamp = false;
       }
-      if (word.text.empty()) continue;
+      if (word.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // a frame the engine read as a word
       word.ocr_box = ocr_word.box;
       word.box = box_on_page(ocr_word.box, to_page);
       word.confidence = ocr_word.confidence;

@@ -260,6 +260,25 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     CHECK(words == count(test::read_file(document / "alto/0001.xml"), "<String "));
   }
 
+  SECTION("hOCR's words off the stamp lines are text.txt's words, repairs included") {
+    // No word of this page is cut at a line end (its parts would be two words here, one there).
+    REQUIRE(test::read_file(document / "cleanup.jsonl").find("dehyphenate") == std::string::npos);
+    const std::string hocr = test::read_file(document / "hocr/0001.hocr");
+    static const std::regex line(R"re(<span class="ocr_line( greffe_stamp)?"[^>]*>\n((?:\s*<span class="ocrx_word"[^>]*>[^<]*</span>\n)*))re");
+    static const std::regex word(R"re(class="ocrx_word"[^>]*>([^<]*)</span>)re");
+    std::string words;
+    for (std::sregex_iterator it(hocr.begin(), hocr.end(), line), end; it != end; ++it) {
+      if ((*it)[1].matched) continue;
+      const std::string spans = (*it)[2];
+      for (std::sregex_iterator w(spans.begin(), spans.end(), word); w != end; ++w)
+        words += (words.empty() ? "" : " ") + xml_unescape((*w)[1]);
+    }
+    std::istringstream text(test::read_file(document / "text.txt"));
+    std::string expected;
+    for (std::string token; text >> token;) expected += (expected.empty() ? "" : " ") + token;
+    CHECK(words == expected);
+  }
+
   SECTION("searchable.pdf: the repaired word is found, each word sits on its image, the size is kept") {
     const auto pdf = document / "searchable.pdf";
     std::string text;

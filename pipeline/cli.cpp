@@ -121,7 +121,8 @@ int cli_main(int argc, char** argv) {
        no_denoise = false, no_binarize = false, no_upscale = false, quiet = false;
 
   CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
-                                             "deliberation.json,report.json} and OUT/deliberations.csv");
+                                             "deliberation.json,report.json}, with --formats hocr/, alto/, searchable.pdf, "
+                                             "and OUT/deliberations.csv");
   run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, or folders (recursed, sorted)")->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
   run->add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();

@@ -18,13 +18,6 @@ std::string position(const Box& box) {
   return out.str();
 }
 
-Box merge(const Box& a, const Box& b) {
-  if (a.width == 0 && a.height == 0) return b;
-  const int left = std::min(a.left, b.left), top = std::min(a.top, b.top);
-  const int right = std::max(a.left + a.width, b.left + b.width), bottom = std::max(a.top + a.height, b.top + b.height);
-  return {left, top, right - left, bottom - top};
-}
-
 bool ends_with_hyphen(const std::string& text) { return text.size() > 1 && text.back() == '-'; }
 
 }  // namespace
@@ -73,7 +66,7 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
     std::size_t end = i;
     Box box;
     while (end < page.lines.size() && page.lines[end].block == block && page.lines[end].paragraph == paragraph)
-      box = merge(box, page.lines[end++].box);
+      box = union_of(box, page.lines[end++].box);
     out << "        <TextBlock ID=\"block_" << page_number << '_' << ++block_id << "\" " << position(box)
         << rotation.str() << ">\n";
     for (; i < end; ++i) {

@@ -19,13 +19,6 @@ std::string bbox(const Box& box) {
   return out.str();
 }
 
-Box merge(const Box& a, const Box& b) {
-  if (a.width == 0 && a.height == 0) return b;
-  const int left = std::min(a.left, b.left), top = std::min(a.top, b.top);
-  const int right = std::max(a.left + a.width, b.left + b.width), bottom = std::max(a.top + a.height, b.top + b.height);
-  return {left, top, right - left, bottom - top};
-}
-
 }  // namespace
 
 std::string hocr_page(const PlacedPage& page, int page_number, const std::string& image) {
@@ -60,7 +53,7 @@ std::string hocr_page(const PlacedPage& page, int page_number, const std::string
     std::size_t block_end = i;
     Box block_box;
     while (block_end < page.lines.size() && page.lines[block_end].block == block)
-      block_box = merge(block_box, page.lines[block_end++].box);
+      block_box = union_of(block_box, page.lines[block_end++].box);
     out << "   <div class=\"ocr_carea\" id=\"block_" << page_number << '_' << ++block_id << "\" title=\""
         << bbox(block_box) << "\">\n";
     while (i < block_end) {
@@ -68,7 +61,7 @@ std::string hocr_page(const PlacedPage& page, int page_number, const std::string
       std::size_t par_end = i;
       Box par_box;
       while (par_end < block_end && page.lines[par_end].paragraph == paragraph)
-        par_box = merge(par_box, page.lines[par_end++].box);
+        par_box = union_of(par_box, page.lines[par_end++].box);
       out << "    <p class=\"ocr_par\" id=\"par_" << page_number << '_' << ++par_id << "\" lang=\"fra\" title=\""
           << bbox(par_box) << "\">\n";
       for (; i < par_end; ++i) {

@@ -8,15 +8,9 @@ namespace greffe::output {
 namespace {
 
 Box bounds(const std::vector<Box>& boxes) {
-  if (boxes.empty()) return {};
-  int left = boxes[0].left, top = boxes[0].top, right = left + boxes[0].width, bottom = top + boxes[0].height;
-  for (const Box& box : boxes) {
-    left = std::min(left, box.left);
-    top = std::min(top, box.top);
-    right = std::max(right, box.left + box.width);
-    bottom = std::max(bottom, box.top + box.height);
-  }
-  return {left, top, right - left, bottom - top};
+  Box all;
+  for (const Box& box : boxes) all = union_of(all, box);
+  return all;
 }
 
 }  // namespace
@@ -80,6 +74,14 @@ PlacedPage place_words(const PageResult& page, const CleanLines& words) {
     placed.lines.push_back(std::move(line));
   }
   return placed;
+}
+
+Box union_of(const Box& a, const Box& b) {
+  if (a.width == 0 && a.height == 0) return b;
+  if (b.width == 0 && b.height == 0) return a;
+  const int left = std::min(a.left, b.left), top = std::min(a.top, b.top);
+  const int right = std::max(a.left + a.width, b.left + b.width), bottom = std::max(a.top + a.height, b.top + b.height);
+  return {left, top, right - left, bottom - top};
 }
 
 std::string xml_escape(const std::string& text) {

@@ -45,6 +45,9 @@ PlacedPage place_words(const PageResult& page, const CleanLines& words);
 // The bounds, on the page as read, of a box on the preprocessed image.
 Box box_on_page(const Box& box, const PageTransform& to_page);
 
+// The smallest box holding both (an empty box holds nothing).
+Box union_of(const Box& a, const Box& b);
+
 // Text for XML attributes and content: & < > " ' escaped, control characters dropped.
 std::string xml_escape(const std::string& text);
 

@@ -17,9 +17,14 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <cstring>
+#include <fstream>
 #include <regex>
 
 #include "models/geometry.h"
+#include "pipeline/output/alto.h"
+#include "pipeline/output/formats.h"
+#include "pipeline/output/hocr.h"
 #include "pipeline/preprocess/preprocess.h"
 #include "pipeline/rasterize/rasterize.h"
 #include "tests/fixtures.h"
@@ -153,6 +158,60 @@ TEST_CASE("page transforms compose and invert") {
   const Point turned_back = PageTransform::turn_clockwise(270, 100, 200).apply(turn.apply({37, 21}));
   CHECK(turned_back.x == Approx(37));
   CHECK(turned_back.y == Approx(21));
+}
+
+TEST_CASE("the --formats list names the files to write") {
+  const auto all = output::parse_formats("text,json,hocr,alto,pdf");
+  REQUIRE(all);
+  CHECK((all.value().hocr && all.value().alto && all.value().pdf && all.value().text && all.value().json));
+  const auto some = output::parse_formats("alto");
+  REQUIRE(some);
+  CHECK((some.value().alto && !some.value().text && !some.value().json && !some.value().pdf));
+  CHECK(!output::parse_formats("docx"));
+  CHECK(output::parse_formats("text,docx").error().kind == ErrorKind::BadArguments);
+  CHECK(!output::parse_formats(""));
+}
+
+TEST_CASE("a word cut at a line end is two ALTO Strings with the joined word, and the file is valid") {
+  // Two lines of a page: "… néces-" / "saire …", the second a stamp's neighbour, a '&' to escape.
+  output::PlacedPage page;
+  page.width = 1000;
+  page.height = 1400;
+  page.dpi = 300;
+  page.text_angle = 1.25;
+  output::PlacedLine first, second, stamp;
+  first.words = {{"Dupont", {100, 100, 120, 30}, {}, 91, 0, ""}, {"&", {230, 100, 20, 30}, {}, 80, 0, ""},
+                 {"néces-", {260, 100, 110, 30}, {}, 88, 1, "nécessaire"}};
+  first.box = {100, 100, 270, 30};
+  second.words = {{"saire", {100, 140, 90, 30}, {}, 93, 2, "nécessaire"}};
+  second.box = {100, 140, 90, 30};
+  stamp.words = {{"Reçu", {600, 900, 80, 30}, {}, 95, 0, ""}};
+  stamp.box = {600, 900, 80, 30};
+  stamp.stamp = true;
+  stamp.block = stamp.paragraph = 1;
+  page.lines = {first, second, stamp};
+
+  const auto folder = test::temporary_folder("formats-alto-unit");
+  const std::string alto = output::alto_page(page, 3, "scan & co.tif");
+  std::ofstream(folder / "page.xml") << alto;
+  std::string output;
+  CHECK(shell("xmllint --noout --nonet --schema " + kAltoSchema.string() + " " + (folder / "page.xml").string(), &output,
+              folder) == 0);
+  INFO(output);
+  CHECK(alto.find(R"(CONTENT="néces" HPOS="260" VPOS="100" WIDTH="110" HEIGHT="30" WC="0.88" SUBS_TYPE="HypPart1" SUBS_CONTENT="nécessaire"/>)") != std::string::npos);
+  CHECK(alto.find(R"(<HYP CONTENT="-"/>)") != std::string::npos);
+  CHECK(alto.find(R"(CONTENT="saire" HPOS="100" VPOS="140" WIDTH="90" HEIGHT="30" WC="0.93" SUBS_TYPE="HypPart2" SUBS_CONTENT="nécessaire"/>)") != std::string::npos);
+  CHECK(alto.find(R"(CONTENT="&amp;")") != std::string::npos);
+  CHECK(count(alto, "TAGREFS=\"STAMP\"") == 1);
+  CHECK(alto.find(R"(ROTATION="1.25")") != std::string::npos);
+
+  const std::string hocr = output::hocr_page(page, 3, "scan & co.tif");
+  std::ofstream(folder / "page.hocr") << hocr;
+  CHECK(shell("xmllint --noout --nonet " + (folder / "page.hocr").string(), nullptr, folder) == 0);
+  CHECK(hocr.find(R"(title="bbox 260 100 370 130; x_wconf 88">néces-</span>)") != std::string::npos);
+  CHECK(hocr.find("textangle 1.25") != std::string::npos);
+  CHECK(hocr.find("ppageno 2; scan_res 300 300") != std::string::npos);
+  CHECK(count(hocr, "ocr_line greffe_stamp") == 1);
 }
 
 TEST_CASE("preprocess says where a point of the page lands on the image it gives the engine") {

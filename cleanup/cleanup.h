@@ -68,7 +68,9 @@ class Cleaner {
   std::string clean_page(const std::string& text, int page, CleanDocument& document);
 
   // The same passes as clean_page, in the same order, over a page's OCR words line by line:
-  // for every word of `page.lines`, what cleanup made of it (result[line][word]).
+  // for every word of `page.lines`, what cleanup made of it (result[line][word]). A pass added
+  // to clean_page goes here too: tests check that both give the same words (clean_words_test,
+  // and formats_test on a real page).
   std::vector<std::vector<CleanWord>> clean_words(const OcrPage& page);
 
  private:

@@ -57,6 +57,18 @@ std::string literal(const std::string& bytes) {
   return out + ")";
 }
 
+// A PDF text string in UTF-16BE with its byte-order mark, as hex.
+std::string utf16_hex(const std::string& utf8) {
+  static const char digits[] = "0123456789ABCDEF";
+  const icu::UnicodeString text = icu::UnicodeString::fromUTF8(utf8);
+  std::string out = "<FEFF";
+  for (int32_t i = 0; i < text.length(); ++i) {
+    const char16_t unit = text.charAt(i);
+    for (int shift = 12; shift >= 0; shift -= 4) out += digits[(unit >> shift) & 15];
+  }
+  return out + ">";
+}
+
 }  // namespace
 
 std::string to_win_ansi(const std::string& utf8) {
@@ -91,8 +103,8 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
   // are a degree or two off the horizontal on the scan, but set at that slant, text extraction
   // (poppler's) splits long words where their baseline drifts; set level, each word stays whole,
   // centred on where it is printed.
-  const Point origin = ocr_to_user_space.apply({0, 0}), along = ocr_to_user_space.apply({1, 0});
-  const double dx = along.x - origin.x, dy = along.y - origin.y;
+  const Point origin = ocr_to_user_space.apply({0, 0}), x_axis = ocr_to_user_space.apply({1, 0});
+  const double dx = x_axis.x - origin.x, dy = x_axis.y - origin.y;
   Point u{dx >= 0 ? 1.0 : -1.0, 0};
   if (std::abs(dy) > std::abs(dx)) u = {0, dy >= 0 ? 1.0 : -1.0};
   const Point v{-u.y, u.x};  // the text's up, a quarter turn counter-clockwise (y up)
@@ -102,32 +114,42 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
   std::string out = "BT\n3 Tr\n" + number(u.x) + " " + number(u.y) + " " + number(v.x) + " " + number(v.y) + " 0 0 Tm\n";
   Point at{0, 0};     // where the text line matrix is, in points
   double size = -1;  // the font size in force
+  auto set_word = [&](const PlacedWord& word) {
+    const std::string text = to_win_ansi(word.text);
+    const int width = helvetica_width(text);
+    const Box& box = word.ocr_box;
+    if (text.empty() || width <= 0 || box.width <= 0 || box.height <= 0) return;
+    const double left = box.left, top = box.top, right = left + box.width, bottom = top + box.height;
+    const Point centre = ocr_to_user_space.apply({(left + right) / 2, (top + bottom) / 2});
+    const Point bottom_left = ocr_to_user_space.apply({left, bottom});
+    const Point bottom_right = ocr_to_user_space.apply({right, bottom});
+    const Point top_left = ocr_to_user_space.apply({left, top});
+    const double length = std::hypot(bottom_right.x - bottom_left.x, bottom_right.y - bottom_left.y);
+    const double height = std::hypot(top_left.x - bottom_left.x, top_left.y - bottom_left.y);
+    if (length <= 0 || height <= 0) return;
+    // Sized so that the glyphs' span, ascent to descent, is the box's height; stretched to its width.
+    const double word_size = std::max(0.5, std::round(2 * height / (kAscent + kDescent)) / 2);
+    if (word_size != size) out += font + " " + number(word_size) + " Tf ";
+    size = word_size;
+    const double scale = 100.0 * length / (width / 1000.0 * size);
+    const double rise = (kAscent - kDescent) / 2 * size;  // from the baseline to the glyphs' middle
+    const Point start{centre.x - u.x * length / 2 - v.x * rise, centre.y - u.y * length / 2 - v.y * rise};
+    // The move in text space (along u, along v), rounded as written so that errors do not add up.
+    const double along = std::round(((start.x - at.x) * u.x + (start.y - at.y) * u.y) * 10) / 10;
+    const double across = std::round(((start.x - at.x) * v.x + (start.y - at.y) * v.y) * 10) / 10;
+    at = {at.x + along * u.x + across * v.x, at.y + along * u.y + across * v.y};
+    out += number(scale) + " Tz " + number(along) + " " + number(across) + " Td " + literal(text) + " Tj\n";
+  };
+
+  // A word reflow joins across a line end: the first part says it is the whole word
+  // (ActualText), the second that it is nothing more, so that search and copy read "nécessaire"
+  // where it starts, as text.txt does, not "néces-" and "saire".
   for (const PlacedLine& line : page.lines) {
     for (const PlacedWord& word : line.words) {
-      const std::string text = to_win_ansi(word.text);
-      const int width = helvetica_width(text);
-      const Box& box = word.ocr_box;
-      if (text.empty() || width <= 0 || box.width <= 0 || box.height <= 0) continue;
-      const double left = box.left, top = box.top, right = left + box.width, bottom = top + box.height;
-      const Point centre = ocr_to_user_space.apply({(left + right) / 2, (top + bottom) / 2});
-      const Point bottom_left = ocr_to_user_space.apply({left, bottom});
-      const Point bottom_right = ocr_to_user_space.apply({right, bottom});
-      const Point top_left = ocr_to_user_space.apply({left, top});
-      const double length = std::hypot(bottom_right.x - bottom_left.x, bottom_right.y - bottom_left.y);
-      const double height = std::hypot(top_left.x - bottom_left.x, top_left.y - bottom_left.y);
-      if (length <= 0 || height <= 0) continue;
-      // Sized so that the glyphs' span, ascent to descent, is the box's height; stretched to its width.
-      const double word_size = std::max(0.5, std::round(2 * height / (kAscent + kDescent)) / 2);
-      if (word_size != size) out += font + " " + number(word_size) + " Tf ";
-      size = word_size;
-      const double scale = 100.0 * length / (width / 1000.0 * size);
-      const double rise = (kAscent - kDescent) / 2 * size;  // from the baseline to the glyphs' middle
-      const Point start{centre.x - u.x * length / 2 - v.x * rise, centre.y - u.y * length / 2 - v.y * rise};
-      // The move in text space (along u, along v), rounded as written so that errors do not add up.
-      const double along = std::round(((start.x - at.x) * u.x + (start.y - at.y) * u.y) * 10) / 10;
-      const double across = std::round(((start.x - at.x) * v.x + (start.y - at.y) * v.y) * 10) / 10;
-      at = {at.x + along * u.x + across * v.x, at.y + along * u.y + across * v.y};
-      out += number(scale) + " Tz " + number(along) + " " + number(across) + " Td " + literal(text) + " Tj\n";
+      const bool part = (word.hyphen_part == 1 || word.hyphen_part == 2) && !word.joined.empty();
+      if (part) out += "/Span << /ActualText " + utf16_hex(word.hyphen_part == 1 ? word.joined : "") + " >> BDC\n";
+      set_word(word);
+      if (part) out += "EMC\n";
     }
   }
   return out + "ET\n";

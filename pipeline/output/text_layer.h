@@ -2,7 +2,8 @@
 // WinAnsiEncoding, which covers French with œ and the typographic apostrophe), text render mode 3
 // (neither filled nor stroked), sized to its box's height and stretched (Tz) to its box's width,
 // set level (to the nearest quarter turn of the page) and centred on its box. Search, selection
-// and copy find the words where they are printed.
+// and copy find the words where they are printed; a word cut at a line end reads whole where it
+// starts (ActualText).
 #pragma once
 
 #include <string>

@@ -25,6 +25,7 @@
 #include "pipeline/output/alto.h"
 #include "pipeline/output/formats.h"
 #include "pipeline/output/hocr.h"
+#include "pipeline/output/searchable_pdf.h"
 #include "pipeline/preprocess/preprocess.h"
 #include "pipeline/rasterize/rasterize.h"
 #include "tests/fixtures.h"
@@ -212,6 +213,49 @@ TEST_CASE("a word cut at a line end is two ALTO Strings with the joined word, an
   CHECK(hocr.find("textangle 1.25") != std::string::npos);
   CHECK(hocr.find("ppageno 2; scan_res 300 300") != std::string::npos);
   CHECK(count(hocr, "ocr_line greffe_stamp") == 1);
+}
+
+TEST_CASE("in searchable.pdf, a word cut at a line end is found whole") {
+  // A 300 dpi PNG page and its OCR, made here: "Il est néces-" / "saire ici."
+  const auto folder = test::temporary_folder("formats-pdf-cut");
+  const auto image = folder / "page.png";
+  PIX* pix = pixCreate(1000, 400, 8);
+  pixSetAllArbitrary(pix, 255);
+  pixSetResolution(pix, 300, 300);
+  REQUIRE(pixWrite(image.string().c_str(), pix, IFF_PNG) == 0);
+  pixDestroy(&pix);
+
+  DocumentResult document;
+  document.input = image.string();
+  PageResult page;
+  page.report.dpi = 300;
+  page.source_width = 1000;
+  page.source_height = 400;
+  TextLine first, second;
+  first.words = {{"Il", {100, 100, 40, 40}, 95}, {"est", {160, 100, 70, 40}, 95}, {"néces-", {250, 100, 150, 40}, 90}};
+  second.words = {{"saire", {100, 200, 110, 40}, 92}, {"ici.", {230, 200, 70, 40}, 96}};
+  page.ocr.lines = {first, second};
+  document.pages = {page};
+  using cleanup::CleanWord;
+  using cleanup::WordRole;
+  const output::CleanLines words = {
+      {{"Il", WordRole::Text, "", 0, ""}, {"est", WordRole::Text, "", 0, ""}, {"néces-", WordRole::Text, "", 1, "nécessaire"}},
+      {{"saire", WordRole::Text, "", 2, "nécessaire"}, {"ici.", WordRole::Text, "", 0, ""}}};
+
+  const auto pdf = output::searchable_pdf(document, {words});
+  REQUIRE(pdf);
+  std::ofstream(folder / "page.pdf", std::ios::binary) << pdf.value();
+  std::string text;
+  REQUIRE(shell("pdftotext " + (folder / "page.pdf").string() + " -", &text, folder) == 0);
+  // As text.txt reads: the whole word where it starts, nothing left of its second part.
+  std::istringstream tokens(text);
+  std::string read;
+  for (std::string token; tokens >> token;) read += (read.empty() ? "" : " ") + token;
+  CHECK(read == "Il est nécessaire ici.");
+  const auto placed = pdf_words(folder / "page.pdf", 1);
+  REQUIRE(placed.size() == 4);
+  CHECK(placed[2].text == "nécessaire");
+  CHECK(placed[2].left == Approx(250 * 72.0 / 300).margin(0.5));  // where "néces-" is printed
 }
 
 TEST_CASE("preprocess says where a point of the page lands on the image it gives the engine") {

@@ -9,6 +9,7 @@
 #include "cleanup/lexicon.h"
 #include "models/error.h"
 #include "models/legality.h"
+#include "models/page.h"
 
 namespace greffe::cleanup {
 
@@ -37,6 +38,25 @@ struct CleanDocument {
   Legality legality;  // from the stamp lines
 };
 
+// What cleanup makes of one OCR word, for the formats that keep words on their boxes (hOCR,
+// ALTO, the searchable PDF): see clean_words.
+enum class WordRole {
+  Text,     // a word of the act's text, repaired or not
+  Stamp,    // on a stamp line: not in text.txt, kept in the archive formats as a stamp
+  Dropped,  // noise, or a lone "." or "," now carried by the word before
+};
+
+struct CleanWord {
+  std::string text;  // as text.txt has it ("Métropole" for an OCR "Meétropole"); the OCR text for a stamp
+  WordRole role = WordRole::Text;
+  std::string rule;  // the rule that changed it (cleanup.jsonl's), empty if none
+  // A word cut at the end of its line ("néces-") and the first word of the next ("saire"),
+  // which reflow joins: 1 and 2, both with the joined word ("nécessaire"). Each part keeps its
+  // own text and box.
+  int hyphen_part = 0;
+  std::string joined;
+};
+
 // Holds the lexicon, loaded once; not thread-safe (one per thread).
 class Cleaner {
  public:
@@ -46,6 +66,12 @@ class Cleaner {
   // One page (1-based `page`) of a document: its changes and legality go into `document`;
   // returns the page's clean text. Pages are given in order.
   std::string clean_page(const std::string& text, int page, CleanDocument& document);
+
+  // The same passes as clean_page, in the same order, over a page's OCR words line by line:
+  // for every word of `page.lines`, what cleanup made of it (result[line][word]). A pass added
+  // to clean_page goes here too: tests check that both give the same words (clean_words_test,
+  // and formats_test on a real page).
+  std::vector<std::vector<CleanWord>> clean_words(const OcrPage& page);
 
  private:
   Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);

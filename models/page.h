@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "models/geometry.h"
+
 namespace greffe {
 
 struct Box {
@@ -62,6 +64,11 @@ struct PageResult {
   PageReport report;
   OcrPage ocr;
   std::string clean_text;
+  // The page as read (rendered or decoded), and how its pixels map onto those the word boxes are
+  // in: the archive formats put the words back on the page.
+  int source_width = 0;
+  int source_height = 0;
+  PageTransform to_ocr;
 };
 
 }  // namespace greffe

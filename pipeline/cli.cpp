@@ -106,6 +106,7 @@ struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
        no_binarize = false, no_upscale = false, quiet = false;
   std::string source = "auto";
+  std::string formats = "text,json";
   double page_timeout_seconds = 120;  // a page takes seconds; minutes mean the engine is lost in noise
 
   void apply(pipeline::Options& options) const {
@@ -163,6 +164,10 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
             return ok ? std::string() : "a SIRET is 14 digits";
           },
           "SIRET"));
+  command.add_option("--formats", flags.formats,
+                     "Files per document, comma-separated: text (raw.txt, text.txt), json (deliberation.json, "
+                     "cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml, ALTO 4.4), pdf (searchable.pdf)")
+      ->capture_default_str();
   command.add_flag("-q,--quiet", flags.quiet, "No progress lines, errors only");
 }
 
@@ -186,7 +191,8 @@ int cli_main(int argc, char** argv) {
   std::string out = "greffe-out";
 
   CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
-                                             "deliberation.json,report.json} and OUT/deliberations.csv");
+                                             "deliberation.json,report.json}, with --formats hocr/, alto/, searchable.pdf, "
+                                             "and OUT/deliberations.csv");
   run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, or folders (recursed, sorted)")->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
   add_pipeline_options(*run, options, flags);
@@ -246,6 +252,12 @@ int cli_main(int argc, char** argv) {
   }
   options.out = out;
   flags.apply(options);
+  auto chosen = output::parse_formats(flags.formats);
+  if (!chosen) {
+    std::cerr << "greffe: " << chosen.error().message << " (see greffe run --help)\n";
+    return exit_code(ErrorKind::BadArguments);
+  }
+  options.formats = chosen.value();
 
   std::signal(SIGINT, on_interrupt);
   std::signal(SIGTERM, on_interrupt);  // what schedulers (Slurm, Kubernetes) send before killing

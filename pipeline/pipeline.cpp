@@ -58,6 +58,9 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.timings.preprocess_ms = watch.lap();
   report.skew_degrees = prepared.skew_degrees;
   report.dpi = raster.dpi;
+  job.result.source_width = raster.width;
+  job.result.source_height = raster.height;
+  job.result.to_ocr = prepared.to_image;
   job.raster.reset();  // the raw page is no longer needed: keep pages in flight small
   report.ocr_dpi = prepared.image.dpi;
 
@@ -71,6 +74,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
     report.orientation_method = "osd";
     report.orientation_confidence = found.confidence;
     if (found.degrees != 0 && found.confidence >= options.preprocess.osd_min_confidence) {
+      job.result.to_ocr = job.result.to_ocr.then(
+          preprocess::upright_transform(prepared.image.width, prepared.image.height, found.degrees));
       preprocess::turn_upright(prepared.image, found.degrees);
       report.orientation_degrees = (report.orientation_degrees + found.degrees) % 360;
     }
@@ -317,12 +322,14 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                 texts.changes = clean_document(**cleaner, document);
                 Deliberation deliberation = parse_document(options.parse, document);
                 texts.deliberation = deliberation_json_text(deliberation);
+                if (options.formats.words())
+                  for (const PageResult& page : document.pages) texts.words.push_back((*cleaner)->clean_words(page.ocr));
                 if (deliberation.kind == DeliberationKind::Deliberation) {
                   const auto row = parse::scdl_row(deliberation, options.scdl);
                   for (const std::string& column : parse::missing_required(row))
                     document.warnings.push_back("deliberations.csv: no value for " + column);
                 }
-                if (auto error = output::write_document(options.out, document, texts)) failures.push_back(*error);
+                if (auto error = output::write_document(options.out, document, texts, options.formats)) failures.push_back(*error);
                 if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(deliberation), failures});
                 document.pages.clear();  // written: free the page texts
                 document.pages.shrink_to_fit();

@@ -12,6 +12,7 @@
 #include "cleanup/cleanup.h"
 #include "models/document.h"
 #include "ocr/engine.h"
+#include "pipeline/output/formats.h"
 #include "pipeline/parse/parse.h"
 #include "pipeline/parse/scdl.h"
 #include "pipeline/preprocess/preprocess.h"
@@ -34,6 +35,7 @@ struct Options {
   parse::ScdlOptions scdl;  // the collectivity's name and SIRET for deliberations.csv
   int jobs = 0;  // 0: one per core
   std::filesystem::path out = "greffe-out";
+  output::Formats formats;  // --formats: which files each document gets
   bool progress = true;  // one line per document on stderr
 };
 

@@ -7,6 +7,9 @@
 #include <string>
 
 #include "models/report_json.h"
+#include "pipeline/output/alto.h"
+#include "pipeline/output/hocr.h"
+#include "pipeline/output/searchable_pdf.h"
 
 namespace greffe::output {
 
@@ -25,6 +28,30 @@ std::string join_pages(const DocumentResult& document, PageText text_of) {
     joined += text_of(document.pages[i]);
   }
   return joined;
+}
+
+// "0001": pages of a document sort in order by name.
+std::string page_name(std::size_t index) {
+  std::string number = std::to_string(index + 1);
+  return std::string(number.size() < 4 ? 4 - number.size() : 0, '0') + number;
+}
+
+// hocr/NNNN.hocr or alto/NNNN.xml for every page, from one of the page writers.
+template <typename PageWriter>
+std::optional<Error> write_pages(const std::filesystem::path& folder, const std::string& extension,
+                                 const DocumentResult& document, const DocumentTexts& texts, PageWriter write_page) {
+  std::error_code ec;
+  std::filesystem::create_directories(folder, ec);
+  if (ec) return not_writable(folder, ec.message());
+  static const CleanLines none;
+  for (std::size_t i = 0; i < document.pages.size(); ++i) {
+    const PlacedPage page = place_words(document.pages[i], i < texts.words.size() ? texts.words[i] : none);
+    const std::string image = std::filesystem::path(document.input).filename().string();
+    if (auto error = write_file_atomically(folder / (page_name(i) + extension),
+                                           write_page(page, static_cast<int>(i) + 1, image)))
+      return error;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -52,18 +79,31 @@ std::optional<Error> write_file_atomically(const std::filesystem::path& path, st
 }
 
 std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
-                                    const DocumentTexts& texts) {
+                                    const DocumentTexts& texts, const Formats& formats) {
   const std::filesystem::path folder = out / document.stem;
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) return not_writable(folder, ec.message());
 
-  const std::string raw = join_pages(document, [](const PageResult& page) { return page.ocr.text; });
-  const std::string clean = join_pages(document, [](const PageResult& page) { return page.clean_text; });
-  if (auto error = write_file_atomically(folder / "raw.txt", raw)) return error;
-  if (auto error = write_file_atomically(folder / "text.txt", clean)) return error;
-  if (auto error = write_file_atomically(folder / "cleanup.jsonl", texts.changes)) return error;
-  if (auto error = write_file_atomically(folder / "deliberation.json", texts.deliberation)) return error;
+  if (formats.text) {
+    const std::string raw = join_pages(document, [](const PageResult& page) { return page.ocr.text; });
+    const std::string clean = join_pages(document, [](const PageResult& page) { return page.clean_text; });
+    if (auto error = write_file_atomically(folder / "raw.txt", raw)) return error;
+    if (auto error = write_file_atomically(folder / "text.txt", clean)) return error;
+  }
+  if (formats.json) {
+    if (auto error = write_file_atomically(folder / "cleanup.jsonl", texts.changes)) return error;
+    if (auto error = write_file_atomically(folder / "deliberation.json", texts.deliberation)) return error;
+  }
+  if (formats.hocr)
+    if (auto error = write_pages(folder / "hocr", ".hocr", document, texts, hocr_page)) return error;
+  if (formats.alto)
+    if (auto error = write_pages(folder / "alto", ".xml", document, texts, alto_page)) return error;
+  if (formats.pdf) {
+    auto pdf = searchable_pdf(document, texts.words);
+    if (!pdf) return pdf.error();
+    if (auto error = write_file_atomically(folder / "searchable.pdf", pdf.value())) return error;
+  }
   return write_file_atomically(folder / "report.json", report_json(document).dump(2) + "\n");
 }
 

@@ -8,6 +8,8 @@
 
 #include "models/document.h"
 #include "models/error.h"
+#include "pipeline/output/formats.h"
+#include "pipeline/output/page_words.h"
 
 namespace greffe::output {
 
@@ -18,10 +20,12 @@ namespace greffe::output {
 struct DocumentTexts {
   std::string changes;       // cleanup.jsonl
   std::string deliberation;  // deliberation.json
+  std::vector<CleanLines> words;  // per page, its OCR words as cleanup made them (hOCR, ALTO, PDF)
 };
 
-// OUT/<stem>/raw.txt, text.txt, cleanup.jsonl, deliberation.json and report.json.
+// OUT/<stem>/: report.json, and what `formats` asks for: raw.txt and text.txt (text),
+// cleanup.jsonl and deliberation.json (json), hocr/NNNN.hocr, alto/NNNN.xml, searchable.pdf.
 [[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
-                                                  const DocumentTexts& texts);
+                                                  const DocumentTexts& texts, const Formats& formats = {});
 
 }  // namespace greffe::output

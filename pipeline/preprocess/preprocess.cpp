@@ -117,6 +117,7 @@ Result run(const Options& options, const Raster& page) {
   }
   if (options.orientation && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
     cv::Mat turned;
+    result.to_image = result.to_image.then(upright_transform(gray.cols, gray.rows, 90));
     cv::rotate(gray, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
     gray = turned;
     result.orientation_degrees = 90;
@@ -127,12 +128,17 @@ Result run(const Options& options, const Raster& page) {
     const double scale = static_cast<double>(options.min_dpi) / dpi;
     cv::Mat larger;
     cv::resize(gray, larger, cv::Size(), scale, scale, cv::INTER_CUBIC);
+    result.to_image = result.to_image.then(PageTransform::scale(static_cast<double>(larger.cols) / gray.cols,
+                                                                static_cast<double>(larger.rows) / gray.rows));
     gray = larger;
     dpi = options.min_dpi;
   }
   if (options.deskew) {
     result.skew_degrees = find_skew(gray, dpi, options.max_skew_degrees);
-    if (std::abs(result.skew_degrees) >= 0.05) gray = rotate_page(gray, result.skew_degrees);
+    if (std::abs(result.skew_degrees) >= 0.05) {
+      result.to_image = result.to_image.then(deskew_transform(gray.cols, gray.rows, result.skew_degrees));
+      gray = rotate_page(gray, result.skew_degrees);
+    }
   }
   // Denoise: a gray scan's JPEG ringing and salt-and-pepper go under a 3x3 median, which keeps
   // every stroke at >= 250 dpi; a bilevel scan would lose stroke corners to it, so its specks
@@ -152,11 +158,17 @@ Result run(const Options& options, const Raster& page) {
     result.up_down_confidence = up_down_confidence(gray);
     result.orientation_known = std::abs(result.up_down_confidence) >= options.up_down_min_confidence;
     if (result.orientation_known && result.up_down_confidence < 0) {
+      result.to_image = result.to_image.then(upright_transform(result.image.width, result.image.height, 180));
       turn_upright(result.image, 180);
       result.orientation_degrees = (result.orientation_degrees + 180) % 360;
     }
   }
   return result;
+}
+
+PageTransform upright_transform(int width, int height, int clockwise_degrees) {
+  if (clockwise_degrees != 90 && clockwise_degrees != 180 && clockwise_degrees != 270) return {};
+  return PageTransform::turn_clockwise(360 - clockwise_degrees, width, height);
 }
 
 void turn_upright(Raster& page, int clockwise_degrees) {

@@ -4,6 +4,7 @@
 // Each step can be switched off to measure what it earns (README: "Preprocessing").
 #pragma once
 
+#include "models/geometry.h"
 #include "models/raster.h"
 
 namespace greffe::preprocess {
@@ -29,11 +30,17 @@ struct Result {
   int orientation_degrees = 0;  // clockwise turn the page had and no longer has: 0, 90, 180, 270
   float up_down_confidence = 0;  // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
   bool orientation_known = false;  // the up/down verdict was sure; otherwise ask OSD
+  // From the page's pixels to `image`'s: quarter turns, resampling and deskew, so that a box on
+  // `image` can be put back on the page (the searchable PDF does).
+  PageTransform to_image;
 };
 
 Result run(const Options& options, const Raster& page);
 
 // Turns a page back upright when it has a clockwise turn of `clockwise_degrees` (90/180/270).
 void turn_upright(Raster& page, int clockwise_degrees);
+
+// What turn_upright does to the coordinates of a width x height page.
+PageTransform upright_transform(int width, int height, int clockwise_degrees);
 
 }  // namespace greffe::preprocess

@@ -100,10 +100,26 @@ double find_skew(const cv::Mat& gray, int dpi, double max_degrees) {
   return std::clamp(angle, -max_degrees, max_degrees);
 }
 
+namespace {
+
+// OpenCV turns counter-clockwise for positive angles: undo the skew with its opposite.
+cv::Mat deskew_matrix(int width, int height, double skew_degrees) {
+  const cv::Point2f centre(width / 2.0f, height / 2.0f);
+  return cv::getRotationMatrix2D(centre, -skew_degrees, 1.0);
+}
+
+}  // namespace
+
+PageTransform deskew_transform(int width, int height, double skew_degrees) {
+  const cv::Mat m = deskew_matrix(width, height, skew_degrees);
+  const PageTransform turn{m.at<double>(0, 0), m.at<double>(0, 1), m.at<double>(0, 2),
+                           m.at<double>(1, 0), m.at<double>(1, 1), m.at<double>(1, 2)};
+  // OpenCV's matrix is on pixel centres (index coordinates); ours on pixel edges.
+  return PageTransform::translate(-0.5, -0.5).then(turn).then(PageTransform::translate(0.5, 0.5));
+}
+
 cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees) {
-  const cv::Point2f centre(gray.cols / 2.0f, gray.rows / 2.0f);
-  // OpenCV turns counter-clockwise for positive angles: undo the skew with its opposite.
-  const cv::Mat turn = cv::getRotationMatrix2D(centre, -skew_degrees, 1.0);
+  const cv::Mat turn = deskew_matrix(gray.cols, gray.rows, skew_degrees);
   cv::Mat straight;
   cv::warpAffine(gray, straight, turn, gray.size(), cv::INTER_CUBIC, cv::BORDER_CONSTANT,
                  cv::Scalar(255));

@@ -4,6 +4,8 @@
 
 #include <opencv2/core.hpp>
 
+#include "models/geometry.h"
+
 namespace greffe::preprocess {
 
 // `gray`: 8-bit page, dark text on light paper. Returns the skew in degrees within
@@ -15,5 +17,8 @@ bool lines_run_vertically(const cv::Mat& gray, int dpi, double max_degrees);
 
 // Rotates the page content by -skew (so a page skewed by `skew` comes out straight), white fill.
 cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees);
+
+// What rotate_page does to the coordinates of a width x height page.
+PageTransform deskew_transform(int width, int height, double skew_degrees);
 
 }  // namespace greffe::preprocess

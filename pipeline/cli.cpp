@@ -152,6 +152,8 @@ int cli_main(int argc, char** argv) {
           },
           "SIRET"));
   run->add_flag("-q,--quiet", quiet, "No progress lines, errors only");
+  run->add_flag("--debug", options.debug,
+                "Keep each stage's images and write the viewer OUT/<stem>/debug/index.html (open it in a browser)");
 
   std::string truth_path, hypothesis_path;
   CLI::App* accuracy = app.add_subcommand(

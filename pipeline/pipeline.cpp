@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cleanup/cleanup.h"
+#include "pipeline/debug/viewer.h"
 #include "pipeline/output/write.h"
 
 namespace greffe::pipeline {
@@ -43,6 +44,7 @@ struct PageJob {
   std::optional<Raster> raster;
   std::optional<Error> error;  // set: this page (or, with no raster and index -1, the document) failed
   PageResult result;
+  std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
 
 // The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
@@ -53,8 +55,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   const Raster& raster = *job.raster;
   Stopwatch watch;
 
-  preprocess::Result prepared = preprocess::run(options.preprocess, raster);
-  report.timings.preprocess_ms = watch.lap();
+  preprocess::Result prepared = preprocess::run(options.preprocess, raster, job.debug.get());
+  report.timings.preprocess_ms = watch.lap() - (job.debug ? job.debug->spent_ms() : 0);
   report.skew_degrees = prepared.skew_degrees;
   report.dpi = raster.dpi;
   job.raster.reset();  // the raw page is no longer needed: keep pages in flight small
@@ -72,6 +74,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
     if (found.degrees != 0 && found.confidence >= options.preprocess.osd_min_confidence) {
       preprocess::turn_upright(prepared.image, found.degrees);
       report.orientation_degrees = (report.orientation_degrees + found.degrees) % 360;
+      if (job.debug)
+        job.debug->add_image("osd", "Tesseract's OSD: turned back " + std::to_string(found.degrees) + "°", prepared.image);
     }
   }
   report.width = prepared.image.width;
@@ -88,8 +92,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.mean_confidence = job.result.ocr.mean_confidence;
 }
 
-// Cleanup of a whole document, page by page; returns cleanup.jsonl.
-std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
+// Cleanup of a whole document, page by page; returns the changes (cleanup.jsonl).
+std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
   cleanup::CleanDocument clean;
   for (std::size_t i = 0; i < document.pages.size(); ++i) {
     PageResult& page = document.pages[i];
@@ -98,7 +102,7 @@ std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) 
     page.report.timings.cleanup_ms = watch.lap();
   }
   document.legality = clean.legality;
-  return cleanup::changes_jsonl(clean.changes);
+  return std::move(clean.changes);
 }
 
 // The structural parser over the document's clean text, pages joined by form feeds.
@@ -124,7 +128,7 @@ class PageSource {
       if (!document_) {
         auto opened = rasterize::open(documents_[current_].input, options_);
         if (!opened) {
-          auto* failed = new PageJob{current_, -1, std::nullopt, opened.error(), {}};
+          auto* failed = new PageJob{current_, -1, std::nullopt, opened.error(), {}, nullptr};
           ++current_;
           return failed;
         }
@@ -132,7 +136,7 @@ class PageSource {
         page_ = 0;
       }
       if (page_ < document_->page_count()) {
-        auto* job = new PageJob{current_, page_, std::nullopt, std::nullopt, {}};
+        auto* job = new PageJob{current_, page_, std::nullopt, std::nullopt, {}, nullptr};
         Stopwatch watch;
         auto raster = document_->render(page_);
         job->result.report.timings.rasterize_ms = watch.lap();
@@ -246,6 +250,7 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
 
   PageSource source(documents, options.rasterize);
   std::vector<int> page_counts(documents.size(), 0);
+  std::map<std::size_t, std::vector<std::unique_ptr<debug::PageImages>>> debug_pages;  // by document, with --debug
   const auto started = std::chrono::steady_clock::now();
 
   // Pages in flight are capped: memory stays flat however long the documents are.
@@ -261,6 +266,9 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
               return nullptr;
             }
             if (job->index >= 0) page_counts[job->document] = source.page_count();
+            if (options.debug && job->raster)
+              job->debug = std::make_unique<debug::PageImages>(options.out / documents[job->document].stem / "debug",
+                                                                 job->index + 1);
             return job;
           }) &
           tbb::make_filter<PageJob*, PageJob*>(
@@ -302,10 +310,16 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                   report_error(error, job->document);
                 }
                 document.pages.push_back(std::move(job->result));
+                if (options.debug) {
+                  if (job->debug)
+                    for (const std::string& failure : job->debug->errors()) report_error(Error{ErrorKind::OutputNotWritable, document.input, job->index + 1, "debug image: " + failure}, job->document);
+                  debug_pages[job->document].push_back(std::move(job->debug));
+                }
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
                 output::DocumentTexts texts;
-                texts.changes = clean_document(**cleaner, document);
+                const std::vector<cleanup::Change> changes = clean_document(**cleaner, document);
+                texts.changes = cleanup::changes_jsonl(changes);
                 const Deliberation deliberation = parse_document(options.parse, document);
                 texts.deliberation = deliberation_json_text(deliberation);
                 if (deliberation.kind == DeliberationKind::Deliberation) {
@@ -313,6 +327,13 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                   for (const std::string& column : parse::missing_required(row))
                     document.warnings.push_back("deliberations.csv: no value for " + column);
                   deliberations.push_back(deliberation);
+                }
+                if (options.debug) {
+                  debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
+                  for (const auto& page : debug_pages[job->document]) shown.pages.push_back(page.get());
+                  if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown))
+                    report_error(*error, job->document);
+                  debug_pages.erase(job->document);
                 }
                 if (auto error = output::write_document(options.out, document, texts)) {
                   report_error(*error, job->document);

@@ -26,6 +26,7 @@ struct Options {
   int jobs = 0;  // 0: one per core
   std::filesystem::path out = "greffe-out";
   bool progress = true;  // one line per document on stderr
+  bool debug = false;    // OUT/<stem>/debug/: each stage's images and the viewer (index.html)
 };
 
 // Set from a signal handler: no new page starts, finished documents are kept.

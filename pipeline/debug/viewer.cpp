@@ -36,7 +36,7 @@ Json ocr_lines_json(const OcrPage& ocr) {
     Json words = Json::array();
     for (const Word& word : line.words)
       words.push_back(Json::array({word.text, word.box.left, word.box.top, word.box.width, word.box.height,
-                                   std::round(word.confidence * 10) / 10}));
+                                   std::round(static_cast<double>(word.confidence) * 10) / 10}));
     lines.push_back(std::move(words));
   }
   return lines;

@@ -56,7 +56,10 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   Stopwatch watch;
 
   preprocess::Result prepared = preprocess::run(options.preprocess, raster, job.debug.get());
-  report.timings.preprocess_ms = watch.lap() - (job.debug ? job.debug->spent_ms() : 0);
+  // With --debug, the time spent writing images is not the stages' own.
+  auto debug_ms = [&job] { return job.debug ? job.debug->spent_ms() : 0.0; };
+  report.timings.preprocess_ms = watch.lap() - debug_ms();
+  const double written_before_orientation = debug_ms();
   report.skew_degrees = prepared.skew_degrees;
   report.dpi = raster.dpi;
   job.raster.reset();  // the raw page is no longer needed: keep pages in flight small
@@ -80,7 +83,7 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   }
   report.width = prepared.image.width;
   report.height = prepared.image.height;
-  report.timings.orientation_ms = watch.lap();
+  report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
   auto recognized = engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();

@@ -269,9 +269,12 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
               return nullptr;
             }
             if (job->index >= 0) page_counts[job->document] = source.page_count();
-            if (options.debug && job->raster)
-              job->debug = std::make_unique<debug::PageImages>(options.out / documents[job->document].stem / "debug",
-                                                                 job->index + 1);
+            if (options.debug && job->index >= 0) {
+              const auto folder = options.out / documents[job->document].stem / "debug";
+              std::error_code ignored;  // a stage's image from an earlier run must not pass for this one's
+              if (job->index == 0) std::filesystem::remove_all(folder, ignored);
+              if (job->raster) job->debug = std::make_unique<debug::PageImages>(folder, job->index + 1);
+            }
             return job;
           }) &
           tbb::make_filter<PageJob*, PageJob*>(

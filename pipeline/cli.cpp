@@ -168,6 +168,8 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
                      "Files per document, comma-separated: text (raw.txt, text.txt), json (deliberation.json, "
                      "cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml, ALTO 4.4), pdf (searchable.pdf)")
       ->capture_default_str();
+  command.add_flag("--debug", options.debug,
+                   "Keep each stage's images and write the viewer OUT/<stem>/debug/index.html (open it in a browser)");
   command.add_flag("-q,--quiet", flags.quiet, "No progress lines, errors only");
 }
 

@@ -14,6 +14,7 @@
 #include <thread>
 
 #include "cleanup/cleanup.h"
+#include "pipeline/debug/viewer.h"
 #include "pipeline/output/write.h"
 #include "pipeline/text_layer.h"
 
@@ -44,6 +45,7 @@ struct PageJob {
   std::optional<Raster> raster;
   std::optional<Error> error;  // set: this page (or, with no raster and index -1, the document) failed
   PageResult result;
+  std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
 
 // The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
@@ -54,8 +56,11 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   const Raster& raster = *job.raster;
   Stopwatch watch;
 
-  preprocess::Result prepared = preprocess::run(options.preprocess, raster);
-  report.timings.preprocess_ms = watch.lap();
+  preprocess::Result prepared = preprocess::run(options.preprocess, raster, job.debug.get());
+  // With --debug, the time spent writing images is not the stages' own.
+  auto debug_ms = [&job] { return job.debug ? job.debug->spent_ms() : 0.0; };
+  report.timings.preprocess_ms = watch.lap() - debug_ms();
+  const double written_before_orientation = debug_ms();
   report.skew_degrees = prepared.skew_degrees;
   report.dpi = raster.dpi;
   job.result.source_width = raster.width;
@@ -78,11 +83,13 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
           preprocess::upright_transform(prepared.image.width, prepared.image.height, found.degrees));
       preprocess::turn_upright(prepared.image, found.degrees);
       report.orientation_degrees = (report.orientation_degrees + found.degrees) % 360;
+      if (job.debug)
+        job.debug->add_image("osd", "Tesseract's OSD: turned back " + std::to_string(found.degrees) + "°", prepared.image);
     }
   }
   report.width = prepared.image.width;
   report.height = prepared.image.height;
-  report.timings.orientation_ms = watch.lap();
+  report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
   auto recognized = engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();
@@ -94,8 +101,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.mean_confidence = job.result.ocr.mean_confidence;
 }
 
-// Cleanup of a whole document, page by page; returns cleanup.jsonl.
-std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
+// Cleanup of a whole document, page by page; returns the changes (cleanup.jsonl).
+std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
   cleanup::CleanDocument clean;
   for (std::size_t i = 0; i < document.pages.size(); ++i) {
     PageResult& page = document.pages[i];
@@ -104,7 +111,7 @@ std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) 
     page.report.timings.cleanup_ms = watch.lap();
   }
   document.legality = clean.legality;
-  return cleanup::changes_jsonl(clean.changes);
+  return std::move(clean.changes);
 }
 
 // The structural parser over the document's clean text, pages joined by form feeds.
@@ -132,7 +139,7 @@ class PageSource {
         if (opened_) opened_(documents_[current_]);
         auto opened = open_document(documents_[current_].input);
         if (!opened) {
-          auto* failed = new PageJob{current_, -1, std::nullopt, opened.error(), {}};
+          auto* failed = new PageJob{current_, -1, std::nullopt, opened.error(), {}, nullptr};
           ++current_;
           return failed;
         }
@@ -140,7 +147,7 @@ class PageSource {
         page_ = 0;
       }
       if (page_ < document_->page_count()) {
-        auto* job = new PageJob{current_, page_, std::nullopt, std::nullopt, {}};
+        auto* job = new PageJob{current_, page_, std::nullopt, std::nullopt, {}, nullptr};
         read_page(*job);
         ++page_;
         return job;
@@ -259,6 +266,7 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
   std::vector<std::vector<Error>> errors(documents.size());
   PageSource source(documents, options, judge.get(), hooks.opened);
   std::vector<int> page_counts(documents.size(), 0);
+  std::map<std::size_t, std::vector<std::unique_ptr<debug::PageImages>>> debug_pages;  // by document, with --debug
 
   // Pages in flight are capped: memory stays flat however long the documents are.
   const std::size_t pages_in_flight = static_cast<std::size_t>(2 * jobs);
@@ -273,6 +281,12 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
               return nullptr;
             }
             if (job->index >= 0) page_counts[job->document] = source.page_count();
+            if (options.debug && job->index >= 0) {
+              const auto folder = options.out / documents[job->document].stem / "debug";
+              std::error_code ignored;  // a stage's image from an earlier run must not pass for this one's
+              if (job->index == 0) std::filesystem::remove_all(folder, ignored);
+              if (job->raster) job->debug = std::make_unique<debug::PageImages>(folder, job->index + 1);
+            }
             return job;
           }) &
           tbb::make_filter<PageJob*, PageJob*>(
@@ -316,10 +330,17 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                   failures.push_back(error);
                 }
                 document.pages.push_back(std::move(job->result));
+                if (options.debug) {
+                  if (job->debug)
+                    for (const std::string& failure : job->debug->errors())
+                      failures.push_back(Error{ErrorKind::OutputNotWritable, document.input, job->index + 1, "debug image: " + failure});
+                  debug_pages[job->document].push_back(std::move(job->debug));
+                }
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
                 output::DocumentTexts texts;
-                texts.changes = clean_document(**cleaner, document);
+                const std::vector<cleanup::Change> changes = clean_document(**cleaner, document);
+                texts.changes = cleanup::changes_jsonl(changes);
                 Deliberation deliberation = parse_document(options.parse, document);
                 texts.deliberation = deliberation_json_text(deliberation);
                 if (options.formats.words())
@@ -328,6 +349,12 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                   const auto row = parse::scdl_row(deliberation, options.scdl);
                   for (const std::string& column : parse::missing_required(row))
                     document.warnings.push_back("deliberations.csv: no value for " + column);
+                }
+                if (options.debug) {
+                  debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
+                  for (const auto& page : debug_pages[job->document]) shown.pages.push_back(page.get());
+                  if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown)) failures.push_back(*error);
+                  debug_pages.erase(job->document);
                 }
                 if (auto error = output::write_document(options.out, document, texts, options.formats)) failures.push_back(*error);
                 if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(deliberation), failures});

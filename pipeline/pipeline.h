@@ -37,6 +37,7 @@ struct Options {
   std::filesystem::path out = "greffe-out";
   output::Formats formats;  // --formats: which files each document gets
   bool progress = true;  // one line per document on stderr
+  bool debug = false;    // OUT/<stem>/debug/: each stage's images and the viewer (index.html)
 };
 
 // Set from a signal handler: no new page starts, finished documents are kept.

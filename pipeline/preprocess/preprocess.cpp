@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
+#include <string>
 
 #include "pipeline/preprocess/skew.h"
 #include "pipeline/preprocess/upside_down.h"
@@ -102,25 +104,45 @@ Raster to_raster(const cv::Mat& image, int dpi) {
   return raster;
 }
 
+// "2550×3300 px at 300 dpi", for debug labels.
+std::string size_label(const cv::Mat& image, int dpi) {
+  return std::to_string(image.cols) + "×" + std::to_string(image.rows) + " px at " + std::to_string(dpi) + " dpi";
+}
+
+std::string degrees_label(double degrees) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%+.2f°", degrees);
+  return text;
+}
+
 }  // namespace
 
-Result run(const Options& options, const Raster& page) {
+Result run(const Options& options, const Raster& page, DebugSink* debug) {
   Result result;
   // A header over the page's bytes: read in place, every step below makes its own output.
   const cv::Mat raw(page.height, page.width, CV_8UC1, const_cast<std::uint8_t*>(page.pixels.data()));
   cv::Mat gray = raw;
+  if (debug) debug->add_image("rasterize", "rasterized, " + size_label(raw, page.dpi), page);
 
   if (options.binarize) gray = flatten_lighting(gray, page.dpi);
   if (options.border) {
     if (gray.data == raw.data) gray = raw.clone();
     clear_dark_borders(gray);
   }
+  if (debug && (options.binarize || options.border)) {
+    const std::string done = options.binarize && options.border ? "lighting flattened, dark borders cleared"
+                             : options.binarize                 ? "lighting flattened"
+                                                                : "dark borders cleared";
+    debug->add_image("lighting", done, to_raster(gray, page.dpi));
+  }
+  std::string since_shown;  // what the steps up to deskew did, for the debug label
   if (options.orientation && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
     cv::Mat turned;
     result.to_image = result.to_image.then(upright_transform(gray.cols, gray.rows, 90));
     cv::rotate(gray, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
     gray = turned;
     result.orientation_degrees = 90;
+    if (debug) since_shown = "lines ran down the page: turned a quarter counter-clockwise, ";
   }
   int dpi = page.dpi;
   if (options.min_dpi > 0 && dpi > 0 && dpi < options.min_dpi * 5 / 6) {
@@ -131,15 +153,23 @@ Result run(const Options& options, const Raster& page) {
     result.to_image = result.to_image.then(PageTransform::scale(static_cast<double>(larger.cols) / gray.cols,
                                                                 static_cast<double>(larger.rows) / gray.rows));
     gray = larger;
+    if (debug) since_shown += "resampled from " + std::to_string(dpi) + " dpi, ";
     dpi = options.min_dpi;
   }
   if (options.deskew) {
     result.skew_degrees = find_skew(gray, dpi, options.max_skew_degrees);
-    if (std::abs(result.skew_degrees) >= 0.05) {
+    const bool corrected = std::abs(result.skew_degrees) >= 0.05;
+    if (corrected) {
       result.to_image = result.to_image.then(deskew_transform(gray.cols, gray.rows, result.skew_degrees));
       gray = rotate_page(gray, result.skew_degrees);
     }
+    if (debug) {
+      since_shown += "skew " + degrees_label(result.skew_degrees) + (corrected ? " measured and corrected, " : " measured, not corrected (under 0.05°), ");
+      debug->add_image("deskew", since_shown + size_label(gray, dpi), to_raster(gray, dpi));
+      since_shown.clear();
+    }
   }
+  if (debug && !since_shown.empty()) debug->add_image("resample", since_shown + size_label(gray, dpi), to_raster(gray, dpi));
   // Denoise: a gray scan's JPEG ringing and salt-and-pepper go under a 3x3 median, which keeps
   // every stroke at >= 250 dpi; a bilevel scan would lose stroke corners to it, so its specks
   // are removed one by one after thresholding instead.
@@ -148,12 +178,14 @@ Result run(const Options& options, const Raster& page) {
     cv::Mat smooth;
     cv::medianBlur(gray, smooth, 3);
     gray = smooth;
+    if (debug) debug->add_image("denoise", "3×3 median", to_raster(gray, dpi));
   }
   if (options.binarize) {
     gray = threshold(gray);
     if (options.denoise && bilevel) remove_specks(gray, dpi);
   }
   result.image = to_raster(gray, dpi);
+  std::string turned;
   if (options.orientation && options.binarize) {
     result.up_down_confidence = up_down_confidence(gray);
     result.orientation_known = std::abs(result.up_down_confidence) >= options.up_down_min_confidence;
@@ -161,7 +193,18 @@ Result run(const Options& options, const Raster& page) {
       result.to_image = result.to_image.then(upright_transform(result.image.width, result.image.height, 180));
       turn_upright(result.image, 180);
       result.orientation_degrees = (result.orientation_degrees + 180) % 360;
+      if (debug) turned = ", upside down: turned 180°";
     }
+  }
+  if (debug && options.binarize) {
+    const std::string specks = options.denoise && bilevel ? ", specks removed (bilevel scan)" : "";
+    debug->add_image("binarize", "Otsu threshold" + specks + turned, result.image);
+  }
+  if (debug && options.orientation && options.binarize) {
+    char confidence[64];
+    std::snprintf(confidence, sizeof confidence, "%.1f", result.up_down_confidence);
+    debug->add_text("orientation", std::string("ascenders against descenders: confidence ") + confidence +
+                                       (result.orientation_known ? " (sure)" : " (not sure: Tesseract's OSD decides)"));
   }
   return result;
 }

@@ -4,6 +4,7 @@
 // Each step can be switched off to measure what it earns (README: "Preprocessing").
 #pragma once
 
+#include "models/debug.h"
 #include "models/geometry.h"
 #include "models/raster.h"
 
@@ -35,7 +36,9 @@ struct Result {
   PageTransform to_image;
 };
 
-Result run(const Options& options, const Raster& page);
+// `debug`, when given, receives the page after each step that ran (rasterize, lighting and
+// border, deskew, denoise, binarize); null: nothing is copied or written.
+Result run(const Options& options, const Raster& page, DebugSink* debug = nullptr);
 
 // Turns a page back upright when it has a clockwise turn of `clockwise_degrees` (90/180/270).
 void turn_upright(Raster& page, int clockwise_degrees);

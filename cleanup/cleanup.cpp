@@ -120,13 +120,20 @@ std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument
 std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
                                   std::vector<Change>& changes) {
   const std::vector<std::string> words = split_words(line);
-  std::string out;
+  std::string out, previous;  // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (auto dash = spaced_dash(words[i])) {
+      changes.push_back({page, number, "dash", words[i], *dash});
+      if (!out.empty()) out += ' ';
+      out += *dash;
+      previous = *dash;
+      continue;
+    }
     Token token = split_token(words[i]);
     // The halves of a word cut at the end of a line are repaired, if at all, once reflow joins them.
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
-      const std::string previous = i > 0 ? words[i - 1] : "", next = i + 1 < words.size() ? words[i + 1] : "";
+      const std::string next = i + 1 < words.size() ? words[i + 1] : "";
       const auto in_context = token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_) : std::nullopt;
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
@@ -138,6 +145,7 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
     }
     if (!out.empty()) out += ' ';
     out += token.lead + token.word + token.trail;
+    previous = token.lead + token.word + token.trail;
   }
   return out;
 }

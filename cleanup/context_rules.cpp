@@ -39,7 +39,8 @@ bool is_conjunction_ou(const std::string& previous, const std::string& next) {
       "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
       "heure", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
   static const std::set<std::string> alternative = {"son", "sa", "ses", "leur", "leurs", "de", "des", "du",
-                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur"};
+                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur",
+                                                    "pas"};  // "peu ou pas qualifiées"
   if (place_or_time.count(previous) || next.empty()) return false;
   const bool elided_de = next.rfind("d'", 0) == 0 || next.rfind("d’", 0) == 0;
   const bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
@@ -56,6 +57,12 @@ bool is_auxiliary(const std::string& word) {
 
 }  // namespace
 
+std::optional<std::string> spaced_dash(const std::string& token) {
+  static const std::set<std::string> read_for_en_dash = {"—", "-—", "—-", "–—", "—–", "——", "--—"};
+  if (read_for_en_dash.count(token)) return std::string("–");
+  return std::nullopt;
+}
+
 std::optional<ContextRepair> context_repair(const std::string& previous_as_printed, const std::string& word,
                                             const std::string& next_as_printed, Lexicon& lexicon) {
   const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
@@ -64,6 +71,12 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   // the next word ends in "é" and its "-er" verb is French ("côté" excepted: "à côté").
   if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
       lexicon.knows(next.substr(0, next.size() - 2) + "er"))
+    return ContextRepair{"a", "a-grave"};
+  // Both misread at once ("la Métropole à approuve"): the next word is only ever a verb form
+  // (no noun, adjective or other reading: "à titre", "à cette" stay) and its "é" form is a past
+  // participle. The participle rule below then repairs the verb after the auxiliary.
+  if (word == "à" && next.size() > 3 && next.back() == 'e' && lexicon.every_reading_has(next, "po:v") &&
+      lexicon.some_reading_has(next.substr(0, next.size() - 1) + "é", "po:ppas"))
     return ContextRepair{"a", "a-grave"};
   if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
     return ContextRepair{word == "là" ? "la" : "La", "la"};
@@ -75,6 +88,28 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "Ja" || word == "Ia") return ContextRepair{"la", "article"};
   if (word == "Ie") return ContextRepair{"le", "article"};
   if (word == "Ies") return ContextRepair{"les", "article"};
+  // A first-person-singular verb form in an act that says no "je" is an "l" read as "i"
+  // ("Code Générai" is "Code Général"): one "i" turned to "l" must give the only known reading.
+  if (previous != "je" && previous != "Je" && word.size() > 3 && lexicon.every_reading_has(word, "po:1sg") &&
+      !lexicon.some_reading_has(word, "po:3sg")) {
+    std::optional<std::string> found;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      if (word[i] != 'i') continue;
+      std::string candidate = word;
+      candidate[i] = 'l';
+      if (!lexicon.knows(candidate) || lexicon.every_reading_has(candidate, "po:1sg")) continue;
+      if (found) return std::nullopt;  // two readings: not sure
+      found = candidate;
+    }
+    if (found) return ContextRepair{*found, "letter"};
+  }
+  // Likewise a second-person-singular verb form in "-es" (an act never says "tu") whose "-és"
+  // form is a past participle: "ingénieurs confirmes" -> "ingénieurs confirmés".
+  if (previous != "tu" && previous != "Tu" && word.size() > 4 && word.compare(word.size() - 2, 2, "es") == 0 &&
+      lexicon.every_reading_has(word, "po:2sg")) {
+    const std::string participle = word.substr(0, word.size() - 2) + "és";
+    if (lexicon.some_reading_has(participle, "po:ppas")) return ContextRepair{participle, "participle"};
+  }
   if (is_auxiliary(previous) && word.size() > 3) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
     if (e != std::string::npos && e > 0) {

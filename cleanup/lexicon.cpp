@@ -25,4 +25,23 @@ bool Lexicon::knows(const std::string& word) {
   return known;
 }
 
+std::vector<std::string> Lexicon::readings(const std::string& word) {
+  if (!knows(word)) return {};
+  return hunspell_->analyze(word);
+}
+
+bool Lexicon::every_reading_has(const std::string& word, const std::string& tag) {
+  const std::vector<std::string> all = readings(word);
+  if (all.empty()) return false;
+  for (const std::string& reading : all)
+    if (reading.find(tag) == std::string::npos) return false;
+  return true;
+}
+
+bool Lexicon::some_reading_has(const std::string& word, const std::string& tag) {
+  for (const std::string& reading : readings(word))
+    if (reading.find(tag) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace greffe::cleanup

@@ -61,8 +61,13 @@ std::string remove_noise(std::string_view line) {
       if (!kept.empty() && !ends_in_punctuation(kept)) kept += tokens[i];
       continue;
     }
+    // A hyphen glued to the front of a lower-case word inside a line ("Marseille -propose") is a
+    // speck: French words never start with one ("a-t-il" is one token), and a list dash opens
+    // the line.
+    std::string token = tokens[i];
+    if (i > 0 && token.size() > 2 && token[0] == '-' && token[1] >= 'a' && token[1] <= 'z') token.erase(0, 1);
     if (!kept.empty()) kept += ' ';
-    kept += tokens[i];
+    kept += token;
   }
   return kept;
 }

@@ -193,13 +193,18 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
   if (auto repaired = apostrophe_repair(letters, shape, lexicon)) return WordRepair{*repaired, "apostrophe"};
   if (shape == Shape::Other) return std::nullopt;
   // A capitalised English word is a name ("Coding School"); a lower-case one ("presents") is
-  // more likely French that lost its accent.
-  if (shape == Shape::Capitalised && english && english->knows(word)) return std::nullopt;
+  // more likely French that lost its accent. Unless its repair is a French first name: "Francois"
+  // is English, but in a French act it is "François" with its cedilla lost.
+  const bool english_name = shape == Shape::Capitalised && english && english->knows(word);
+  auto accepted = [&](const std::string& repaired) -> std::optional<WordRepair> {
+    if (english_name && !lexicon.some_reading_has(repaired, "po:prn")) return std::nullopt;
+    return WordRepair{repaired, "accent"};
+  };
 
   const Letters low = lower(letters);
   const std::set<Letters> one = one_confusion_away(low);
   bool ambiguous = false;
-  if (auto repaired = only_known(one, shape, lexicon, ambiguous, low[0])) return WordRepair{*repaired, "accent"};
+  if (auto repaired = only_known(one, shape, lexicon, ambiguous, low[0])) return accepted(*repaired);
   if (ambiguous || low.size() > 20) return std::nullopt;
   std::set<Letters> two;
   for (const Letters& candidate : one) {
@@ -207,7 +212,7 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
     two.insert(further.begin(), further.end());
   }
   two.erase(low);
-  if (auto repaired = only_known(two, shape, lexicon, ambiguous, low[0])) return WordRepair{*repaired, "accent"};
+  if (auto repaired = only_known(two, shape, lexicon, ambiguous, low[0])) return accepted(*repaired);
   return std::nullopt;
 }
 

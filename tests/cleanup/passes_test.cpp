@@ -81,6 +81,9 @@ TEST_CASE("noise tokens go, punctuation that means something stays") {
   CHECK(remove_noise("soit 4 % d'un budget de 20 000 € : « La Coding School »") ==
         "soit 4 % d'un budget de 20 000 € : « La Coding School »");
   CHECK(remove_noise("| _ © ||") == "");
+  CHECK(remove_noise("la Plateforme Marseille -propose un panel") == "la Plateforme Marseille propose un panel");
+  CHECK(remove_noise("-propose un panel") == "-propose un panel");  // a list dash opens the line
+  CHECK(remove_noise("Madame - Monsieur") == "Madame - Monsieur");
 }
 
 TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexicon knows one answer") {
@@ -91,6 +94,7 @@ TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexico
   CHECK(repaired("matiére") == "matière");
   CHECK(repaired("fagon") == "façon");
   CHECK(repaired("Frangois") == "François");
+  CHECK(repaired("Francois") == "François");  // English knows it, but the repair is a French first name
   CHECK(repaired("ao(t") == "août");
   CHECK(repaired("numerique") == "numérique");
   CHECK(repaired("pedagogique") == "pédagogique");  // two confusions
@@ -123,6 +127,9 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Présidente", "à", "proposé") == "a");
     CHECK(in_context("situé", "à", "côté") == "à");
     CHECK(in_context("subvention", "à", "l'association") == "à");
+    CHECK(in_context("Métropole", "à", "approuve") == "a");  // both misread: "a approuvé"
+    CHECK(in_context("consacrée", "à", "titre") == "à");     // "titre" is a noun too
+    CHECK(in_context("vote", "à", "cette") == "à");
   }
   SECTION("là / la") {
     CHECK(in_context("de", "là", "formation") == "la");
@@ -137,12 +144,29 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("d'étude", "où", "de") == "ou");
     CHECK(in_context("cas", "où", "des") == "où");
     CHECK(in_context("commune", "où", "sont") == "où");
+    CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("mois", "dés", "crédits") == "des");
   }
   SECTION("articles with their l misread") {
     CHECK(in_context("de", "Ja", "Métropole") == "la");
     CHECK(in_context("de", "Ie", "rapport") == "le");
     CHECK(in_context("", "Je", "soussigné") == "Je");
+  }
+  SECTION("a spaced em dash, or a dash read twice, is the en dash") {
+    CHECK(spaced_dash("-—") == std::optional<std::string>("–"));
+    CHECK(spaced_dash("—") == std::optional<std::string>("–"));
+    CHECK_FALSE(spaced_dash("-"));
+    CHECK_FALSE(spaced_dash("–"));
+    CHECK_FALSE(spaced_dash("Sous-politique"));
+  }
+  SECTION("a first-person verb form in an act is an l read as i") {
+    CHECK(in_context("Code", "Générai", "des") == "Général");
+    CHECK(in_context("je", "générai", "des") == "générai");
+    CHECK(in_context("Code", "Général", "des") == "Général");
+    CHECK(in_context("il", "approuve", "la") == "approuve");  // a third person too
+    CHECK(in_context("ingénieurs", "confirmes", "dans") == "confirmés");  // a second person
+    CHECK(in_context("tu", "confirmes", "que") == "confirmes");
+    CHECK(in_context("talents", "formes", "dans") == "formes");  // "formes" is a noun too
   }
   SECTION("Ouï le rapport") {
     CHECK(in_context("", "Oui", "le") == "Ouï");

@@ -94,7 +94,7 @@ std::string clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) 
   for (std::size_t i = 0; i < document.pages.size(); ++i) {
     PageResult& page = document.pages[i];
     Stopwatch watch;
-    page.clean_text = cleaner.clean_page(page.ocr.text, static_cast<int>(i) + 1, clean);
+    page.clean_text = cleaner.clean_page(page.ocr, static_cast<int>(i) + 1, clean);  // confidences too
     page.report.timings.cleanup_ms = watch.lap();
   }
   document.legality = clean.legality;

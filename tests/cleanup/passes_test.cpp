@@ -1,6 +1,7 @@
 // Each cleanup pass alone, on the OCR errors of real registers (seeds/README.md lists them).
 #include <catch2/catch.hpp>
 
+#include "cleanup/cleanup.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/noise.h"
 #include "cleanup/context_rules.h"
@@ -202,5 +203,73 @@ TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cu
           "ce programme s'adresse à tous ceux qui souhaitent s'ouvrir les portes des métiers\n");
     CHECK(flow({{"Elle est totalement gratuite.", 1}, {"", 2}, {"les dispositifs", 5, true}}) ==
           "Elle est totalement gratuite.\n\nles dispositifs\n");
+  }
+}
+
+TEST_CASE("from the engine's page, word confidences drop specks and dropped underscores come back") {
+  auto speck = [](const char* text, float confidence, bool opens_line = false) {
+    Word word;
+    word.text = text;
+    word.confidence = confidence;
+    return is_low_confidence_speck(word, opens_line, french());
+  };
+  SECTION("a speck is a low-confidence non-word") {
+    CHECK(speck("Te", 16));
+    CHECK(speck("oO", 20));
+    CHECK(speck("L", 0));
+    CHECK(speck("Ù", 14));
+    CHECK(speck(";:", 20));
+    CHECK(speck("….,", 0));
+  }
+  SECTION("words, numbers, meaningful marks and confident readings stay") {
+    CHECK_FALSE(speck("Te", 80));        // read with confidence: a word
+    CHECK_FALSE(speck("de,", 10));       // a French word
+    CHECK_FALSE(speck("à", 10));
+    CHECK_FALSE(speck("13", 5));         // a number
+    CHECK_FALSE(speck("réorganisation", 0));  // Tesseract gives long words 0 at times
+    CHECK_FALSE(speck("-—", 10));        // a dash read twice
+    CHECK_FALSE(speck(".", 10));         // given back to the word before by the text pass
+    CHECK_FALSE(speck(":", 10));
+    CHECK_FALSE(speck("æ", 10, true));   // a bullet opening the line
+  }
+  SECTION("the whole page: underscores put back, specks dropped, each change logged") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme Marseille Te forme\n\nLa Plateforme Formation\n";
+    auto word = [](const char* text, float confidence, const char* underscore = "") {
+      Word w;
+      w.text = text;
+      w.confidence = confidence;
+      w.underscore_after = underscore;
+      return w;
+    };
+    page.lines.resize(2);
+    page.lines[0].words = {word("La", 95), word("Plateforme", 93, "_"), word("Marseille", 92), word("Te", 16),
+                           word("forme", 90)};
+    page.lines[1].words = {word("La", 95), word("Plateforme", 90, "_ "), word("Formation", 91)};
+    CleanDocument document;
+    const std::string clean = (*cleaner)->clean_page(page, 1, document);
+    CHECK(clean == "La Plateforme_Marseille forme\n\nLa Plateforme_ Formation\n");
+    int underscores = 0, specks = 0;
+    for (const Change& change : document.changes) {
+      underscores += change.rule == "underscore";
+      specks += change.rule == "noise" && change.before == "Te";
+    }
+    CHECK(underscores == 2);
+    CHECK(specks == 1);
+  }
+  SECTION("text whose lines do not match the engine's words is cleaned from the text alone") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme Marseille\n";
+    page.lines.resize(1);
+    Word w;
+    w.text = "Autre";
+    w.underscore_after = "_";
+    page.lines[0].words = {w, w};
+    CleanDocument document;
+    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme Marseille\n");
   }
 }

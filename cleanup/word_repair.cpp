@@ -38,7 +38,7 @@ const std::vector<std::pair<char32_t, Letters>>& substitutions() {
   static const std::vector<std::pair<char32_t, Letters>> table = {
       {U'e', U"éèê"}, {U'é', U"èêeô"}, {U'è', U"éêe"}, {U'ê', U"éèe"}, {U'ë', U"eéè"},
       {U'a', U"àâ"},  {U'à', U"aâ"},   {U'â', U"aà"},  {U'ä', U"aàâ"}, {U'ö', U"oô"}, {U'ü', U"uû"},
-      {U'i', U"îïl"}, {U'î', U"iï"},   {U'ï', U"iî"},
+      {U'i', U"îïlu"}, {U'î', U"iï"},   {U'ï', U"iî"},
       {U'o', U"ô"},   {U'ô', U"oé"},   {U'u', U"ùû"},  {U'ù', U"uû"}, {U'û', U"uù"},
       {U'c', U"ç"},   {U'g', U"ç"},    {U'q', U"g"},   {U'(', U"û"},
   };
@@ -193,13 +193,10 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
   if (auto repaired = apostrophe_repair(letters, shape, lexicon)) return WordRepair{*repaired, "apostrophe"};
   if (shape == Shape::Other) return std::nullopt;
   // A capitalised English word is a name ("Coding School"); a lower-case one ("presents") is
-  // more likely French that lost its accent. Unless its repair is a French first name: "Francois"
-  // is English, but in a French act it is "François" with its cedilla lost.
-  const bool english_name = shape == Shape::Capitalised && english && english->knows(word);
-  auto accepted = [&](const std::string& repaired) -> std::optional<WordRepair> {
-    if (english_name && !lexicon.some_reading_has(repaired, "po:prn")) return std::nullopt;
-    return WordRepair{repaired, "accent"};
-  };
+  // more likely French that lost its accent. First names are names too: "Gerard" and "Francois"
+  // are printed so as often as "Gérard" and "François", and no rule can tell a lost accent.
+  if (shape == Shape::Capitalised && english && english->knows(word)) return std::nullopt;
+  auto accepted = [](const std::string& repaired) -> std::optional<WordRepair> { return WordRepair{repaired, "accent"}; };
 
   const Letters low = lower(letters);
   const std::set<Letters> one = one_confusion_away(low);

@@ -309,9 +309,8 @@ int run(const std::vector<std::filesystem::path>& inputs, const Options& options
                 const Deliberation deliberation = parse_document(options.parse, document);
                 texts.deliberation = deliberation_json_text(deliberation);
                 if (deliberation.kind == DeliberationKind::Deliberation) {
-                  const auto row = parse::scdl_row(deliberation, options.scdl);
-                  for (const std::string& column : parse::missing_required(row))
-                    document.warnings.push_back("deliberations.csv: no value for " + column);
+                  for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
+                    document.warnings.push_back(std::move(warning));
                   deliberations.push_back(deliberation);
                 }
                 if (auto error = output::write_document(options.out, document, texts)) {

@@ -283,6 +283,15 @@ TEST_CASE("OCR leftovers are tolerated") {
     CHECK(d.articles.size() == 2);
     CHECK(d.warnings.empty());
   }
+  SECTION("the report ends before its closing formula, as it begins after its introduction") {
+    std::string text = metropole_act();
+    text.insert(text.find("Le Bureau de la Métropole Aix-Marseille-Provence,"),
+                "Telles sont les raisons qui nous incitent à proposer au Bureau de la Métropole de prendre la "
+                "délibération ci-après :\n\n");
+    const auto d = parse(text);
+    CHECK(d.report == "La Métropole soutient l'association à hauteur de 20 000€.");
+    CHECK(d.warnings.empty());
+  }
   SECTION("a Markdown autolink prints as its address") {
     CHECK(greffe::parse::clean_line("la Plateforme de matching : <https://hubdumentorat.fr/> pour") ==
           "la Plateforme de matching : https://hubdumentorat.fr/ pour");

@@ -52,6 +52,9 @@ std::set<Letters> one_confusion_away(const Letters& word) {
     for (const auto& [printed, meant] : substitutions()) {
       if (word[i] != printed) continue;
       for (char32_t letter : meant) {
+        // A "u" broken into an "i" ("Bireau") only in longer words: in a short one the swap lands
+        // on another word by chance ("ia" is "la", not "ua").
+        if (printed == U'i' && letter == U'u' && word.size() < 5) continue;
         Letters candidate = word;
         candidate[i] = letter;
         found.insert(candidate);

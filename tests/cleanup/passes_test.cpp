@@ -96,6 +96,7 @@ TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexico
   CHECK(repaired("fagon") == "façon");
   CHECK(repaired("Frangois") == "François");
   CHECK(repaired("Bireau") == "Bureau");  // a "u" broken into an "i"
+  CHECK(repaired("ia") == "la");          // not "ua"
   CHECK(repaired("ao(t") == "août");
   CHECK(repaired("numerique") == "numérique");
   CHECK(repaired("pedagogique") == "pédagogique");  // two confusions

@@ -72,6 +72,12 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
       lexicon.knows(next.substr(0, next.size() - 2) + "er"))
     return ContextRepair{"a", "a-grave"};
+  // Before a word that is only ever a past participle ("à eu", "à ouvert", and "à été", whose noun
+  // needs an article), or after a subject pronoun ("Elle à ainsi"), "à" is the auxiliary.
+  if (word == "à" && (next == "été" || (next.size() > 1 && lexicon.every_reading_has(next, "po:ppas")) ||
+                      previous == "il" || previous == "Il" || previous == "elle" || previous == "Elle" ||
+                      previous == "on" || previous == "On"))
+    return ContextRepair{"a", "a-grave"};
   // Both misread at once ("la Métropole à approuve"): the next word is only ever a verb form
   // (no noun, adjective or other reading: "à titre", "à cette" stay) and its "é" form is a past
   // participle. The participle rule below then repairs the verb after the auxiliary.
@@ -83,7 +89,8 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};
   // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
   if (word == "dés") return ContextRepair{"des", "des"};
-  if (word == "Oui" && next == "le") return ContextRepair{"Ouï", "oui"};
+  // "Oui", and "Out", "Oul" (no French words) before "le": "Ouï le rapport ci-dessus".
+  if ((word == "Oui" || word == "Out" || word == "Oul") && next == "le") return ContextRepair{"Ouï", "oui"};
   // The article's "l" read as "J" or "I": "Ja", "Ia", "Ie", "Ies" are no French words.
   if (word == "Ja" || word == "Ia") return ContextRepair{"la", "article"};
   if (word == "Ie") return ContextRepair{"le", "article"};

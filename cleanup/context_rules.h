@@ -19,12 +19,14 @@ struct ContextRepair {
 //    hauteur", "à l'unanimité", "à laquelle") or the previous one always governs it ("conformément
 //    à", "grâce à", "attribuée à"); "à" becomes "a" before a past participle in "-é" of an "-er"
 //    verb ("à débouché", "à proposé"), "à côté" excepted, and before a word that is only ever a
-//    verb form in "-e" whose "-é" form is a past participle ("à approuve": both misread);
+//    verb form in "-e" whose "-é" form is a past participle ("à approuve": both misread), before
+//    a word that is only ever a past participle ("à eu", "à ouvert", "à été") and after a subject
+//    pronoun ("Elle à ainsi");
 //  - "là" becomes "la" unless it follows a hyphen ("celle-là") or precedes "où", "même" or punctuation;
 //  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
 //    pas, a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
 //  - "dés" becomes "des" (dice have no place in an act);
-//  - "Oui" before "le rapport" is "Ouï" ("Ouï le rapport ci-dessus");
+//  - "Oui" (or "Out", "Oul", no French words) before "le" is "Ouï" ("Ouï le rapport ci-dessus");
 //  - "Ja", "Ia", "Ie", "Ies" are the articles "la", "le", "les" with their "l" misread;
 //  - a word whose every reading is a first-person-singular verb form (never "je" in an act,
 //    unless "je" precedes it) with exactly one "i" that, read as "l", gives a known word, is that

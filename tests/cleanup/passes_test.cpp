@@ -133,6 +133,13 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Métropole", "à", "approuve") == "a");  // both misread: "a approuvé"
     CHECK(in_context("consacrée", "à", "titre") == "à");     // "titre" is a noun too
     CHECK(in_context("vote", "à", "cette") == "à");
+    CHECK(in_context("restructuration", "à", "eu") == "a");
+    CHECK(in_context("Provence,", "à", "ouvert") == "a");
+    CHECK(in_context("Métropole", "à", "été") == "a");
+    CHECK(in_context("Elle", "à", "ainsi") == "a");
+    CHECK(in_context("tout", "à", "fait") == "à");    // "fait" is a noun too
+    CHECK(in_context("appel", "à", "projets") == "à");
+    CHECK(in_context("qui", "à", "terme") == "à");
   }
   SECTION("là / la") {
     CHECK(in_context("de", "là", "formation") == "la");
@@ -174,6 +181,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
   SECTION("Ouï le rapport") {
     CHECK(in_context("", "Oui", "le") == "Ouï");
     CHECK(in_context("", "Oui", ",") == "Oui");
+    CHECK(in_context("", "Out", "le") == "Ouï");
   }
   SECTION("past participle after être") {
     CHECK(in_context("est", "approuve", "l'avenant") == "approuvé");

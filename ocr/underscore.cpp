@@ -39,9 +39,11 @@ std::string underscore_between(const Raster& page, const Box& left, const Box& r
       baseline >= page.height)
     return "";
   // Above the baseline, in the letters' zone, the gap is blank (otherwise a glyph the engine
-  // dropped is there, not a bar); a margin of two pixels forgives the letters' edges.
+  // dropped is there, not a bar); a margin of an eighth of the capitals' height forgives the
+  // letters' edges and serifs, which the engine's boxes do not always hold.
+  const int margin = std::max(2, height / 8);
   for (int y = std::max(0, baseline - height / 2); y < baseline; ++y)
-    for (int x = from + 2; x < to - 2; ++x)
+    for (int x = from + margin; x < to - margin; ++x)
       if (dark(page, x, y)) return "";
   // The bar lies under the baseline (letters' bottoms, "e" among them, sit on it), at least as long as half the capitals' height, and
   // reaches the end of the first word: the engine sometimes counts it in that word's box, so it is

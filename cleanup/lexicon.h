@@ -25,9 +25,8 @@ class Lexicon {
   bool knows(const std::string& word);
 
   // hunspell-fr's morphological readings of a known word ("po:v1… po:ipre po:3sg", "po:nom
-  // is:fem"): one string per reading, empty for an unknown word. Not cached: the context rules
-  // ask only for the few words their context selects.
-  std::vector<std::string> readings(const std::string& word);
+  // is:fem"): one string per reading, empty for an unknown word. Cached, like knows().
+  const std::vector<std::string>& readings(const std::string& word);
   // Every reading carries `tag` (e.g. "po:v" for a verb form, "po:1sg"); false for an unknown word.
   bool every_reading_has(const std::string& word, const std::string& tag);
   bool some_reading_has(const std::string& word, const std::string& tag);
@@ -36,6 +35,7 @@ class Lexicon {
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, bool> known_;
+  std::unordered_map<std::string, std::vector<std::string>> readings_;
 };
 
 }  // namespace greffe::cleanup

@@ -65,6 +65,9 @@ std::string remove_noise(std::string_view line) {
     // speck: French words never start with one ("a-t-il" is one token), and a list dash opens
     // the line.
     std::string token = tokens[i];
+    // A list dash with underscores glued after it ("-__ Rapprocher") is the dash and specks.
+    if (i == 0 && token.size() > 1 && token[0] == '-' && token.find_first_not_of('_', 1) == std::string::npos)
+      token = "-";
     if (i > 0 && token.size() > 2 && token[0] == '-' && token[1] >= 'a' && token[1] <= 'z') token.erase(0, 1);
     if (!kept.empty()) kept += ' ';
     kept += token;

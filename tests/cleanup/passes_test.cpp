@@ -85,6 +85,8 @@ TEST_CASE("noise tokens go, punctuation that means something stays") {
   CHECK(remove_noise("la Plateforme Marseille -propose un panel") == "la Plateforme Marseille propose un panel");
   CHECK(remove_noise("-propose un panel") == "-propose un panel");  // a list dash opens the line
   CHECK(remove_noise("Madame - Monsieur") == "Madame - Monsieur");
+  CHECK(remove_noise("-__ Rapprocher les entreprises") == "- Rapprocher les entreprises");
+  CHECK(remove_noise("- Rapprocher les entreprises") == "- Rapprocher les entreprises");
 }
 
 TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexicon knows one answer") {

@@ -89,19 +89,51 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
       stamp_removed = true;
       continue;
     }
+    // The engine's own words first, as clean_page's apply_engine_words: low-confidence specks
+    // dropped, dropped underscores put back. A word joined to the one before by its underscore
+    // carries the whole ("Plateforme_Marseille") on the first word's box; the second is dropped.
+    std::vector<std::string> engine_tokens;
+    std::vector<std::size_t> engine_printed;
+    std::string joiner;
+    for (std::size_t k = 0; k < printed.size(); ++k) {
+      const Word& ocr_word = ocr_line.words[printed[k]];
+      CleanWord& word = words[printed[k]];
+      if (options_.noise && is_low_confidence_speck(ocr_word, k == 0, *lexicon_)) {
+        word.role = WordRole::Dropped;
+        word.rule = "noise";
+        continue;
+      }
+      if (!joiner.empty() && !engine_tokens.empty()) {
+        engine_tokens.back() += joiner + original[k];
+        words[engine_printed.back()].text = engine_tokens.back();
+        words[engine_printed.back()].rule = "underscore";
+        word.role = WordRole::Dropped;
+        word.rule = "underscore";
+      } else {
+        engine_tokens.push_back(original[k]);
+        engine_printed.push_back(printed[k]);
+      }
+      joiner = k + 1 < printed.size() ? ocr_word.underscore_after : "";
+    }
+    if (engine_tokens.empty()) continue;
+    printed = engine_printed;
+    std::vector<std::string> original_kept = engine_tokens;
+    line.clear();
+    for (const std::string& token : engine_tokens) line += (line.empty() ? "" : " ") + token;
+
     std::vector<std::size_t> origin;
     std::vector<bool> glued_stop;
-    std::vector<std::string> kept = original;
+    std::vector<std::string> kept = original_kept;
     if (options_.noise) {
       line = remove_noise(line);
       kept = tokens_of(line);
-      if (!trace_noise(original, kept, origin, glued_stop)) continue;  // left as the OCR read it
-      std::vector<bool> used(original.size(), false);
+      if (!trace_noise(original_kept, kept, origin, glued_stop)) continue;  // left as the OCR read it
+      std::vector<bool> used(original_kept.size(), false);
       for (std::size_t k = 0; k < kept.size(); ++k) {
         used[origin[k]] = true;
         if (glued_stop[k]) words[printed[origin[k]]].text = kept[k];  // the stop is dropped: this word carries it
       }
-      for (std::size_t t = 0; t < original.size(); ++t)
+      for (std::size_t t = 0; t < original_kept.size(); ++t)
         if (!used[t]) {
           words[printed[t]].role = WordRole::Dropped;
           words[printed[t]].rule = "noise";

@@ -74,6 +74,60 @@ CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
 }
 
 std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument& document) {
+  return clean_lines(text, {}, page, document);
+}
+
+std::string Cleaner::clean_page(const OcrPage& ocr, int page, CleanDocument& document) {
+  // The engine's text has one line per TextLine, in order, and empty lines between paragraphs.
+  // (A TextLine without words prints nothing.)
+  std::vector<const TextLine*> with_words;
+  for (const TextLine& line : ocr.lines) {
+    std::string printed;
+    for (const Word& word : line.words) printed += word.text;
+    if (!split_words(printed).empty()) with_words.push_back(&line);
+  }
+  std::vector<const TextLine*> engine_lines;
+  std::size_t next = 0;
+  for (const std::string& line : split_lines(ocr.text)) {
+    if (split_words(line).empty()) {
+      engine_lines.push_back(nullptr);
+      continue;
+    }
+    engine_lines.push_back(next < with_words.size() ? with_words[next] : nullptr);
+    ++next;
+  }
+  if (next != with_words.size()) engine_lines.clear();  // not the engine's layout: text alone
+  return clean_lines(ocr.text, engine_lines, page, document);
+}
+
+std::string Cleaner::apply_engine_words(const std::string& line, const TextLine& engine_line, int page, int number,
+                                        std::vector<Change>& changes) {
+  const std::vector<std::string> tokens = split_words(line);
+  const std::vector<Word>& words = engine_line.words;
+  if (tokens.size() != words.size()) return line;
+  for (std::size_t i = 0; i < tokens.size(); ++i)
+    if (tokens[i] != words[i].text) return line;
+  std::string out;
+  std::string joiner;  // what goes before the next kept word
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (options_.noise && is_low_confidence_speck(words[i], i == 0, *lexicon_)) {
+      changes.push_back({page, number, "noise", words[i].text, ""});
+      continue;
+    }
+    if (!out.empty()) out += joiner.empty() ? " " : joiner;
+    out += words[i].text;
+    joiner.clear();
+    if (!words[i].underscore_after.empty() && i + 1 < words.size()) {
+      changes.push_back({page, number, "underscore", words[i].text + " " + words[i + 1].text,
+                         words[i].text + words[i].underscore_after + words[i + 1].text});
+      joiner = words[i].underscore_after;
+    }
+  }
+  return out;
+}
+
+std::string Cleaner::clean_lines(const std::string& text, const std::vector<const TextLine*>& engine_lines, int page,
+                                 CleanDocument& document) {
   std::vector<Change>& changes = document.changes;
   std::vector<PageLine> lines;
   bool stamp_removed = false;
@@ -93,6 +147,10 @@ std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument
       stamp_removed = true;
       continue;
     }
+    const std::size_t index = static_cast<std::size_t>(number - 1);
+    if (index < engine_lines.size() && engine_lines[index])
+      line = apply_engine_words(line, *engine_lines[index], page, number, changes);
+    if (line.empty()) continue;
     if (options_.noise) {
       const std::string kept = remove_noise(line);
       if (kept != line) changes.push_back({page, number, "noise", line, kept});
@@ -120,13 +178,20 @@ std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument
 std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
                                   std::vector<Change>& changes) {
   const std::vector<std::string> words = split_words(line);
-  std::string out;
+  std::string out, previous;  // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (auto dash = spaced_dash(words[i])) {
+      changes.push_back({page, number, "dash", words[i], *dash});
+      if (!out.empty()) out += ' ';
+      out += *dash;
+      previous = *dash;
+      continue;
+    }
     Token token = split_token(words[i]);
     // The halves of a word cut at the end of a line are repaired, if at all, once reflow joins them.
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
-      const std::string previous = i > 0 ? words[i - 1] : "", next = i + 1 < words.size() ? words[i + 1] : "";
+      const std::string next = i + 1 < words.size() ? words[i + 1] : "";
       const auto in_context = token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_) : std::nullopt;
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
@@ -138,6 +203,7 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
     }
     if (!out.empty()) out += ' ';
     out += token.lead + token.word + token.trail;
+    previous = token.lead + token.word + token.trail;
   }
   return out;
 }

@@ -27,7 +27,7 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "participle", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "underscore", "dehyphenate"
   std::string before;
   std::string after;
 };
@@ -66,6 +66,11 @@ class Cleaner {
   // One page (1-based `page`) of a document: its changes and legality go into `document`;
   // returns the page's clean text. Pages are given in order.
   std::string clean_page(const std::string& text, int page, CleanDocument& document);
+  // The same from the engine's page (`ocr.text` with its words): word confidences let the noise
+  // pass drop specks the text alone cannot tell from words ("noise"), and underscores the engine
+  // dropped, found in the pixels, are put back ("underscore"). A line whose words do not match
+  // its text is cleaned from its text alone.
+  std::string clean_page(const OcrPage& ocr, int page, CleanDocument& document);
 
   // The same passes as clean_page, in the same order, over a page's OCR words line by line:
   // for every word of `page.lines`, what cleanup made of it (result[line][word]). A pass added
@@ -75,6 +80,10 @@ class Cleaner {
 
  private:
   Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);
+  std::string clean_lines(const std::string& text, const std::vector<const TextLine*>& engine_lines, int page,
+                          CleanDocument& document);
+  std::string apply_engine_words(const std::string& line, const TextLine& engine_line, int page, int number,
+                                 std::vector<Change>& changes);
   std::string repair_words(const std::string& line, bool follows_hyphen, int page, int number,
                            std::vector<Change>& changes);
 

@@ -39,7 +39,8 @@ bool is_conjunction_ou(const std::string& previous, const std::string& next) {
       "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
       "heure", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
   static const std::set<std::string> alternative = {"son", "sa", "ses", "leur", "leurs", "de", "des", "du",
-                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur"};
+                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur",
+                                                    "pas"};  // "peu ou pas qualifiées"
   if (place_or_time.count(previous) || next.empty()) return false;
   const bool elided_de = next.rfind("d'", 0) == 0 || next.rfind("d’", 0) == 0;
   const bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
@@ -56,6 +57,12 @@ bool is_auxiliary(const std::string& word) {
 
 }  // namespace
 
+std::optional<std::string> spaced_dash(const std::string& token) {
+  static const std::set<std::string> read_for_en_dash = {"—", "-—", "—-", "–—", "—–", "——", "--—"};
+  if (read_for_en_dash.count(token)) return std::string("–");
+  return std::nullopt;
+}
+
 std::optional<ContextRepair> context_repair(const std::string& previous_as_printed, const std::string& word,
                                             const std::string& next_as_printed, Lexicon& lexicon) {
   const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
@@ -65,16 +72,56 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
       lexicon.knows(next.substr(0, next.size() - 2) + "er"))
     return ContextRepair{"a", "a-grave"};
+  // Before a word that is only ever a past participle ("à eu", "à ouvert", and "à été", whose noun
+  // needs an article), or after a subject pronoun ("Elle à ainsi"), "à" is the auxiliary.
+  if (word == "à" && (next == "été" || (next.size() > 1 && lexicon.every_reading_has(next, "po:ppas")) ||
+                      previous == "il" || previous == "Il" || previous == "elle" || previous == "Elle" ||
+                      previous == "on" || previous == "On"))
+    return ContextRepair{"a", "a-grave"};
+  // Both misread at once ("la Métropole à approuve"): the next word is only ever a verb form
+  // (no noun, adjective or other reading: "à titre", "à cette" stay) and its "é" form is a past
+  // participle. The participle rule below then repairs the verb after the auxiliary.
+  if (word == "à" && next.size() > 3 && next.back() == 'e' && lexicon.every_reading_has(next, "po:v") &&
+      lexicon.some_reading_has(next.substr(0, next.size() - 1) + "é", "po:ppas"))
+    return ContextRepair{"a", "a-grave"};
   if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
     return ContextRepair{word == "là" ? "la" : "La", "la"};
   if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};
   // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
   if (word == "dés") return ContextRepair{"des", "des"};
-  if (word == "Oui" && next == "le") return ContextRepair{"Ouï", "oui"};
+  // "Oui", and "Out", "Oul" (no French words) before "le": "Ouï le rapport ci-dessus".
+  if ((word == "Oui" || word == "Out" || word == "Oul") && next == "le") return ContextRepair{"Ouï", "oui"};
   // The article's "l" read as "J" or "I": "Ja", "Ia", "Ie", "Ies" are no French words.
   if (word == "Ja" || word == "Ia") return ContextRepair{"la", "article"};
   if (word == "Ie") return ContextRepair{"le", "article"};
   if (word == "Ies") return ContextRepair{"les", "article"};
+  // A first-person-singular verb form in an act that says no "je" is an "l" read as "i"
+  // ("Code Générai" is "Code Général"): one "i" turned to "l" must give the only known reading.
+  // (The spelling look-ups, cached, come first: the morphology is asked only about a word whose
+  // "l" reading is French.)
+  if (previous != "je" && previous != "Je" && word.size() > 3 && word.find('i') != std::string::npos) {
+    std::optional<std::string> found;
+    bool sure = true;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      if (word[i] != 'i') continue;
+      std::string candidate = word;
+      candidate[i] = 'l';
+      if (!lexicon.knows(candidate)) continue;
+      if (found) sure = false;  // two readings: not sure
+      found = candidate;
+    }
+    if (found && sure && lexicon.every_reading_has(word, "po:1sg") && !lexicon.some_reading_has(word, "po:3sg") &&
+        !lexicon.every_reading_has(*found, "po:1sg"))
+      return ContextRepair{*found, "letter"};
+  }
+  // Likewise a second-person-singular verb form in "-es" (an act never says "tu") whose "-és"
+  // form is a past participle: "ingénieurs confirmes" -> "ingénieurs confirmés".
+  if (previous != "tu" && previous != "Tu" && word.size() > 4 && word.compare(word.size() - 2, 2, "es") == 0) {
+    const std::string participle = word.substr(0, word.size() - 2) + "és";
+    if (lexicon.knows(participle) && lexicon.every_reading_has(word, "po:2sg") &&
+        lexicon.some_reading_has(participle, "po:ppas"))
+      return ContextRepair{participle, "participle"};
+  }
   if (is_auxiliary(previous) && word.size() > 3) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
     if (e != std::string::npos && e > 0) {

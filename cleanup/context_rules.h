@@ -11,23 +11,36 @@ namespace greffe::cleanup {
 
 struct ContextRepair {
   std::string word;
-  std::string rule;  // "a-grave", "la", "ou", "des", "oui", "article", "participle"
+  std::string rule;  // "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle"
 };
 
 // `word` without its punctuation; `previous` and `next` as printed (punctuation is ignored).
 //  - "a" becomes "à" when the next word only ever follows the preposition ("à compter", "à
 //    hauteur", "à l'unanimité", "à laquelle") or the previous one always governs it ("conformément
 //    à", "grâce à", "attribuée à"); "à" becomes "a" before a past participle in "-é" of an "-er"
-//    verb ("à débouché", "à proposé"), "à côté" excepted;
+//    verb ("à débouché", "à proposé"), "à côté" excepted, and before a word that is only ever a
+//    verb form in "-e" whose "-é" form is a past participle ("à approuve": both misread), before
+//    a word that is only ever a past participle ("à eu", "à ouvert", "à été") and after a subject
+//    pronoun ("Elle à ainsi");
 //  - "là" becomes "la" unless it follows a hyphen ("celle-là") or precedes "où", "même" or punctuation;
 //  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
-//    a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
+//    pas, a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
 //  - "dés" becomes "des" (dice have no place in an act);
-//  - "Oui" before "le rapport" is "Ouï" ("Ouï le rapport ci-dessus");
+//  - "Oui" (or "Out", "Oul", no French words) before "le" is "Ouï" ("Ouï le rapport ci-dessus");
 //  - "Ja", "Ia", "Ie", "Ies" are the articles "la", "le", "les" with their "l" misread;
+//  - a word whose every reading is a first-person-singular verb form (never "je" in an act,
+//    unless "je" precedes it) with exactly one "i" that, read as "l", gives a known word, is that
+//    word ("Générai" -> "Général");
+//  - a word in "-es" whose every reading is a second-person-singular verb form (an act never
+//    says "tu") is the past participle in "-és" when the lexicon knows it ("confirmes");
 //  - after a form of "être" or "avoir" (est, sont, été, sera, a, ont, avait, ayant...), a word
 //    ending in "e" or "es" whose "é" form the lexicon knows is that past participle ("est
 //    approuve" -> "est approuvé", "a sollicite" -> "a sollicité").
+// A dash standing between spaces is the en dash French prints there ("Métropole – Sous-politique");
+// Tesseract reads it as an em dash "—", or as two dashes "-—". A lone hyphen "-" is left alone:
+// the acts print spaced hyphens too ("A - B - C").
+std::optional<std::string> spaced_dash(const std::string& token);
+
 std::optional<ContextRepair> context_repair(const std::string& previous, const std::string& word,
                                             const std::string& next, Lexicon& lexicon);
 

@@ -25,4 +25,26 @@ bool Lexicon::knows(const std::string& word) {
   return known;
 }
 
+const std::vector<std::string>& Lexicon::readings(const std::string& word) {
+  auto found = readings_.find(word);
+  if (found != readings_.end()) return found->second;
+  std::vector<std::string> all;
+  if (knows(word)) all = hunspell_->analyze(word);
+  return readings_.emplace(word, std::move(all)).first->second;
+}
+
+bool Lexicon::every_reading_has(const std::string& word, const std::string& tag) {
+  const std::vector<std::string>& all = readings(word);
+  if (all.empty()) return false;
+  for (const std::string& reading : all)
+    if (reading.find(tag) == std::string::npos) return false;
+  return true;
+}
+
+bool Lexicon::some_reading_has(const std::string& word, const std::string& tag) {
+  for (const std::string& reading : readings(word))
+    if (reading.find(tag) != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace greffe::cleanup

@@ -5,6 +5,7 @@
 #include <memory>
 #include <string>
 #include <unordered_map>
+#include <vector>
 
 #include "models/error.h"
 
@@ -23,10 +24,18 @@ class Lexicon {
   // Whether the word (UTF-8, as printed: case and elision included) is French.
   bool knows(const std::string& word);
 
+  // hunspell-fr's morphological readings of a known word ("po:v1… po:ipre po:3sg", "po:nom
+  // is:fem"): one string per reading, empty for an unknown word. Cached, like knows().
+  const std::vector<std::string>& readings(const std::string& word);
+  // Every reading carries `tag` (e.g. "po:v" for a verb form, "po:1sg"); false for an unknown word.
+  bool every_reading_has(const std::string& word, const std::string& tag);
+  bool some_reading_has(const std::string& word, const std::string& tag);
+
  private:
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, bool> known_;
+  std::unordered_map<std::string, std::vector<std::string>> readings_;
 };
 
 }  // namespace greffe::cleanup

@@ -61,10 +61,50 @@ std::string remove_noise(std::string_view line) {
       if (!kept.empty() && !ends_in_punctuation(kept)) kept += tokens[i];
       continue;
     }
+    // A hyphen glued to the front of a lower-case word inside a line ("Marseille -propose") is a
+    // speck: French words never start with one ("a-t-il" is one token), and a list dash opens
+    // the line.
+    std::string token = tokens[i];
+    // A list dash with underscores glued after it ("-__ Rapprocher") is the dash and specks.
+    if (i == 0 && token.size() > 1 && token[0] == '-' && token.find_first_not_of('_', 1) == std::string::npos)
+      token = "-";
+    if (i > 0 && token.size() > 2 && token[0] == '-' && token[1] >= 'a' && token[1] <= 'z') token.erase(0, 1);
     if (!kept.empty()) kept += ' ';
-    kept += tokens[i];
+    kept += token;
   }
   return kept;
+}
+
+bool is_low_confidence_speck(const Word& word, bool opens_line, Lexicon& lexicon) {
+  if (opens_line || word.confidence >= kSpeckConfidence || word.text.empty()) return false;
+  icu::UnicodeString text = icu::UnicodeString::fromUTF8(word.text);
+  int alnum = 0, digits = 0, lower = 0;
+  for (int32_t i = 0; i < text.length();) {
+    const UChar32 c = text.char32At(i);
+    i += U16_LENGTH(c);
+    if (u_isalnum(c)) ++alnum;
+    if (u_isdigit(c)) ++digits;
+    if (u_islower(c)) ++lower;
+  }
+  if (alnum == 0) {
+    // Dashes (however many: "--", "-—" are one dash read twice), and a lone "." or ",", which the
+    // text pass gives back to the word before.
+    if (word.text.find_first_not_of("-\xE2\x80\x93\x94") == std::string::npos) return false;
+    static const std::string meaningful[] = {".", ",", ":", ";", "(", ")", "«", "»", "%", "€", "?", "!", "\"", "/"};
+    for (const std::string& mark : meaningful)
+      if (word.text == mark) return false;
+    return true;
+  }
+  if (alnum > 2 || digits == alnum) return false;
+  // The word without the punctuation around it ("de," is "de").
+  int32_t start = 0, end = text.length();
+  while (start < end && !u_isalnum(text.char32At(start))) start = text.moveIndex32(start, 1);
+  while (end > start && !u_isalnum(text.char32At(text.moveIndex32(end, -1)))) end = text.moveIndex32(end, -1);
+  std::string core;
+  text.tempSubString(start, end - start).toUTF8String(core);
+  const bool french_word =
+      lower == alnum && (alnum == 2 ? lexicon.knows(core) : core == "a" || core == "à" || core == "y");
+  return !french_word;
 }
 
 }  // namespace greffe::cleanup

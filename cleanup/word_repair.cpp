@@ -38,7 +38,7 @@ const std::vector<std::pair<char32_t, Letters>>& substitutions() {
   static const std::vector<std::pair<char32_t, Letters>> table = {
       {U'e', U"éèê"}, {U'é', U"èêeô"}, {U'è', U"éêe"}, {U'ê', U"éèe"}, {U'ë', U"eéè"},
       {U'a', U"àâ"},  {U'à', U"aâ"},   {U'â', U"aà"},  {U'ä', U"aàâ"}, {U'ö', U"oô"}, {U'ü', U"uû"},
-      {U'i', U"îïl"}, {U'î', U"iï"},   {U'ï', U"iî"},
+      {U'i', U"îïlu"}, {U'î', U"iï"},   {U'ï', U"iî"},
       {U'o', U"ô"},   {U'ô', U"oé"},   {U'u', U"ùû"},  {U'ù', U"uû"}, {U'û', U"uù"},
       {U'c', U"ç"},   {U'g', U"ç"},    {U'q', U"g"},   {U'(', U"û"},
   };
@@ -52,6 +52,9 @@ std::set<Letters> one_confusion_away(const Letters& word) {
     for (const auto& [printed, meant] : substitutions()) {
       if (word[i] != printed) continue;
       for (char32_t letter : meant) {
+        // A "u" broken into an "i" ("Bireau") only in longer words: in a short one the swap lands
+        // on another word by chance ("ia" is "la", not "ua").
+        if (printed == U'i' && letter == U'u' && word.size() < 5) continue;
         Letters candidate = word;
         candidate[i] = letter;
         found.insert(candidate);
@@ -193,13 +196,15 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
   if (auto repaired = apostrophe_repair(letters, shape, lexicon)) return WordRepair{*repaired, "apostrophe"};
   if (shape == Shape::Other) return std::nullopt;
   // A capitalised English word is a name ("Coding School"); a lower-case one ("presents") is
-  // more likely French that lost its accent.
+  // more likely French that lost its accent. First names are names too: "Gerard" and "Francois"
+  // are printed so as often as "Gérard" and "François", and no rule can tell a lost accent.
   if (shape == Shape::Capitalised && english && english->knows(word)) return std::nullopt;
+  auto accepted = [](const std::string& repaired) -> std::optional<WordRepair> { return WordRepair{repaired, "accent"}; };
 
   const Letters low = lower(letters);
   const std::set<Letters> one = one_confusion_away(low);
   bool ambiguous = false;
-  if (auto repaired = only_known(one, shape, lexicon, ambiguous, low[0])) return WordRepair{*repaired, "accent"};
+  if (auto repaired = only_known(one, shape, lexicon, ambiguous, low[0])) return accepted(*repaired);
   if (ambiguous || low.size() > 20) return std::nullopt;
   std::set<Letters> two;
   for (const Letters& candidate : one) {
@@ -207,7 +212,7 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
     two.insert(further.begin(), further.end());
   }
   two.erase(low);
-  if (auto repaired = only_known(two, shape, lexicon, ambiguous, low[0])) return WordRepair{*repaired, "accent"};
+  if (auto repaired = only_known(two, shape, lexicon, ambiguous, low[0])) return accepted(*repaired);
   return std::nullopt;
 }
 

@@ -20,6 +20,9 @@ struct Word {
   std::string text;  // UTF-8
   Box box;           // in the pixels of the image given to the engine
   float confidence = 0;  // 0..100, as Tesseract reports it
+  // An underscore the engine dropped between this word and the next, found in the pixels
+  // (ocr/underscore.h): "" none, "_" joined ("Plateforme_Marseille"), "_ " then a space.
+  std::string underscore_after;
 };
 
 struct TextLine {

@@ -1,4 +1,5 @@
 #include "ocr/engine.h"
+#include "ocr/underscore.h"
 
 #include <fcntl.h>
 #include <unistd.h>
@@ -164,7 +165,12 @@ Expected<OcrPage> Engine::recognize(const Raster& page) {
       word.text = take_text(it->GetUTF8Text(tesseract::RIL_WORD));
       word.box = box_of(*it, tesseract::RIL_WORD);
       word.confidence = it->Confidence(tesseract::RIL_WORD);
-      if (!word.text.empty()) result.lines.back().words.push_back(std::move(word));
+      int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
+      const int baseline = it->Baseline(tesseract::RIL_WORD, &x1, &y1, &x2, &y2) ? (y1 + y2) / 2 : -1;
+      std::vector<Word>& words = result.lines.back().words;
+      if (!words.empty() && baseline >= 0 && !word.text.empty())
+        words.back().underscore_after = underscore_between(page, words.back().box, word.box, baseline);
+      if (!word.text.empty()) words.push_back(std::move(word));
     } while (it->Next(tesseract::RIL_WORD));
   }
   text_->Clear();

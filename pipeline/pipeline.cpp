@@ -107,7 +107,7 @@ std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentR
   for (std::size_t i = 0; i < document.pages.size(); ++i) {
     PageResult& page = document.pages[i];
     Stopwatch watch;
-    page.clean_text = cleaner.clean_page(page.ocr.text, static_cast<int>(i) + 1, clean);
+    page.clean_text = cleaner.clean_page(page.ocr, static_cast<int>(i) + 1, clean);  // confidences too
     page.report.timings.cleanup_ms = watch.lap();
   }
   document.legality = clean.legality;
@@ -346,9 +346,8 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                 if (options.formats.words())
                   for (const PageResult& page : document.pages) texts.words.push_back((*cleaner)->clean_words(page.ocr));
                 if (deliberation.kind == DeliberationKind::Deliberation) {
-                  const auto row = parse::scdl_row(deliberation, options.scdl);
-                  for (const std::string& column : parse::missing_required(row))
-                    document.warnings.push_back("deliberations.csv: no value for " + column);
+                  for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
+                    document.warnings.push_back(std::move(warning));
                 }
                 if (options.debug) {
                   debug::DocumentDebug shown{&document, &changes, &deliberation, {}};

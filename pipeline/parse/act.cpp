@@ -81,6 +81,10 @@ bool introduces_report(const std::string& folded) {
          folded.find("expose ce qui suit") != std::string::npos;
 }
 
+bool closes_report(const std::string& folded) {
+  return folded.rfind("telles sont les raisons", 0) == 0 || folded.rfind("tels sont les motifs", 0) == 0;
+}
+
 std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used,
                                     Deliberation& out) {
   std::optional<std::size_t> last;

@@ -115,6 +115,44 @@ bool looks_like_name(std::string_view item) {
   return words >= 1 && words <= 7;
 }
 
+namespace {
+
+bool is_capitals(std::string_view word) {
+  bool letter = false;
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c == 0xC3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) >= 0xA0) return false;  // à-ÿ
+    letter = letter || (c >= 'A' && c <= 'Z') || c >= 0x80;
+  }
+  return letter && word.size() >= 2;
+}
+
+// Two "Firstname LASTNAME" names whose separator OCR lost ("Philippe GINOUX Jean-Pascal
+// GOURNES"): a capitalised first name after a name in capitals starts the next name. Only when
+// the item opens with a first name: "DUPONT Jean" order is left whole.
+std::vector<std::string> split_run_together(const std::string& item) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < item.size();) {
+    auto end = item.find(' ', start);
+    if (end == std::string::npos) end = item.size();
+    if (end > start) words.push_back(item.substr(start, end - start));
+    start = end + 1;
+  }
+  if (words.size() < 4 || is_capitals(words[0])) return {item};
+  std::vector<std::string> names;
+  std::string current;
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const bool starts_name = i > 0 && is_capitals(words[i - 1]) && !is_capitals(words[i]) && is_upper_start(words[i]);
+    if (starts_name) names.push_back(current), current.clear();
+    current += (current.empty() ? "" : " ") + words[i];
+  }
+  names.push_back(current);
+  return names;
+}
+
+}  // namespace
+
 std::vector<std::string> split_names(std::string_view list, std::vector<std::string>& unread) {
   std::vector<std::string> names;
   std::size_t start = 0;
@@ -130,7 +168,7 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
     if (!item.empty()) {
       if (looks_like_name(item))
-        names.push_back(item);
+        for (std::string& name : split_run_together(item)) names.push_back(std::move(name));
       else
         unread.push_back(item);
     }

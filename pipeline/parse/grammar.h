@@ -40,6 +40,9 @@ std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std
                                     Deliberation& out);
 // "… soumet au Bureau de la Métropole le rapport suivant :", "Monsieur le Maire expose ce qui suit".
 bool introduces_report(const std::string& folded);
+// "Telles sont les raisons qui nous incitent à proposer … la délibération ci-après :": the
+// rapporteur's closing formula, which hands over to the legal part, as the introduction opened.
+bool closes_report(const std::string& folded);
 
 // legal.cpp — from the legal opener to the end: visas, considérants, articles, vote, signatory.
 // Returns the index of the first paragraph of the legal part (the end of the report).

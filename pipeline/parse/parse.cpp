@@ -78,7 +78,7 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   for (std::size_t i = 0; i < legal; ++i)
     if (used[i]) report_begin = std::max(report_begin, i + 1);
   for (std::size_t i = report_begin; i < legal; ++i)
-    if (introduces_report(paragraphs[i].folded)) used[i] = true;
+    if (introduces_report(paragraphs[i].folded) || closes_report(paragraphs[i].folded)) used[i] = true;
   const std::string report = join_paragraphs(paragraphs, Span{report_begin, legal}, &used);
   if (!report.empty())
     out.report = report;

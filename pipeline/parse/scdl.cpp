@@ -120,4 +120,27 @@ std::vector<std::string> missing_required(const std::vector<std::string>& row) {
   return missing;
 }
 
+std::optional<std::string> siren_from_act_id(const std::string& act_id) {
+  static const std::regex shape("^[0-9A-Z]{3}-([0-9]{9})-[0-9]{8}-[^-]+-[A-Z]{2}$");
+  std::smatch m;
+  if (!std::regex_match(act_id, m, shape)) return std::nullopt;
+  return m[1].str();
+}
+
+std::vector<std::string> scdl_warnings(const Deliberation& deliberation, const ScdlOptions& options) {
+  const std::optional<std::string> siren =
+      deliberation.legality.act_id ? siren_from_act_id(*deliberation.legality.act_id) : std::nullopt;
+  std::vector<std::string> warnings;
+  for (const std::string& column : missing_required(scdl_row(deliberation, options))) {
+    std::string warning = "deliberations.csv: no value for " + column;
+    if (column == "COLL_SIRET" && siren)
+      warning += " (the @ctes act id gives the SIREN " + *siren + ", the SIRET's first nine digits)";
+    warnings.push_back(warning);
+  }
+  if (siren && options.collectivity_siret.size() == 14 && options.collectivity_siret.compare(0, 9, *siren) != 0)
+    warnings.push_back("deliberations.csv: the SIRET " + options.collectivity_siret +
+                       " is not of the SIREN the @ctes act id gives (" + *siren + ")");
+  return warnings;
+}
+
 }  // namespace greffe::parse

@@ -41,4 +41,13 @@ std::string scdl_csv(const std::vector<std::vector<std::string>>& rows);
 // The required cells of a row that are empty (column names), for the run's report.
 std::vector<std::string> missing_required(const std::vector<std::string>& row);
 
+// The SIREN of an @ctes act id, its second field: "013-211300850-20231212-DEL2023087-DE" ->
+// "211300850"; nothing when the id does not have that shape.
+std::optional<std::string> siren_from_act_id(const std::string& act_id);
+
+// What the run's report says about a deliberation's row: each required cell left empty
+// ("deliberations.csv: no value for COLL_SIRET", with the SIREN the act id gives, which is the
+// SIRET's first nine digits), and a configured SIRET whose SIREN is not the act id's.
+std::vector<std::string> scdl_warnings(const Deliberation& deliberation, const ScdlOptions& options);
+
 }  // namespace greffe::parse

@@ -11,10 +11,11 @@ namespace greffe::parse {
 
 namespace {
 
-// The session date is announced ("Séance du …", "s'est réuni le …", "réunion du …"); the
+// The session date is announced ("Séance du …", "s'est réuni le …", "réunion du …", "L'an …"); the
 // convocation date of communal minutes is not it.
 bool announces_session(const std::string& folded) {
-  static const std::regex session("(^|\\s)(seance|reunion)( [a-z]+)? du |reuni(e)?( [a-z]+)* le ");
+  // Communal minutes open with the date in words: "L'an deux mille vingt-trois, le dix-neuf décembre".
+  static const std::regex session("(^|\\s)(seance|reunion)( [a-z]+)? du |reuni(e)?( [a-z]+)* le |^l'an ");
   return std::regex_search(folded, session) && folded.find("convocation") == std::string::npos;
 }
 

@@ -30,8 +30,31 @@ const std::vector<std::string>& bullets() {
   return list;
 }
 
+// A bullet read as two symbols ("«+", "°-", "+*"): a first token of two code points, none a
+// letter or digit, one a bullet ("o" aside). A lone "«" opens a quotation and is no bullet.
+bool is_doubled_bullet(const std::string& token) {
+  std::vector<std::string> symbols;
+  for (std::size_t i = 0; i < token.size();) {
+    const unsigned char c = static_cast<unsigned char>(token[i]);
+    const std::size_t length = c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    if (c < 0x80 && std::isalnum(c)) return false;
+    symbols.push_back(token.substr(i, length));
+    i += length;
+  }
+  if (symbols.size() != 2) return false;
+  for (const std::string& symbol : symbols)
+    for (const std::string& b : bullets())
+      if (b != "o" && symbol == b) return true;
+  return false;
+}
+
 // Removes a leading bullet followed by a space; true when there was one.
 bool strip_bullet(std::string& line) {
+  const std::size_t space = line.find(' ');
+  if (space != std::string::npos && is_doubled_bullet(line.substr(0, space))) {
+    line.erase(0, line.find_first_not_of(' ', space));
+    return true;
+  }
   for (const std::string& b : bullets()) {
     if (line.compare(0, b.size(), b) != 0) continue;
     std::size_t after = b.size();
@@ -199,6 +222,15 @@ std::string clean_line(std::string_view line) {
     if (line.compare(i, 2, "**") == 0) {
       ++i;
       continue;
+    }
+    // A Markdown autolink, "<https://hubdumentorat.fr/>", prints as its address.
+    if (line[i] == '<' && (line.compare(i + 1, 8, "https://") == 0 || line.compare(i + 1, 7, "http://") == 0)) {
+      const std::size_t close = line.find('>', i);
+      if (close != std::string_view::npos && line.substr(i, close - i).find(' ') == std::string_view::npos) {
+        text.append(line.substr(i + 1, close - i - 1));
+        i = close;
+        continue;
+      }
     }
     // No-break and narrow no-break spaces are spaces here.
     if (line.compare(i, 2, "\xC2\xA0") == 0) {

@@ -16,7 +16,7 @@ TextLine line_of(const std::string& text, int block, int paragraph) {
   line.block = block;
   line.paragraph = paragraph;
   std::istringstream words(text);
-  for (std::string word; words >> word;) line.words.push_back({word, {}, 90});
+  for (std::string word; words >> word;) line.words.push_back({word, {}, 90, ""});
   return line;
 }
 

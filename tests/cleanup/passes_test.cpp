@@ -1,6 +1,7 @@
 // Each cleanup pass alone, on the OCR errors of real registers (seeds/README.md lists them).
 #include <catch2/catch.hpp>
 
+#include "cleanup/cleanup.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/noise.h"
 #include "cleanup/context_rules.h"
@@ -81,6 +82,11 @@ TEST_CASE("noise tokens go, punctuation that means something stays") {
   CHECK(remove_noise("soit 4 % d'un budget de 20 000 € : « La Coding School »") ==
         "soit 4 % d'un budget de 20 000 € : « La Coding School »");
   CHECK(remove_noise("| _ © ||") == "");
+  CHECK(remove_noise("la Plateforme Marseille -propose un panel") == "la Plateforme Marseille propose un panel");
+  CHECK(remove_noise("-propose un panel") == "-propose un panel");  // a list dash opens the line
+  CHECK(remove_noise("Madame - Monsieur") == "Madame - Monsieur");
+  CHECK(remove_noise("-__ Rapprocher les entreprises") == "- Rapprocher les entreprises");
+  CHECK(remove_noise("- Rapprocher les entreprises") == "- Rapprocher les entreprises");
 }
 
 TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexicon knows one answer") {
@@ -91,6 +97,8 @@ TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexico
   CHECK(repaired("matiére") == "matière");
   CHECK(repaired("fagon") == "façon");
   CHECK(repaired("Frangois") == "François");
+  CHECK(repaired("Bireau") == "Bureau");  // a "u" broken into an "i"
+  CHECK(repaired("ia") == "la");          // not "ua"
   CHECK(repaired("ao(t") == "août");
   CHECK(repaired("numerique") == "numérique");
   CHECK(repaired("pedagogique") == "pédagogique");  // two confusions
@@ -101,7 +109,8 @@ TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexico
 
 TEST_CASE("what is correct, or not French, or not sure, is left alone") {
   for (const char* word : {"Métropole", "a", "à", "ou", "où", "la", "là", "Ecole", "Etaient", "IVIS", "BRAMOULLÉ",
-                           "MET", "011-9466/21/BM", "65748", "School", "Plateforme_Marseille", "n°2014-58", "GINOX"}) {
+                           "MET", "011-9466/21/BM", "65748", "School", "Plateforme_Marseille", "n°2014-58", "GINOX",
+                           "Gerard", "Francois"}) {
     INFO(word);
     CHECK(repaired(word) == word);
   }
@@ -123,6 +132,16 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Présidente", "à", "proposé") == "a");
     CHECK(in_context("situé", "à", "côté") == "à");
     CHECK(in_context("subvention", "à", "l'association") == "à");
+    CHECK(in_context("Métropole", "à", "approuve") == "a");  // both misread: "a approuvé"
+    CHECK(in_context("consacrée", "à", "titre") == "à");     // "titre" is a noun too
+    CHECK(in_context("vote", "à", "cette") == "à");
+    CHECK(in_context("restructuration", "à", "eu") == "a");
+    CHECK(in_context("Provence,", "à", "ouvert") == "a");
+    CHECK(in_context("Métropole", "à", "été") == "a");
+    CHECK(in_context("Elle", "à", "ainsi") == "a");
+    CHECK(in_context("tout", "à", "fait") == "à");    // "fait" is a noun too
+    CHECK(in_context("appel", "à", "projets") == "à");
+    CHECK(in_context("qui", "à", "terme") == "à");
   }
   SECTION("là / la") {
     CHECK(in_context("de", "là", "formation") == "la");
@@ -137,6 +156,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("d'étude", "où", "de") == "ou");
     CHECK(in_context("cas", "où", "des") == "où");
     CHECK(in_context("commune", "où", "sont") == "où");
+    CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("mois", "dés", "crédits") == "des");
   }
   SECTION("articles with their l misread") {
@@ -144,9 +164,26 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("de", "Ie", "rapport") == "le");
     CHECK(in_context("", "Je", "soussigné") == "Je");
   }
+  SECTION("a spaced em dash, or a dash read twice, is the en dash") {
+    CHECK(spaced_dash("-—") == std::optional<std::string>("–"));
+    CHECK(spaced_dash("—") == std::optional<std::string>("–"));
+    CHECK_FALSE(spaced_dash("-"));
+    CHECK_FALSE(spaced_dash("–"));
+    CHECK_FALSE(spaced_dash("Sous-politique"));
+  }
+  SECTION("a first-person verb form in an act is an l read as i") {
+    CHECK(in_context("Code", "Générai", "des") == "Général");
+    CHECK(in_context("je", "générai", "des") == "générai");
+    CHECK(in_context("Code", "Général", "des") == "Général");
+    CHECK(in_context("il", "approuve", "la") == "approuve");  // a third person too
+    CHECK(in_context("ingénieurs", "confirmes", "dans") == "confirmés");  // a second person
+    CHECK(in_context("tu", "confirmes", "que") == "confirmes");
+    CHECK(in_context("talents", "formes", "dans") == "formes");  // "formes" is a noun too
+  }
   SECTION("Ouï le rapport") {
     CHECK(in_context("", "Oui", "le") == "Ouï");
     CHECK(in_context("", "Oui", ",") == "Oui");
+    CHECK(in_context("", "Out", "le") == "Ouï");
   }
   SECTION("past participle after être") {
     CHECK(in_context("est", "approuve", "l'avenant") == "approuvé");
@@ -178,5 +215,73 @@ TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cu
           "ce programme s'adresse à tous ceux qui souhaitent s'ouvrir les portes des métiers\n");
     CHECK(flow({{"Elle est totalement gratuite.", 1}, {"", 2}, {"les dispositifs", 5, true}}) ==
           "Elle est totalement gratuite.\n\nles dispositifs\n");
+  }
+}
+
+TEST_CASE("from the engine's page, word confidences drop specks and dropped underscores come back") {
+  auto speck = [](const char* text, float confidence, bool opens_line = false) {
+    Word word;
+    word.text = text;
+    word.confidence = confidence;
+    return is_low_confidence_speck(word, opens_line, french());
+  };
+  SECTION("a speck is a low-confidence non-word") {
+    CHECK(speck("Te", 16));
+    CHECK(speck("oO", 20));
+    CHECK(speck("L", 0));
+    CHECK(speck("Ù", 14));
+    CHECK(speck(";:", 20));
+    CHECK(speck("….,", 0));
+  }
+  SECTION("words, numbers, meaningful marks and confident readings stay") {
+    CHECK_FALSE(speck("Te", 80));        // read with confidence: a word
+    CHECK_FALSE(speck("de,", 10));       // a French word
+    CHECK_FALSE(speck("à", 10));
+    CHECK_FALSE(speck("13", 5));         // a number
+    CHECK_FALSE(speck("réorganisation", 0));  // Tesseract gives long words 0 at times
+    CHECK_FALSE(speck("-—", 10));        // a dash read twice
+    CHECK_FALSE(speck(".", 10));         // given back to the word before by the text pass
+    CHECK_FALSE(speck(":", 10));
+    CHECK_FALSE(speck("æ", 10, true));   // a bullet opening the line
+  }
+  SECTION("the whole page: underscores put back, specks dropped, each change logged") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme Marseille Te forme\n\nLa Plateforme Formation\n";
+    auto word = [](const char* text, float confidence, const char* underscore = "") {
+      Word w;
+      w.text = text;
+      w.confidence = confidence;
+      w.underscore_after = underscore;
+      return w;
+    };
+    page.lines.resize(2);
+    page.lines[0].words = {word("La", 95), word("Plateforme", 93, "_"), word("Marseille", 92), word("Te", 16),
+                           word("forme", 90)};
+    page.lines[1].words = {word("La", 95), word("Plateforme", 90, "_ "), word("Formation", 91)};
+    CleanDocument document;
+    const std::string clean = (*cleaner)->clean_page(page, 1, document);
+    CHECK(clean == "La Plateforme_Marseille forme\n\nLa Plateforme_ Formation\n");
+    int underscores = 0, specks = 0;
+    for (const Change& change : document.changes) {
+      underscores += change.rule == "underscore";
+      specks += change.rule == "noise" && change.before == "Te";
+    }
+    CHECK(underscores == 2);
+    CHECK(specks == 1);
+  }
+  SECTION("text whose lines do not match the engine's words is cleaned from the text alone") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme Marseille\n";
+    page.lines.resize(1);
+    Word w;
+    w.text = "Autre";
+    w.underscore_after = "_";
+    page.lines[0].words = {w, w};
+    CleanDocument document;
+    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme Marseille\n");
   }
 }

@@ -119,7 +119,7 @@ TEST_CASE("the viewer's data cannot close its <script> element, and says what cl
   PageResult page;
   page.report.number = 1;
   page.ocr.text = "</script><script>alert(1)</script>\n\"><img src=x onerror=alert(1)>\n<!-- x\nSigné le 18 Février 2021\n";
-  page.ocr.lines.push_back({{{"</script>", {1, 2, 3, 4}, 91.5f}}, {}, 0, 0});
+  page.ocr.lines.push_back({{{"</script>", {1, 2, 3, 4}, 91.5f, ""}}, {}, 0, 0});
   page.clean_text = "</script><script>alert(1)</script>\n";
   document.pages.push_back(page);
   std::vector<cleanup::Change> changes = {{1, 4, "stamp", "Signé le 18 Février 2021", ""},

@@ -232,8 +232,8 @@ TEST_CASE("in searchable.pdf, a word cut at a line end is found whole") {
   page.source_width = 1000;
   page.source_height = 400;
   TextLine first, second;
-  first.words = {{"Il", {100, 100, 40, 40}, 95}, {"est", {160, 100, 70, 40}, 95}, {"néces-", {250, 100, 150, 40}, 90}};
-  second.words = {{"saire", {100, 200, 110, 40}, 92}, {"ici.", {230, 200, 70, 40}, 96}};
+  first.words = {{"Il", {100, 100, 40, 40}, 95, ""}, {"est", {160, 100, 70, 40}, 95, ""}, {"néces-", {250, 100, 150, 40}, 90, ""}};
+  second.words = {{"saire", {100, 200, 110, 40}, 92, ""}, {"ici.", {230, 200, 70, 40}, 96, ""}};
   page.ocr.lines = {first, second};
   document.pages = {page};
   using cleanup::CleanWord;

@@ -139,6 +139,16 @@ TEST_CASE("session: the date is the session's, in words or digits, never another
     CHECK(d.session.date == "2023-12-19");
     CHECK(d.session.president == "Jean DUPONT");
   }
+  SECTION("communal: the date in words, \"L'an deux mille …, le …\"") {
+    const auto d = parse(
+        "L’an deux mille vingt-trois, le dix-neuf décembre, le Conseil municipal de la commune, "
+        "régulièrement convoqué, s'est réuni en session ordinaire sous la présidence de Monsieur Jean "
+        "DUPONT, Maire.\n\nDélibération n° 2023-087\n\nObjet : Tarifs de la cantine\n\nDÉCIDE :\n\n"
+        "Article 1 : Les tarifs sont fixés.\n\nAdopté à l'unanimité.\n");
+    CHECK(d.session.date == "2023-12-19");
+    CHECK(d.session.president == "Jean DUPONT");
+    CHECK(!has_warning(d, "session"));
+  }
   SECTION("no session header: null and a warning, even with dates in the report and visas") {
     std::string text = metropole_act();
     text.erase(text.find("Séance du"), std::string("Séance du 18 février 2021\n\n").size());
@@ -177,6 +187,17 @@ TEST_CASE("attendance: Métropole forms") {
     CHECK(r.represented[1].member == "Véronique MIQUELLY");
     CHECK(r.represented[1].proxy == "Serge PEROTTINO");
     CHECK(r.excused.size() == 1);
+  }
+  SECTION("two names whose separator OCR lost are two names; LASTNAME Firstname order is left whole") {
+    std::string text = metropole_act();
+    text.replace(text.find("Martial ALVAREZ - Jean-\nPascal"), 30, "Philippe GINOUX Jean-\nPascal");
+    CHECK(parse(text).present ==
+          std::vector<std::string>{"Philippe GINOUX", "Jean-Pascal GOURNES", "Martine VASSAL"});
+    std::vector<std::string> unread;
+    CHECK(greffe::parse::split_names("DUPONT Jean MARTIN Paul", unread) ==
+          std::vector<std::string>{"DUPONT Jean MARTIN Paul"});
+    CHECK(greffe::parse::split_names("Maryse JOISSAINS MASINI - Eric LE DISSES", unread) ==
+          std::vector<std::string>{"Maryse JOISSAINS MASINI", "Eric LE DISSES"});
   }
   SECTION("a count that does not match the list is a warning") {
     std::string text = metropole_act();
@@ -261,6 +282,28 @@ TEST_CASE("OCR leftovers are tolerated") {
     CHECK(d.considerants.size() == 1);
     CHECK(d.articles.size() == 2);
     CHECK(d.warnings.empty());
+  }
+  SECTION("the report ends before its closing formula, as it begins after its introduction") {
+    std::string text = metropole_act();
+    text.insert(text.find("Le Bureau de la Métropole Aix-Marseille-Provence,"),
+                "Telles sont les raisons qui nous incitent à proposer au Bureau de la Métropole de prendre la "
+                "délibération ci-après :\n\n");
+    const auto d = parse(text);
+    CHECK(d.report == "La Métropole soutient l'association à hauteur de 20 000€.");
+    CHECK(d.warnings.empty());
+  }
+  SECTION("a Markdown autolink prints as its address") {
+    CHECK(greffe::parse::clean_line("la Plateforme de matching : <https://hubdumentorat.fr/> pour") ==
+          "la Plateforme de matching : https://hubdumentorat.fr/ pour");
+    CHECK(greffe::parse::clean_line("si a < b et c > d") == "si a < b et c > d");
+  }
+  SECTION("a list bullet read as two symbols; a quotation mark alone is no bullet") {
+    const auto d = parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«+"));
+    CHECK(d.visas.size() == 2);
+    CHECK(d.visas[0] == "Le Code Général des Collectivités Territoriales");
+    CHECK(d.considerants == std::vector<std::string>{"La volonté de la Métropole"});
+    const auto quoted = parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«"));
+    CHECK(quoted.visas.empty());
   }
   SECTION("a title bullet read as # or s") {
     CHECK(parse(metropole_act("# Attribution d'une subvention")).title == "Attribution d'une subvention");

@@ -161,3 +161,27 @@ TEST_CASE("scdl: matter code from stated keyword rules, empty when unsure") {
   CHECK(greffe::parse::missing_required(row) ==
         std::vector<std::string>{"DELIB_ID", "DELIB_DATE", "DELIB_MATIERE_CODE", "DELIB_MATIERE_NOM"});
 }
+
+TEST_CASE("scdl: the SIREN of the @ctes act id, for a missing or a mismatched SIRET") {
+  using greffe::parse::siren_from_act_id;
+  CHECK(siren_from_act_id("013-211300850-20231212-DEL2023087-DE") == std::optional<std::string>("211300850"));
+  CHECK(siren_from_act_id("013-200054807-20210218-1_2019_042-DE") == std::optional<std::string>("200054807"));
+  CHECK_FALSE(siren_from_act_id("013-21130085-20231212-DEL2023087-DE"));  // eight digits: damaged
+  CHECK_FALSE(siren_from_act_id("IVIS 011-9466/21/BM"));
+
+  greffe::Deliberation d;
+  d.kind = greffe::DeliberationKind::Deliberation;
+  d.number = "2023-087";
+  d.legality.act_id = "013-211300850-20231212-DEL2023087-DE";
+  auto mentions = [](const std::vector<std::string>& warnings, const std::string& part) {
+    for (const std::string& w : warnings)
+      if (w.find(part) != std::string::npos) return true;
+    return false;
+  };
+  const auto unset = greffe::parse::scdl_warnings(d, ScdlOptions{});
+  CHECK(mentions(unset, "no value for COLL_SIRET (the @ctes act id gives the SIREN 211300850"));
+  CHECK(mentions(unset, "no value for DELIB_DATE"));
+  CHECK(mentions(greffe::parse::scdl_warnings(d, ScdlOptions{"Ville", "20005480700017"}),
+                 "the SIRET 20005480700017 is not of the SIREN the @ctes act id gives (211300850)"));
+  CHECK_FALSE(mentions(greffe::parse::scdl_warnings(d, ScdlOptions{"Ville", "21130085000011"}), "SIREN"));
+}

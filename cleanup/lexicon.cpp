@@ -21,6 +21,7 @@ bool Lexicon::knows(const std::string& word) {
   auto found = known_.find(word);
   if (found != known_.end()) return found->second;
   const bool known = hunspell_->spell(word);
+  if (known_.size() >= max_cached_words) known_.clear();
   known_.emplace(word, known);
   return known;
 }

@@ -23,6 +23,12 @@ class Lexicon {
   // Whether the word (UTF-8, as printed: case and elision included) is French.
   bool knows(const std::string& word);
 
+  // The cache is emptied when it reaches this many words, so that a batch over a whole archive
+  // runs in bounded memory: word repair asks about made-up variants of every damaged word, and
+  // garbled OCR text grows the cache by ~1.7 kB per kB of new text. 200,000 words is ~20 MB.
+  static constexpr std::size_t max_cached_words = 200'000;
+  std::size_t cached_words() const { return known_.size(); }
+
  private:
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
   std::unique_ptr<Hunspell> hunspell_;

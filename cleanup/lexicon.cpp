@@ -21,6 +21,7 @@ bool Lexicon::knows(const std::string& word) {
   auto found = known_.find(word);
   if (found != known_.end()) return found->second;
   const bool known = hunspell_->spell(word);
+  if (known_.size() >= max_cached_words) known_.clear();
   known_.emplace(word, known);
   return known;
 }
@@ -30,6 +31,7 @@ const std::vector<std::string>& Lexicon::readings(const std::string& word) {
   if (found != readings_.end()) return found->second;
   std::vector<std::string> all;
   if (knows(word)) all = hunspell_->analyze(word);
+  if (readings_.size() >= max_cached_words) readings_.clear();  // bounded, as known_ (lexicon.h)
   return readings_.emplace(word, std::move(all)).first->second;
 }
 

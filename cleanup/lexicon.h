@@ -30,6 +30,11 @@ class Lexicon {
   // Every reading carries `tag` (e.g. "po:v" for a verb form, "po:1sg"); false for an unknown word.
   bool every_reading_has(const std::string& word, const std::string& tag);
   bool some_reading_has(const std::string& word, const std::string& tag);
+  // The cache is emptied when it reaches this many words, so that a batch over a whole archive
+  // runs in bounded memory: word repair asks about made-up variants of every damaged word, and
+  // garbled OCR text grows the cache by ~1.7 kB per kB of new text. 200,000 words is ~20 MB.
+  static constexpr std::size_t max_cached_words = 200'000;
+  std::size_t cached_words() const { return known_.size(); }
 
  private:
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);

@@ -10,6 +10,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "models/text_input.h"
 #include "ocr/engine.h"
 #include "pipeline/accuracy.h"
 #include "pipeline/batch/batch.h"
@@ -78,6 +79,10 @@ int run_clean(const std::string& path, const std::string& log_path) {
   }
   if (!text) {
     std::cerr << "greffe: " << path << ": cannot read\n";
+    return exit_code(ErrorKind::UnreadableInput);
+  }
+  if (auto reason = not_text_reason(*text)) {  // cleanup reads UTF-8 only
+    std::cerr << Error{ErrorKind::UnreadableInput, path.empty() ? "-" : path, 0, *reason}.to_line() << '\n';
     return exit_code(ErrorKind::UnreadableInput);
   }
   auto cleaner = cleanup::Cleaner::create({});

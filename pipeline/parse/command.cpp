@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "models/error.h"
+#include "models/text_input.h"
 #include "pipeline/parse/parse.h"
 
 namespace greffe::parse {
@@ -22,6 +23,10 @@ int command(const std::string& path) {
     std::ostringstream content;
     content << file.rdbuf();
     text = content.str();
+  }
+  if (auto reason = not_text_reason(text)) {  // the parser reads UTF-8 only
+    std::cerr << Error{ErrorKind::UnreadableInput, path.empty() ? "-" : path, 0, *reason}.to_line() << '\n';
+    return exit_code(ErrorKind::UnreadableInput);
   }
   // Legality comes from cleanup's stamp pass; on a text alone it is unknown.
   try {

@@ -52,7 +52,13 @@ void clear_dark_borders(cv::Mat& gray) {
 // The estimate is made at a quarter of the size: lighting varies slowly, and it is 16x cheaper.
 cv::Mat flatten_lighting(const cv::Mat& gray, int dpi) {
   cv::Mat small;
-  cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  // An image under 2 pixels a side (greffe may be given a 1 x 1 image) has an empty quarter,
+  // which resize refuses: it gets a one-pixel estimate instead.
+  if (cvRound(gray.cols * 0.25) >= 1 && cvRound(gray.rows * 0.25) >= 1)
+    cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
+  else
+    cv::resize(gray, small, cv::Size(std::max(1, cvRound(gray.cols * 0.25)), std::max(1, cvRound(gray.rows * 0.25))),
+               0, 0, cv::INTER_AREA);
   const int reach = std::max(5, dpi / 40) | 1;  // a quarter of dpi/10: wider than a stroke
   cv::Mat paper;
   cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach)));

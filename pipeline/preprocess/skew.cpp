@@ -23,7 +23,9 @@ DarkPixels dark_pixels(const cv::Mat& gray, int dpi) {
   cv::Mat small = gray;
   if (dpi > kMeasureDpi) {
     const double scale = static_cast<double>(kMeasureDpi) / dpi;
-    cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
+    // Not when it would leave no pixel on a side (an image a few pixels wide): resize refuses that.
+    if (cvRound(gray.cols * scale) >= 1 && cvRound(gray.rows * scale) >= 1)
+      cv::resize(gray, small, cv::Size(), scale, scale, cv::INTER_AREA);
   }
   cv::Mat ink;
   cv::threshold(small, ink, 0, 255, cv::THRESH_BINARY_INV | cv::THRESH_OTSU);

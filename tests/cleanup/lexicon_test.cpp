@@ -1,0 +1,20 @@
+// The lexicon's cache stays bounded however many different words a long batch brings.
+#include <catch2/catch.hpp>
+
+#include "cleanup/lexicon.h"
+
+using greffe::cleanup::Lexicon;
+
+TEST_CASE("the lexicon's cache of looked-up words is bounded", "[lexicon]") {
+  auto lexicon = Lexicon::load("/usr/share/hunspell/fr");
+  REQUIRE(lexicon);
+  // Made-up words, as word repair makes variants of damaged OCR words, one and a half times
+  // the bound: the cache must have been emptied on the way.
+  for (std::size_t i = 0; i < Lexicon::max_cached_words * 3 / 2; ++i) {
+    (*lexicon)->knows("mot" + std::to_string(i));
+    REQUIRE((*lexicon)->cached_words() <= Lexicon::max_cached_words);
+  }
+  // Answers do not change when the cache is emptied.
+  CHECK((*lexicon)->knows("délibération"));
+  CHECK_FALSE((*lexicon)->knows("dé1ibération"));
+}

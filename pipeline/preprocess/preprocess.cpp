@@ -130,11 +130,14 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
   cv::Mat gray = raw;
   if (debug) debug->add_image("rasterize", "rasterized, " + size_label(raw, page.dpi), page);
 
-  if (options.binarize) gray = flatten_lighting(gray, page.dpi);
+  // Borders first: the lighting estimate's max filter is narrower than a wide scanner border, so
+  // after flattening the border's outer columns turn light and clearing stopped at them, leaving
+  // a dark band for deskew and the engine (seen in the debug viewer on 004 p2 and 000-p1).
   if (options.border) {
-    if (gray.data == raw.data) gray = raw.clone();
+    gray = raw.clone();
     clear_dark_borders(gray);
   }
+  if (options.binarize) gray = flatten_lighting(gray, page.dpi);
   if (debug && (options.binarize || options.border)) {
     const std::string done = options.binarize && options.border ? "lighting flattened, dark borders cleared"
                              : options.binarize                 ? "lighting flattened"

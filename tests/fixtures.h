@@ -52,6 +52,15 @@ inline void write_bytes(const std::filesystem::path& path, const std::string& by
   std::ofstream(path, std::ios::binary) << bytes;
 }
 
+// The non-empty lines of a text (stderr, say).
+inline std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  return lines;
+}
+
 // The greffe binary run with `arguments` (a shell command line), its stdout and stderr kept in
 // `folder`.
 struct Outcome {

@@ -13,17 +13,10 @@
 
 using namespace greffe;
 using test::Outcome;
+using test::lines_of;
 using test::run_greffe;
 
 namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(line);
-  return lines;
-}
 
 // What greffe answers a file of the corpus: its exit code and its error line after
 // "greffe: <file>: " (empty: no error, the document is read).

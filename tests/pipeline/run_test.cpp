@@ -12,20 +12,9 @@
 
 using namespace greffe;
 using test::Outcome;
+using test::lines_of;
 using test::run_greffe;
 using test::write_bytes;
-
-namespace {
-
-std::vector<std::string> lines_of(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(line);
-  return lines;
-}
-
-}  // namespace
 
 TEST_CASE("greffe run OCRs a skewed, faded page into raw.txt, text.txt and report.json") {
   const auto folder = test::temporary_folder("run-page");

@@ -147,7 +147,12 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
     }
     if (options_.words) {
       const std::size_t before = changes.size();
-      line = repair_words(line, follows_hyphen, 0, number, changes);
+      std::string following;  // as clean_page reads on: the next lines' words
+      for (std::size_t n = i + 1; n < page.lines.size() && n <= i + sentence_lines; ++n) {
+        for (const Word& next_word : page.lines[n].words) following += next_word.text + ' ';
+        following += '\n';
+      }
+      line = repair_words(line, follows_hyphen, 0, number, changes, following);
       const std::vector<std::string> repaired = tokens_of(line);
       if (repaired.size() == kept.size()) {
         for (std::size_t k = 0; k < kept.size(); ++k) {

@@ -53,6 +53,28 @@ Token split_token(const std::string& token) {
   return split;
 }
 
+// The words after words[from] up to the end of their sentence (a word ending in ".", ";", ":",
+// "!" or "?"), read on into the following lines; nothing when it does not end within them.
+std::optional<std::vector<std::string>> sentence_after(const std::vector<std::string>& words, std::size_t from,
+                                                       const std::string& following) {
+  std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())), words.end());
+  const std::vector<std::string> more = split_words(following);
+  rest.insert(rest.end(), more.begin(), more.end());
+  for (std::size_t i = 0; i < rest.size(); ++i)
+    if (std::string(".;:!?").find(rest[i].back()) != std::string::npos) {
+      rest.resize(i + 1);
+      return rest;
+    }
+  return std::nullopt;
+}
+
+// The text of the lines after line number `after` (1-based), where its sentence may go on.
+std::string following_lines(const std::vector<std::string>& lines, std::size_t after) {
+  std::string text;
+  for (std::size_t i = after; i < lines.size() && i < after + Cleaner::sentence_lines; ++i) text += lines[i] + '\n';
+  return text;
+}
+
 }  // namespace
 
 Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english)
@@ -134,7 +156,8 @@ std::string Cleaner::clean_lines(const std::string& text, const std::vector<cons
   bool follows_hyphen = false;
   int number = 0;
   // Line numbers are those of the OCR text (raw.txt), so a change can be found there.
-  for (const std::string& raw : split_lines(text)) {
+  const std::vector<std::string> raw_lines = split_lines(text);
+  for (const std::string& raw : raw_lines) {
     ++number;
     std::string line = normalize_whitespace(raw);
     if (!line.empty()) line.pop_back();  // normalize_whitespace ends a non-empty text with '\n'
@@ -157,7 +180,7 @@ std::string Cleaner::clean_lines(const std::string& text, const std::vector<cons
       line = kept;
       if (line.empty()) continue;
     }
-    if (options_.words) line = repair_words(line, follows_hyphen, page, number, changes);
+    if (options_.words) line = repair_words(line, follows_hyphen, page, number, changes, following_lines(raw_lines, static_cast<std::size_t>(number)));
     follows_hyphen = line.back() == '-';
     lines.push_back({line, number, stamp_removed});
     stamp_removed = false;
@@ -176,10 +199,17 @@ std::string Cleaner::clean_lines(const std::string& text, const std::vector<cons
 }
 
 std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
-                                  std::vector<Change>& changes) {
+                                  std::vector<Change>& changes, const std::string& following) {
   const std::vector<std::string> words = split_words(line);
   std::string out, previous;  // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (i == 0 && !follows_hyphen && words.size() > 1) {
+      if (auto bullet = misread_bullet(words[i])) {
+        changes.push_back({page, number, "bullet", words[i], *bullet});
+        out = previous = *bullet;
+        continue;
+      }
+    }
     if (auto dash = spaced_dash(words[i])) {
       changes.push_back({page, number, "dash", words[i], *dash});
       if (!out.empty()) out += ' ';
@@ -192,7 +222,10 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
       const std::string next = i + 1 < words.size() ? words[i + 1] : "";
-      const auto in_context = token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_) : std::nullopt;
+      // Only "où" asks for the rest of its sentence.
+      const auto rest = token.word == "où" ? sentence_after(words, i + 2, following) : std::nullopt;
+      const auto in_context =
+          token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr) : std::nullopt;
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         token.word = in_context->word;

@@ -78,14 +78,18 @@ class Cleaner {
   // and formats_test on a real page).
   std::vector<std::vector<CleanWord>> clean_words(const OcrPage& page);
 
+  // How many following lines a context rule reads to find the end of a sentence.
+  static constexpr std::size_t sentence_lines = 3;
+
  private:
   Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);
   std::string clean_lines(const std::string& text, const std::vector<const TextLine*>& engine_lines, int page,
                           CleanDocument& document);
   std::string apply_engine_words(const std::string& line, const TextLine& engine_line, int page, int number,
                                  std::vector<Change>& changes);
+  // `following`: the text of the next lines, where the sentence a context rule looks at goes on.
   std::string repair_words(const std::string& line, bool follows_hyphen, int page, int number,
-                           std::vector<Change>& changes);
+                           std::vector<Change>& changes, const std::string& following);
 
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;

@@ -1,6 +1,7 @@
 #include "cleanup/context_rules.h"
 
 #include <set>
+#include <vector>
 
 namespace greffe::cleanup {
 
@@ -34,14 +35,18 @@ bool is_adverb_la(const std::string& previous, const std::string& next) {
 
 // "où" is relative after a place or a time ("le cas où", "là où", "d'où"); "ou" joins two
 // alternatives, and then the next word is a determiner, a preposition or a name.
-bool is_conjunction_ou(const std::string& previous, const std::string& next) {
+bool is_place_or_time(const std::string& previous) {
   static const std::set<std::string> place_or_time = {
       "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
       "heure", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
+  return place_or_time.count(previous) > 0;
+}
+
+bool is_conjunction_ou(const std::string& previous, const std::string& next) {
   static const std::set<std::string> alternative = {"son", "sa", "ses", "leur", "leurs", "de", "des", "du",
                                                     "un", "une", "à", "au", "aux", "en", "pour", "par", "sur",
                                                     "pas"};  // "peu ou pas qualifiées"
-  if (place_or_time.count(previous) || next.empty()) return false;
+  if (is_place_or_time(previous) || next.empty()) return false;
   const bool elided_de = next.rfind("d'", 0) == 0 || next.rfind("d’", 0) == 0;
   const bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
   return alternative.count(next) > 0 || elided_de || name;
@@ -55,6 +60,33 @@ bool is_auxiliary(const std::string& word) {
   return forms.count(word) > 0;
 }
 
+// A word that is only ever a conjugated verb: every reading has a person ("po:3sg", "po:1pl"...).
+bool only_conjugated(const std::string& word, Lexicon& lexicon) {
+  const std::vector<std::string>& readings = lexicon.readings(word);
+  if (readings.empty()) return false;
+  for (const std::string& reading : readings)
+    if (reading.find("po:1") == std::string::npos && reading.find("po:2") == std::string::npos &&
+        reading.find("po:3") == std::string::npos)
+      return false;
+  return true;
+}
+
+// "où" before a determiner opens a relative clause ("le site où la commune construit"), and a
+// clause has its verb. When the sentence ends with no word that can only be a conjugated verb (nor
+// a form of "être" or "avoir", which are nouns too: "est", "été"), "où" joined two alternatives:
+// "innovant où la création de passerelles … du territoire ;".
+bool is_conjunction_ou_before_determiner(const std::string& next, const std::vector<std::string>& rest,
+                                         Lexicon& lexicon) {
+  static const std::set<std::string> determiners = {"la", "le", "les", "une", "l'", "l’"};
+  const bool elided = next.rfind("l'", 0) == 0 || next.rfind("l’", 0) == 0;
+  if (!determiners.count(next) && !elided) return false;
+  for (const std::string& printed : rest) {
+    const std::string word = bare(printed);
+    if (is_auxiliary(word) || only_conjugated(word, lexicon)) return false;
+  }
+  return true;
+}
+
 }  // namespace
 
 std::optional<std::string> spaced_dash(const std::string& token) {
@@ -63,10 +95,20 @@ std::optional<std::string> spaced_dash(const std::string& token) {
   return std::nullopt;
 }
 
+std::optional<std::string> misread_bullet(const std::string& token) {
+  static const std::set<std::string> read_for_bullet = {"+", "*", "«+", "+«", "+*", "*+", "°+", "+°"};
+  if (read_for_bullet.count(token)) return std::string("•");
+  return std::nullopt;
+}
+
 std::optional<ContextRepair> context_repair(const std::string& previous_as_printed, const std::string& word,
-                                            const std::string& next_as_printed, Lexicon& lexicon) {
+                                            const std::string& next_as_printed, Lexicon& lexicon,
+                                            const std::vector<std::string>* rest_of_sentence) {
   const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
   if (word == "a" && is_preposition_a(previous, next)) return ContextRepair{"à", "a-grave"};
+  // "avoir" never takes a bare infinitive: "a" before a word that is only ever an infinitive
+  // ("incitent a proposer", "a compter") is the preposition.
+  if (word == "a" && next.size() > 2 && lexicon.every_reading_has(next, "po:infi")) return ContextRepair{"à", "a-grave"};
   // The other way round: "à" before a past participle is the auxiliary ("à débouché", "à proposé"):
   // the next word ends in "é" and its "-er" verb is French ("côté" excepted: "à côté").
   if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
@@ -87,8 +129,13 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
     return ContextRepair{word == "là" ? "la" : "La", "la"};
   if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};
+  if (word == "où" && rest_of_sentence && !is_place_or_time(previous) &&
+      is_conjunction_ou_before_determiner(next, *rest_of_sentence, lexicon))
+    return ContextRepair{"ou", "ou"};
   // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
   if (word == "dés") return ContextRepair{"des", "des"};
+  // Nor "lés" (widths of cloth): it is "les".
+  if (word == "lés") return ContextRepair{"les", "des"};
   // "Oui", and "Out", "Oul" (no French words) before "le": "Ouï le rapport ci-dessus".
   if ((word == "Oui" || word == "Out" || word == "Oul") && next == "le") return ContextRepair{"Ouï", "oui"};
   // The article's "l" read as "J" or "I": "Ja", "Ia", "Ie", "Ies" are no French words.

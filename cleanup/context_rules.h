@@ -4,6 +4,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cleanup/lexicon.h"
 
@@ -17,7 +18,8 @@ struct ContextRepair {
 // `word` without its punctuation; `previous` and `next` as printed (punctuation is ignored).
 //  - "a" becomes "à" when the next word only ever follows the preposition ("à compter", "à
 //    hauteur", "à l'unanimité", "à laquelle") or the previous one always governs it ("conformément
-//    à", "grâce à", "attribuée à"); "à" becomes "a" before a past participle in "-é" of an "-er"
+//    à", "grâce à", "attribuée à"), or when the next word is only ever an infinitive ("a proposer":
+//    "avoir" takes no bare infinitive); "à" becomes "a" before a past participle in "-é" of an "-er"
 //    verb ("à débouché", "à proposé"), "à côté" excepted, and before a word that is only ever a
 //    verb form in "-e" whose "-é" form is a past participle ("à approuve": both misread), before
 //    a word that is only ever a past participle ("à eu", "à ouvert", "à été") and after a subject
@@ -25,7 +27,9 @@ struct ContextRepair {
 //  - "là" becomes "la" unless it follows a hyphen ("celle-là") or precedes "où", "même" or punctuation;
 //  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
 //    pas, a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où");
-//  - "dés" becomes "des" (dice have no place in an act);
+//    and before "la", "le", "les", "une" or "l'" when the rest of the sentence holds no word that
+//    can only be a conjugated verb, nor a form of "être" or "avoir": a relative clause has its verb;
+//  - "dés" becomes "des" (dice have no place in an act), and "lés" becomes "les" (nor widths of cloth);
 //  - "Oui" (or "Out", "Oul", no French words) before "le" is "Ouï" ("Ouï le rapport ci-dessus");
 //  - "Ja", "Ia", "Ie", "Ies" are the articles "la", "le", "les" with their "l" misread;
 //  - a word whose every reading is a first-person-singular verb form (never "je" in an act,
@@ -41,7 +45,14 @@ struct ContextRepair {
 // the acts print spaced hyphens too ("A - B - C").
 std::optional<std::string> spaced_dash(const std::string& token);
 
+// A line's first token "+", "*", or one of them doubled with a speck ("«+", "+*"), is the round
+// bullet "•" as Tesseract reads it: on the fixtures every "•" bullet came out so (001), while the
+// "-" bullets of the other acts came out as "-"; and no act opens a line with a plus or a star.
+std::optional<std::string> misread_bullet(const std::string& token);
+
+// `rest_of_sentence`: the words after `next` up to the sentence's end, when the caller knows it.
 std::optional<ContextRepair> context_repair(const std::string& previous, const std::string& word,
-                                            const std::string& next, Lexicon& lexicon);
+                                            const std::string& next, Lexicon& lexicon,
+                                            const std::vector<std::string>* rest_of_sentence = nullptr);
 
 }  // namespace greffe::cleanup

@@ -142,6 +142,9 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("tout", "à", "fait") == "à");    // "fait" is a noun too
     CHECK(in_context("appel", "à", "projets") == "à");
     CHECK(in_context("qui", "à", "terme") == "à");
+    CHECK(in_context("incitent", "a", "proposer") == "à");  // "avoir" takes no bare infinitive
+    CHECK(in_context("Métropole", "a", "décidé") == "a");
+    CHECK(in_context("elle", "a", "pouvoir") == "a");  // "pouvoir" is a noun too
   }
   SECTION("là / la") {
     CHECK(in_context("de", "là", "formation") == "la");
@@ -158,6 +161,31 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("commune", "où", "sont") == "où");
     CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("mois", "dés", "crédits") == "des");
+    CHECK(in_context("numérique", "lés", "demandeurs") == "les");
+  }
+  SECTION("où before a determiner: a relative clause has its verb, an alternative has none") {
+    auto with_rest = [](const char* previous, const char* next, std::vector<std::string> rest) {
+      auto repair = context_repair(previous, "où", next, french(), &rest);
+      return repair ? repair->word : std::string("où");
+    };
+    // 004: "modes d'accompagnement innovant où la création de passerelles … du territoire ;"
+    CHECK(with_rest("innovant", "la", {"création", "de", "passerelles", "innovantes", "entre", "les", "structures",
+                                       "d'insertion", "par", "l'activité", "économique", "et", "les", "filières",
+                                       "économiques", "du", "territoire", ";"}) == "ou");
+    CHECK(with_rest("emploi", "une", {"aventure", "entrepreneuriale", "grâce", "au", "partage", "d'expériences."}) == "ou");
+    CHECK(with_rest("site", "la", {"commune", "construira", "une", "école."}) == "où");
+    CHECK(with_rest("salle", "les", {"élus", "sont", "réunis."}) == "où");  // "sont" is a noun too
+    CHECK(with_rest("salle", "la", {"séance", "a", "lieu."}) == "où");
+    CHECK(with_rest("cas", "la", {"subvention", "non", "versée."}) == "où");  // place or time first
+    CHECK(with_rest("innovant", "des", {"passerelles."}) == "ou");          // the old rule, as before
+    CHECK(in_context("innovant", "où", "la") == "où");                       // sentence unknown: left
+  }
+  SECTION("a line's first + or * is a bullet") {
+    CHECK(misread_bullet("+") == std::optional<std::string>("•"));
+    CHECK(misread_bullet("«+") == std::optional<std::string>("•"));
+    CHECK(misread_bullet("*") == std::optional<std::string>("•"));
+    CHECK_FALSE(misread_bullet("-"));
+    CHECK_FALSE(misread_bullet("«"));
   }
   SECTION("articles with their l misread") {
     CHECK(in_context("de", "Ja", "Métropole") == "la");

@@ -109,13 +109,14 @@ int run_clean(const std::string& path, const std::string& log_path) {
 // The stage switches of `run` and `batch`, applied to the options once parsed.
 struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
-       no_binarize = false, no_upscale = false, quiet = false;
+       no_binarize = false, no_upscale = false, keep_colour = false, quiet = false;
   std::string source = "auto";
   std::string formats = "text,json";
   double page_timeout_seconds = 120;  // a page takes seconds; minutes mean the engine is lost in noise
 
   void apply(pipeline::Options& options) const {
     options.progress = !quiet;
+    options.rasterize.drop_light_colour = !(no_preprocess || keep_colour);
     preprocess::Options& steps = options.preprocess;
     steps.orientation = !(no_preprocess || no_orientation);
     steps.border = !(no_preprocess || no_border);
@@ -155,6 +156,8 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
   command.add_flag("--no-orientation", flags.no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
+  command.add_flag("--keep-colour", flags.keep_colour,
+                   "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
   command.add_flag("--no-border", flags.no_border, "Do not clear dark scanner borders");
   command.add_flag("--no-upscale", flags.no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
   command.add_flag("--no-deskew", flags.no_deskew, "Do not measure and correct skew");

@@ -1,4 +1,4 @@
-// PDF pages through poppler-cpp, rendered in grayscale at the requested dpi.
+// PDF pages through poppler-cpp, rendered at the requested dpi and turned to gray (colour.h).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -6,8 +6,8 @@
 #include <poppler/cpp/poppler-version.h>
 
 #include <cmath>
-#include <cstring>
 
+#include "pipeline/rasterize/colour.h"
 #include "pipeline/rasterize/formats.h"
 
 namespace greffe::rasterize {
@@ -43,17 +43,13 @@ class PdfDocument final : public Document {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    renderer.set_image_format(poppler::image::format_gray8);
+    // In colour, so that light coloured ink (a seal over the signature) can be told from print.
+    renderer.set_image_format(poppler::image::format_argb32);
     poppler::image image = renderer.render_page(page.get(), options_.dpi, options_.dpi);
     if (!image.is_valid())
       return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "cannot render page"};
-
-    Raster raster(image.width(), image.height(), options_.dpi);
-    const char* rows = image.const_data();
-    for (int y = 0; y < raster.height; ++y)
-      std::memcpy(raster.pixels.data() + static_cast<std::size_t>(y) * raster.width,
-                  rows + static_cast<std::size_t>(y) * image.bytes_per_row(), raster.width);
-    return raster;
+    return to_gray(reinterpret_cast<const std::uint8_t*>(image.const_data()), image.width(), image.height(),
+                   image.bytes_per_row(), kPopplerArgb32, options_.dpi, options_.drop_light_colour);
   }
 
   std::string text_layer(int index) override {

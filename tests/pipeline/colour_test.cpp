@@ -1,0 +1,83 @@
+#include <catch2/catch.hpp>
+
+#include <vector>
+
+#include "pipeline/rasterize/colour.h"
+#include "pipeline/rasterize/rasterize.h"
+#include "tests/fixtures.h"
+
+using namespace greffe;
+
+namespace {
+
+// A 100 x 100 page in poppler's ARGB32 byte order (B, G, R, A) on yellowed paper.
+struct Page {
+  std::vector<std::uint8_t> bytes = std::vector<std::uint8_t>(100 * 100 * 4);
+  Page() { fill(0, 0, 100, 100, 232, 226, 210); }
+  void fill(int x0, int y0, int x1, int y1, int red, int green, int blue) {
+    for (int y = y0; y < y1; ++y)
+      for (int x = x0; x < x1; ++x) {
+        std::uint8_t* p = &bytes[static_cast<std::size_t>(y * 100 + x) * 4];
+        p[0] = static_cast<std::uint8_t>(blue), p[1] = static_cast<std::uint8_t>(green);
+        p[2] = static_cast<std::uint8_t>(red), p[3] = 255;
+      }
+  }
+  Raster gray(bool drop) const { return rasterize::to_gray(bytes.data(), 100, 100, 400, rasterize::kPopplerArgb32, 300, drop); }
+};
+
+int at(const Raster& raster, int x, int y) { return raster.pixels[static_cast<std::size_t>(y * raster.width + x)]; }
+
+}  // namespace
+
+TEST_CASE("light coloured ink becomes paper, print of any colour stays") {
+  Page page;
+  page.fill(10, 10, 40, 20, 30, 30, 30);    // black print
+  page.fill(10, 30, 40, 40, 173, 150, 176);  // the purple of the seal on 004
+  page.fill(10, 50, 40, 60, 240, 160, 160);  // a light red rubber stamp
+  page.fill(10, 70, 40, 80, 20, 30, 140);    // dark blue print
+  page.fill(50, 10, 90, 20, 120, 120, 115);  // gray pencil: not coloured, stays
+  const Raster kept = page.gray(false), dropped = page.gray(true);
+  CHECK(at(kept, 20, 35) < 200);  // as luminance the seal is ink
+  CHECK(at(dropped, 20, 35) == 255);
+  CHECK(at(dropped, 20, 55) == 255);
+  CHECK(at(dropped, 20, 15) == at(kept, 20, 15));
+  CHECK(at(dropped, 20, 75) == at(kept, 20, 75));
+  CHECK(at(dropped, 60, 15) == at(kept, 60, 15));
+  CHECK(at(dropped, 80, 90) == at(kept, 80, 90));  // yellowed paper is not "coloured"
+}
+
+TEST_CASE("a gray page is its luminance either way") {
+  Page page;
+  page.fill(0, 0, 100, 100, 220, 220, 220);
+  page.fill(10, 10, 40, 20, 30, 30, 30);
+  page.fill(10, 30, 40, 40, 150, 150, 150);
+  CHECK(page.gray(true).pixels == page.gray(false).pixels);
+}
+
+TEST_CASE("the seal over 004's signature is dropped when the page is rendered") {
+  // Page 4 at 100 dpi: the seal's ring crosses the signatory's lines at about (0.45-0.62 of the
+  // width, 0.50-0.58 of the height). Mid-gray pixels there away from print (no dark pixel within
+  // 2 px: not the edge of a letter) are its ink.
+  auto mid_gray_in_seal = [](bool drop) {
+    rasterize::Options options;
+    options.dpi = 100;
+    options.drop_light_colour = drop;
+    auto document = rasterize::open(test::fixture("004-scan-200dpi.pdf"), options);
+    REQUIRE(document);
+    auto page = (*document)->render(3);
+    REQUIRE(page);
+    int count = 0;
+    for (int y = page->height * 50 / 100; y < page->height * 58 / 100; ++y)
+      for (int x = page->width * 45 / 100; x < page->width * 62 / 100; ++x)
+        if (at(*page, x, y) >= 110 && at(*page, x, y) < 200) {
+          bool near_print = false;
+          for (int dy = -2; dy <= 2; ++dy)
+            for (int dx = -2; dx <= 2; ++dx) near_print = near_print || at(*page, x + dx, y + dy) < 100;
+          if (!near_print) ++count;
+        }
+    return count;
+  };
+  const int with_seal = mid_gray_in_seal(false), without = mid_gray_in_seal(true);
+  INFO(with_seal << " mid-gray pixels with the seal, " << without << " without");
+  CHECK(without * 3 < with_seal);
+}

@@ -18,22 +18,26 @@ constexpr int kPrint = 100;
 // print by up to 13 (99.9th percentile), the seal by 15-60.
 constexpr int kColoured = 16;
 
-int luminance(int red, int green, int blue) { return (299 * red + 587 * green + 114 * blue + 500) / 1000; }
-
 }  // namespace
 
-Raster to_gray(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi,
-               bool drop_light_colour) {
+Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi) {
   Raster gray(width, height, dpi);
-  auto pixel = [&](int x, int y) { return pixels + static_cast<std::size_t>(y) * bytes_per_row + static_cast<std::size_t>(x) * order.bytes_per_pixel; };
-  for (int y = 0; y < height; ++y)
+  for (int y = 0; y < height; ++y) {
+    const std::uint8_t* row = pixels + static_cast<std::size_t>(y) * bytes_per_row;
     for (int x = 0; x < width; ++x) {
-      const std::uint8_t* p = pixel(x, y);
+      const std::uint8_t* p = row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
       gray.pixels[static_cast<std::size_t>(y) * width + x] =
-          static_cast<std::uint8_t>(luminance(p[order.red], p[order.green], p[order.blue]));
+          static_cast<std::uint8_t>((299 * p[order.red] + 587 * p[order.green] + 114 * p[order.blue] + 500) / 1000);
     }
-  if (!drop_light_colour) return gray;
+  }
+  return gray;
+}
 
+void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
+  const int width = gray.width, height = gray.height;
+  auto pixel = [&](int x, int y) {
+    return pixels + static_cast<std::size_t>(y) * bytes_per_row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
+  };
   // The paper's tint: the median of each channel over the light pixels.
   std::array<std::array<long long, 256>, 3> histogram{};
   long long light = 0;
@@ -46,7 +50,7 @@ Raster to_gray(const std::uint8_t* pixels, int width, int height, int bytes_per_
       ++histogram[2][p[order.blue]];
       ++light;
     }
-  if (light < static_cast<long long>(width) * height / 10) return gray;  // no paper to judge colour by
+  if (light < static_cast<long long>(width) * height / 10) return;  // no paper to judge colour by
   std::array<int, 3> paper{};
   for (int channel = 0; channel < 3; ++channel) {
     long long seen = 0;
@@ -67,7 +71,6 @@ Raster to_gray(const std::uint8_t* pixels, int width, int height, int bytes_per_
       const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]], blue = balanced[2][p[order.blue]];
       if (std::max({red, green, blue}) - std::min({red, green, blue}) > kColoured) out = 255;
     }
-  return gray;
 }
 
 }  // namespace greffe::rasterize

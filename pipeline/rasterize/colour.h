@@ -1,4 +1,4 @@
-// rasterize: a colour page turned to gray, light coloured ink made paper on the way.
+// rasterize: a colour page turned to gray, and light coloured ink (seals, stamps) made paper.
 #pragma once
 
 #include <cstdint>
@@ -14,13 +14,15 @@ struct ChannelOrder {
 };
 inline constexpr ChannelOrder kPopplerArgb32{4, 2, 1, 0};
 
-// Luminance (ITU-R BT.601, as poppler and Leptonica weigh it), except where the ink is coloured
-// and lighter than print: a seal, a rubber stamp or a highlighter over black text. Such a pixel
-// becomes paper, so that thresholding does not weld the seal to the letters it crosses (004 p4:
-// the Métropole's purple seal over the signatory's four lines, which the engine then lost as a
-// picture). Colour is judged against the paper's own tint, so yellowed paper is not "coloured";
-// dark ink of any colour (blue or red print) stays. `drop_light_colour` false: plain luminance.
-Raster to_gray(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi,
-               bool drop_light_colour);
+// Luminance, with ITU-R BT.601's weights (as poppler weighs them).
+Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi);
+
+// Light coloured ink made paper in `gray`, the page turned gray from `pixels`: where the ink is
+// coloured and lighter than print — a seal, a rubber stamp or a highlighter over black text —
+// the pixel becomes paper, so that thresholding does not weld the seal to the letters it crosses
+// (004 p4: the Métropole's purple seal over the signatory's four lines, which the engine then
+// lost as a picture). Colour is judged against the paper's own tint, so yellowed paper is not
+// "coloured"; dark ink of any colour (blue or red print) stays.
+void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 }  // namespace greffe::rasterize

@@ -48,8 +48,10 @@ class PdfDocument final : public Document {
     poppler::image image = renderer.render_page(page.get(), options_.dpi, options_.dpi);
     if (!image.is_valid())
       return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "cannot render page"};
-    return to_gray(reinterpret_cast<const std::uint8_t*>(image.const_data()), image.width(), image.height(),
-                   image.bytes_per_row(), kPopplerArgb32, options_.dpi, options_.drop_light_colour);
+    const auto* pixels = reinterpret_cast<const std::uint8_t*>(image.const_data());
+    Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32, options_.dpi);
+    if (options_.drop_light_colour) drop_light_colour(gray, pixels, image.bytes_per_row(), kPopplerArgb32);
+    return gray;
   }
 
   std::string text_layer(int index) override {

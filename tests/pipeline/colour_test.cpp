@@ -22,7 +22,11 @@ struct Page {
         p[2] = static_cast<std::uint8_t>(red), p[3] = 255;
       }
   }
-  Raster gray(bool drop) const { return rasterize::to_gray(bytes.data(), 100, 100, 400, rasterize::kPopplerArgb32, 300, drop); }
+  Raster gray(bool drop) const {
+    Raster gray = rasterize::luminance(bytes.data(), 100, 100, 400, rasterize::kPopplerArgb32, 300);
+    if (drop) rasterize::drop_light_colour(gray, bytes.data(), 400, rasterize::kPopplerArgb32);
+    return gray;
+  }
 };
 
 int at(const Raster& raster, int x, int y) { return raster.pixels[static_cast<std::size_t>(y * raster.width + x)]; }

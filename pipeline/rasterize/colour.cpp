@@ -33,7 +33,10 @@ Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_pe
   return gray;
 }
 
-void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
+namespace {
+
+// The pixels of light coloured ink, made paper when `drop`; how many there are.
+long long light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order, bool drop) {
   const int width = gray.width, height = gray.height;
   auto pixel = [&](int x, int y) {
     return pixels + static_cast<std::size_t>(y) * bytes_per_row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
@@ -50,7 +53,7 @@ void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
       ++histogram[2][p[order.blue]];
       ++light;
     }
-  if (light < static_cast<long long>(width) * height / 10) return;  // no paper to judge colour by
+  if (light < static_cast<long long>(width) * height / 10) return 0;  // no paper to judge colour by
   std::array<int, 3> paper{};
   for (int channel = 0; channel < 3; ++channel) {
     long long seen = 0;
@@ -63,14 +66,30 @@ void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
   std::array<std::array<int, 256>, 3> balanced{};
   for (int channel = 0; channel < 3; ++channel)
     for (int level = 0; level < 256; ++level) balanced[channel][level] = std::min(255, level * 255 / paper[channel]);
+  long long coloured = 0;
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
       std::uint8_t& out = gray.pixels[static_cast<std::size_t>(y) * width + x];
       if (out < kPrint) continue;
       const std::uint8_t* p = pixel(x, y);
       const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]], blue = balanced[2][p[order.blue]];
-      if (std::max({red, green, blue}) - std::min({red, green, blue}) > kColoured) out = 255;
+      if (std::max({red, green, blue}) - std::min({red, green, blue}) <= kColoured) continue;
+      ++coloured;
+      if (drop) out = 255;
     }
+  return coloured;
+}
+
+}  // namespace
+
+void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
+  light_colour(gray, pixels, bytes_per_row, order, true);
+}
+
+bool has_light_colour(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order) {
+  Raster gray = luminance(pixels, width, height, bytes_per_row, order, 0);
+  const long long coloured = light_colour(gray, pixels, bytes_per_row, order, false);
+  return coloured * 1000 > static_cast<long long>(width) * height;
 }
 
 }  // namespace greffe::rasterize

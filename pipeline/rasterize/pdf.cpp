@@ -1,4 +1,5 @@
-// PDF pages through poppler-cpp, rendered at the requested dpi and turned to gray (colour.h).
+// PDF pages through poppler-cpp, rendered in grayscale at the requested dpi; in colour when they
+// carry light coloured ink, which becomes paper (colour.h).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -6,6 +7,7 @@
 #include <poppler/cpp/poppler-version.h>
 
 #include <cmath>
+#include <cstring>
 
 #include "pipeline/rasterize/colour.h"
 #include "pipeline/rasterize/formats.h"
@@ -43,15 +45,35 @@ class PdfDocument final : public Document {
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
     renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
-    // In colour, so that light coloured ink (a seal over the signature) can be told from print.
-    renderer.set_image_format(poppler::image::format_argb32);
+    if (options_.drop_light_colour && has_light_colour_at(renderer, *page, 30)) {
+      // In colour, so that the light coloured ink (a seal over the signature) becomes paper.
+      renderer.set_image_format(poppler::image::format_argb32);
+      poppler::image image = renderer.render_page(page.get(), options_.dpi, options_.dpi);
+      if (!image.is_valid())
+        return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "cannot render page"};
+      const auto* pixels = reinterpret_cast<const std::uint8_t*>(image.const_data());
+      Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32, options_.dpi);
+      drop_light_colour(gray, pixels, image.bytes_per_row(), kPopplerArgb32);
+      return gray;
+    }
+    renderer.set_image_format(poppler::image::format_gray8);
     poppler::image image = renderer.render_page(page.get(), options_.dpi, options_.dpi);
     if (!image.is_valid())
       return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "cannot render page"};
-    const auto* pixels = reinterpret_cast<const std::uint8_t*>(image.const_data());
-    Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32, options_.dpi);
-    if (options_.drop_light_colour) drop_light_colour(gray, pixels, image.bytes_per_row(), kPopplerArgb32);
-    return gray;
+    Raster raster(image.width(), image.height(), options_.dpi);
+    const char* rows = image.const_data();
+    for (int y = 0; y < raster.height; ++y)
+      std::memcpy(raster.pixels.data() + static_cast<std::size_t>(y) * raster.width,
+                  rows + static_cast<std::size_t>(y) * image.bytes_per_row(), raster.width);
+    return raster;
+  }
+
+  // The page rendered small in colour, looked at for light coloured ink (colour.h).
+  static bool has_light_colour_at(poppler::page_renderer& renderer, poppler::page& page, int dpi) {
+    renderer.set_image_format(poppler::image::format_argb32);
+    const poppler::image small = renderer.render_page(&page, dpi, dpi);
+    return small.is_valid() && has_light_colour(reinterpret_cast<const std::uint8_t*>(small.const_data()), small.width(),
+                                                small.height(), small.bytes_per_row(), kPopplerArgb32);
   }
 
   std::string text_layer(int index) override {

@@ -40,6 +40,8 @@ const Answer corpus[] = {
     {"bomb.png", 6, over_limit},
     {"corrupt-page.tif", 2, "page 2: cannot decode the image (corrupt or truncated)"},
     {"one-pixel.png", 0, ""},
+    {"corrupt.png", 2, "page 1: cannot decode the image (corrupt or truncated): libpng: IDAT: incorrect data check"},
+    {"truncated.jpg", 2, "page 1: cannot decode the image (corrupt or truncated): libjpeg: Premature end of JPEG file"},
 };
 
 // The good input of every run: a born-digital page, read from its text layer.
@@ -64,7 +66,8 @@ TEST_CASE("each bad input gets its exit code and one error line, and the good in
   INFO(answer.file << ": " << outcome.err);
   CHECK(outcome.exit_code == answer.exit_code);
   if (*answer.error) {
-    CHECK(lines_of(outcome.err) == std::vector<std::string>{"greffe: " + bad.string() + ": " + answer.error});
+    // Exactly the one line: nothing else on stderr, not even a library's own message or a blank line.
+    CHECK(outcome.err == "greffe: " + bad.string() + ": " + answer.error + "\n");
   } else {
     CHECK(outcome.err.empty());
   }
@@ -134,7 +137,11 @@ TEST_CASE("a batch over the whole corpus records every file with its error kind,
     CHECK(row["error_kind"] == kind.at(answer.exit_code));
     CHECK(row["error_message"].get<std::string>().find(answer.error) != std::string::npos);
   }
-  CHECK(lines_of(outcome.err).size() == static_cast<std::size_t>(failed));
+  // One line per failed file on stderr, and nothing else.
+  const auto lines = lines_of(outcome.err);
+  CHECK(lines.size() == static_cast<std::size_t>(failed));
+  CHECK(std::count(outcome.err.begin(), outcome.err.end(), '\n') == failed);
+  for (const std::string& line : lines) CHECK(line.rfind("greffe: ", 0) == 0);
   for (const char* file : outputs) CHECK(std::filesystem::exists(out / "good-scan" / file));
 }
 

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <leptonica/allheaders.h>
+
 #include <fstream>
 
 #include "pipeline/rasterize/rasterize.h"
@@ -70,6 +72,43 @@ TEST_CASE("images are read with the resolution they state") {
     REQUIRE(page);
     CHECK(page->dpi == 150);
     CHECK(std::abs(page->width - 1240) <= 2);
+  }
+}
+
+TEST_CASE("PNG and JPEG decode to the pixels Leptonica gave, with the same resolution") {
+  // greffe read them with Leptonica (pixRead, then pixConvertTo8) before reading them with
+  // libpng and libjpeg: the fixture pages and a seed of every colour type must not change.
+  setMsgSeverity(L_SEVERITY_NONE);
+  std::vector<std::string> names = {"000-p1-severe-150dpi.jpg", "002-faded-150dpi.png", "hostile-markup-300dpi.png",
+                                    "orientation-180.png", "orientation-90.png", "bad/one-pixel.png"};
+  for (const char* seed : {"gray.png", "colour.png", "palette.png", "bilevel.png", "gray16.png", "gray-alpha.png",
+                           "gray.jpg", "colour.jpg", "cmyk.jpg", "progressive.jpg"})
+    names.push_back(std::string("fuzz/load-seeds/") + seed);
+  for (const std::string& name : names) {
+    INFO(name);
+    const auto path = test::fixture(name);
+    auto document = rasterize::open(path, {});
+    REQUIRE(document);
+    auto page = (*document)->render(0);
+    REQUIRE(page);
+
+    PIX* original = pixRead(path.string().c_str());
+    REQUIRE(original);
+    PIX* gray = pixConvertTo8(original, 0);
+    REQUIRE(gray);
+    CHECK(page->width == pixGetWidth(gray));
+    CHECK(page->height == pixGetHeight(gray));
+    CHECK(page->dpi == (pixGetXRes(original) > 0 ? pixGetXRes(original) : 300));
+    std::size_t different = 0;
+    if (page->width == pixGetWidth(gray) && page->height == pixGetHeight(gray))
+      for (int y = 0; y < page->height; ++y) {
+        const l_uint32* line = pixGetData(gray) + static_cast<std::size_t>(y) * pixGetWpl(gray);
+        for (int x = 0; x < page->width; ++x)
+          different += page->pixels[static_cast<std::size_t>(y) * page->width + x] != GET_DATA_BYTE(line, x);
+      }
+    CHECK(different == 0);
+    pixDestroy(&gray);
+    pixDestroy(&original);
   }
 }
 

@@ -11,6 +11,10 @@ enum class ImageFormat { Tiff, Png, Jpeg };
 Expected<std::unique_ptr<Document>> open_image(const std::filesystem::path& input, ImageFormat format,
                                                const Options& options);
 
+// PNG and JPEG (one page each) read with libpng and libjpeg, their messages in the error.
+Expected<Raster> read_png(const std::filesystem::path& input, const Options& options);
+Expected<Raster> read_jpeg(const std::filesystem::path& input, const Options& options);
+
 // The error every reader gives for a page over the pixel limit, so that all say it alike.
 Error too_large(const std::filesystem::path& input, int page, long long width, long long height,
                 const Options& options);

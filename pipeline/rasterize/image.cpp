@@ -1,5 +1,6 @@
-// TIFF (multi-page, G4 included), PNG and JPEG pages through Leptonica, which reads their
-// resolution tags and every TIFF compression Tesseract users meet.
+// TIFF pages (multi-page, G4 included) through Leptonica, which reads their resolution tags and
+// every TIFF compression Tesseract users meet; PNG and JPEG through libpng and libjpeg
+// (png_jpeg.cpp), whose messages Leptonica let them print.
 #include <leptonica/allheaders.h>
 
 #include <cstdio>
@@ -39,20 +40,18 @@ class ImageDocument final : public Document {
   int page_count() const override { return pages_; }
 
   Expected<Raster> render(int index) override {
+    if (format_ == ImageFormat::Png) return read_png(input_, options_);
+    if (format_ == ImageFormat::Jpeg) return read_jpeg(input_, options_);
     const int page_number = index + 1;
     const std::string path = input_.string();
     l_int32 width = 0, height = 0, bps = 0, spp = 0, resolution = 0, colormap = 0, format = 0;
-    const bool header_read =
-        format_ == ImageFormat::Tiff
-            ? readHeaderTiff(path.c_str(), index, &width, &height, &bps, &spp, &resolution, &colormap,
-                             &format) == 0
-            : pixReadHeader(path.c_str(), &format, &width, &height, &bps, &spp, &colormap) == 0;
-    if (!header_read || width <= 0 || height <= 0)
+    if (readHeaderTiff(path.c_str(), index, &width, &height, &bps, &spp, &resolution, &colormap, &format) != 0 ||
+        width <= 0 || height <= 0)
       return Error{ErrorKind::UnreadableInput, path, page_number, "cannot read the image header"};
     if (static_cast<long long>(width) * height > options_.max_pixels)
       return too_large(input_, page_number, width, height, options_);
 
-    PixPtr pix(format_ == ImageFormat::Tiff ? pixReadTiff(path.c_str(), index) : pixRead(path.c_str()));
+    PixPtr pix(pixReadTiff(path.c_str(), index));
     if (!pix) return Error{ErrorKind::UnreadableInput, path, page_number, "cannot decode the image (corrupt or truncated)"};
     return to_raster(pix.get(), options_.dpi);
   }

@@ -1,13 +1,21 @@
 // PDF pages through poppler-cpp, rendered in grayscale at the requested dpi; in colour when they
-// carry light coloured ink, which becomes paper (colour.h).
+// carry light coloured ink, which becomes paper (colour.h). qpdf reads each page's content stream
+// first, to refuse images drawn at an absurd size (see ImageSizes).
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page-renderer.h>
 #include <poppler/cpp/poppler-page.h>
 #include <poppler/cpp/poppler-version.h>
+// qpdf 11 asks every includer to say it uses no PointerHolder.
+#define POINTERHOLDER_TRANSITION 4
+#include <qpdf/QPDF.hh>
+#include <qpdf/QPDFPageDocumentHelper.hh>
+#include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <vector>
 
 #include "pipeline/rasterize/colour.h"
 #include "pipeline/rasterize/formats.h"
@@ -18,6 +26,114 @@ namespace {
 
 // poppler writes its diagnostics on stderr; greffe reports one line per failure itself.
 void ignore_poppler_message(const std::string&, void*) {}
+
+// The images a page's content stream draws: the sum of their sizes on the page (the area of each
+// one's bounding box, in square points) and the largest. Why: poppler's Splash scales an image to
+// its whole size on the device before clipping it to the page, so its time and memory grow with
+// that size, not with the page's: an image of 120 x 60 samples drawn 24,000 pt wide on a Letter
+// page took 8 to 14 s and 1.2 GB at 100 dpi. poppler-cpp has no abort callback, so the sizes are
+// checked before rendering.
+struct ImageSizes {
+  double area = 0;                               // of all the images, in square points
+  double largest_width = 0, largest_height = 0;  // of the largest one, in points
+
+  // An image is the unit square through the CTM [a b c d]: its bounding box is |a| + |c| wide
+  // and |b| + |d| high. A NaN or infinite size makes the area so, and the page is refused.
+  void add(double a, double b, double c, double d) {
+    const double width = std::abs(a) + std::abs(c), height = std::abs(b) + std::abs(d);
+    area += width * height;
+    if (width * height > largest_width * largest_height) largest_width = width, largest_height = height;
+  }
+};
+
+// Reads a content stream for the images it draws. Follows what sets the size of an image: `q`/`Q`
+// (save, restore), `cm` (concatenate a matrix), `Do` of an image XObject, inline images (`BI ...
+// ID ... EI`), and `Do` of a form XObject, whose content is followed with the form's /Matrix.
+// Where an image is placed does not change its size, so only the linear part of the matrices is
+// kept. Not followed: images in patterns, in Type 3 glyphs and in annotations' appearance streams.
+class ImageSizeReader final : public QPDFObjectHandle::ParserCallbacks {
+ public:
+  struct Linear {  // [a b c d] of a PDF matrix [a b c d e f]
+    double a = 1, b = 0, c = 0, d = 1;
+    Linear then(const Linear& ctm) const {  // this matrix, then ctm: the `cm` rule, this x ctm
+      return {a * ctm.a + b * ctm.c, a * ctm.b + b * ctm.d, c * ctm.a + d * ctm.c, c * ctm.b + d * ctm.d};
+    }
+  };
+
+  // Reads a page's (or a form's) content with parseContents(this) into `found`; found and
+  // forms_read are shared by the page and every form it draws.
+  ImageSizeReader(QPDFObjectHandle resources, const Linear& ctm, int depth, int& forms_read, ImageSizes& found)
+      : resources_(resources), ctm_(ctm), depth_(depth), forms_read_(forms_read), found_(found) {}
+
+  void handleObject(QPDFObjectHandle object) override {
+    if (!object.isOperator()) {
+      // Operators take at most 6 operands; keep no more, whatever the stream holds.
+      if (operands_.size() == 6) operands_.erase(operands_.begin());
+      operands_.push_back(object);
+      return;
+    }
+    const std::string op = object.getOperatorValue();
+    if (op == "q") {
+      saved_.push_back(ctm_);
+    } else if (op == "Q") {
+      if (!saved_.empty()) ctm_ = saved_.back(), saved_.pop_back();
+    } else if (op == "cm") {
+      if (operands_.size() == 6 && std::all_of(operands_.begin(), operands_.begin() + 4,
+                                               [](QPDFObjectHandle& x) { return x.isNumber(); }))
+        ctm_ = Linear{operands_[0].getNumericValue(), operands_[1].getNumericValue(),
+                      operands_[2].getNumericValue(), operands_[3].getNumericValue()}
+                   .then(ctm_);
+    } else if (op == "EI") {
+      found_.add(ctm_.a, ctm_.b, ctm_.c, ctm_.d);  // an inline image
+    } else if (op == "Do" && operands_.size() == 1 && operands_[0].isName()) {
+      draw_xobject(operands_[0].getName());
+    }
+    operands_.clear();
+  }
+
+  void handleEOF() override {}
+
+ private:
+  // Forms in forms: poppler gives up past some depth too. The count of forms read bounds the
+  // time this check takes on a page that draws forms that draw forms: past it the rest is left
+  // unchecked, as every page was before.
+  static constexpr int max_depth = 8;
+  static constexpr int max_forms = 200;
+
+  void draw_xobject(const std::string& name) {
+    if (!resources_.isDictionary()) return;
+    QPDFObjectHandle xobjects = resources_.getKey("/XObject");
+    if (!xobjects.isDictionary()) return;
+    QPDFObjectHandle xobject = xobjects.getKey(name);
+    if (!xobject.isStream()) return;
+    QPDFObjectHandle dictionary = xobject.getDict();
+    QPDFObjectHandle subtype = dictionary.getKey("/Subtype");
+    if (subtype.isNameAndEquals("/Image")) return found_.add(ctm_.a, ctm_.b, ctm_.c, ctm_.d);
+    if (!subtype.isNameAndEquals("/Form") || depth_ >= max_depth || forms_read_ >= max_forms) return;
+    ++forms_read_;
+    Linear matrix;
+    if (QPDFObjectHandle m = dictionary.getKey("/Matrix"); m.isMatrix()) {
+      const QPDFObjectHandle::Matrix values = m.getArrayAsMatrix();
+      matrix = {values.a, values.b, values.c, values.d};
+    }
+    // A form without /Resources uses its page's (PDF 1.1 files do that).
+    QPDFObjectHandle own = dictionary.getKey("/Resources");
+    ImageSizeReader form(own.isDictionary() ? own : resources_, matrix.then(ctm_), depth_ + 1, forms_read_, found_);
+    try {
+      QPDFPageObjectHelper(xobject).parseContents(&form);
+    } catch (const std::exception&) {
+      // A form qpdf cannot read: poppler judges it; what was read of it still counts.
+    }
+  }
+
+  QPDFObjectHandle resources_;
+  Linear ctm_;
+  std::vector<Linear> saved_;
+  std::vector<QPDFObjectHandle> operands_;
+  int depth_;
+  int& forms_read_;
+  ImageSizes& found_;
+};
 
 class PdfDocument final : public Document {
  public:
@@ -41,6 +157,25 @@ class PdfDocument final : public Document {
       return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "page has no area"};
     if (width * height > options_.max_pixels)
       return too_large(input_, page_number, width, height, options_);
+
+    // Images drawn far bigger than their page are refused: together, at this dpi, they cover
+    // more pixels than the limit (which bounds what one page may cost) and more than 4 times the
+    // page (a scan fills its page; one drawn with margins cut off, half of a two-page spread, or
+    // the two or three layers of a compressed scan stay under 4 times). What poppler then spends
+    // on a page's images stays within 4 pages at the limit.
+    const ImageSizes images = image_sizes(index);
+    const double scale = options_.dpi / 72.0;
+    const double image_pixels = images.area * scale * scale;
+    if (!std::isfinite(image_pixels) ||
+        (image_pixels > options_.max_pixels && image_pixels > 4.0 * static_cast<double>(width * height))) {
+      const auto shown = [](double pixels) {  // a size cannot be infinite in a message
+        return std::to_string(std::llround(std::isfinite(pixels) ? std::min(pixels, 1e15) : 1e15));
+      };
+      return Error{ErrorKind::LimitExceeded, input_.string(), page_number,
+                   "images drawn at " + shown(image_pixels) + " pixels (the largest " +
+                       shown(images.largest_width * scale) + " x " + shown(images.largest_height * scale) +
+                       ") are over the limit of " + std::to_string(options_.max_pixels) + " pixels"};
+    }
 
     poppler::page_renderer renderer;
     renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
@@ -76,6 +211,30 @@ class PdfDocument final : public Document {
                                                 small.height(), small.bytes_per_row(), kPopplerArgb32);
   }
 
+  // The images page `index` draws (ImageSizeReader). Nothing found when qpdf cannot read the file
+  // or the page: poppler judges what is readable, this only looks for absurd images.
+  ImageSizes image_sizes(int index) {
+    ImageSizes found;
+    try {
+      if (!qpdf_) {
+        qpdf_ = std::make_unique<QPDF>();
+        qpdf_->setSuppressWarnings(true);  // greffe reports one line per failure itself
+        qpdf_->processFile(input_.string().c_str());
+        qpdf_pages_ = QPDFPageDocumentHelper(*qpdf_).getAllPages();
+      }
+      // Pages are matched by index: a damaged page tree that the two libraries repair
+      // differently is not checked.
+      if (static_cast<int>(qpdf_pages_.size()) != document_->pages()) return found;
+      QPDFPageObjectHelper& page = qpdf_pages_[index];
+      int forms_read = 0;
+      ImageSizeReader reader(page.getAttribute("/Resources", false), {}, 0, forms_read, found);
+      page.parseContents(&reader);
+    } catch (const std::exception&) {
+      // What was read before qpdf stopped still counts.
+    }
+    return found;
+  }
+
   std::string text_layer(int index) override {
     std::unique_ptr<poppler::page> page(document_->create_page(index));
     if (!page) return {};
@@ -87,6 +246,8 @@ class PdfDocument final : public Document {
   std::filesystem::path input_;
   std::unique_ptr<poppler::document> document_;
   Options options_;
+  std::unique_ptr<QPDF> qpdf_;  // opened at the first render
+  std::vector<QPDFPageObjectHelper> qpdf_pages_;
 };
 
 }  // namespace

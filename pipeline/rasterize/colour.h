@@ -13,6 +13,7 @@ struct ChannelOrder {
   int red, green, blue;
 };
 inline constexpr ChannelOrder kPopplerArgb32{4, 2, 1, 0};
+inline constexpr ChannelOrder kRgb{3, 0, 1, 2};  // libpng's and libjpeg's RGB samples
 
 // Luminance, with ITU-R BT.601's weights (as poppler weighs them).
 Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi);

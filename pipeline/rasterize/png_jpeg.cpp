@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/rasterize/colour.h"
 #include "pipeline/rasterize/formats.h"
 
 namespace greffe::rasterize {
@@ -55,6 +56,10 @@ Raster to_raster(const Decoded& image, const Options& options) {
   } else {
     for (std::size_t i = 0; i < pixels; ++i)
       raster.pixels[i] = luminance(image.samples[3 * i], image.samples[3 * i + 1], image.samples[3 * i + 2]);
+    // A seal or a stamp in light colour becomes paper, as on a PDF page (colour.h).
+    const int row_bytes = 3 * raster.width;
+    if (options.drop_light_colour && has_light_colour(image.samples.data(), raster.width, raster.height, row_bytes, kRgb))
+      drop_light_colour(raster, image.samples.data(), row_bytes, kRgb);
   }
   return raster;
 }

@@ -1,5 +1,7 @@
 #include <catch2/catch.hpp>
 
+#include <opencv2/imgcodecs.hpp>
+
 #include <vector>
 
 #include "pipeline/rasterize/colour.h"
@@ -95,4 +97,26 @@ TEST_CASE("the seal over 004's signature is dropped when the page is rendered") 
   const int with_seal = mid_gray_in_seal(false), without = mid_gray_in_seal(true);
   INFO(with_seal << " mid-gray pixels with the seal, " << without << " without");
   CHECK(without * 3 < with_seal);
+}
+
+TEST_CASE("a colour PNG or JPEG loses its light coloured ink too") {
+  // 300 x 300 on yellowed paper (OpenCV writes B, G, R): black print, and a purple seal at 20%.
+  cv::Mat page(300, 300, CV_8UC3, cv::Scalar(210, 226, 232));
+  page(cv::Rect(20, 20, 260, 30)).setTo(cv::Scalar(30, 30, 30));
+  page(cv::Rect(20, 100, 260, 70)).setTo(cv::Scalar(176, 150, 173));
+  for (const char* name : {"seal.png", "seal.jpg"}) {
+    INFO(name);
+    const auto path = test::temporary_folder("colour") / name;
+    REQUIRE(cv::imwrite(path.string(), page));
+    for (bool drop : {true, false}) {
+      rasterize::Options options;
+      options.drop_light_colour = drop;
+      auto document = rasterize::open(path, options);
+      REQUIRE(document);
+      auto gray = (*document)->render(0);
+      REQUIRE(gray);
+      CHECK(at(*gray, 150, 35) < 60);                  // print stays
+      CHECK((at(*gray, 150, 135) == 255) == drop);     // the seal goes, unless kept
+    }
+  }
 }

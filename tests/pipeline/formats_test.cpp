@@ -423,7 +423,8 @@ TEST_CASE("searchable.pdf of a PDF keeps the page and its image as they were, an
     QPDF single;
     single.emptyPDF();
     QPDFPageDocumentHelper(single).addPage(QPDFPageDocumentHelper(source).getAllPages().at(0), false);
-    QPDFWriter writer(single, input.string().c_str());
+    const std::string written = input.string();  // QPDFWriter keeps the pointer until write()
+    QPDFWriter writer(single, written.c_str());
     writer.write();
   }
   const auto out = folder / "out";

@@ -35,8 +35,9 @@ Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_pe
 
 namespace {
 
-// The pixels of light coloured ink, made paper when `drop`; how many there are.
-long long light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order, bool drop) {
+// How many pixels of `gray` are light coloured ink; made paper in `drop_into` (gray itself, or null).
+long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order,
+                       Raster* drop_into) {
   const int width = gray.width, height = gray.height;
   auto pixel = [&](int x, int y) {
     return pixels + static_cast<std::size_t>(y) * bytes_per_row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
@@ -69,13 +70,13 @@ long long light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
   long long coloured = 0;
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
-      std::uint8_t& out = gray.pixels[static_cast<std::size_t>(y) * width + x];
-      if (out < kPrint) continue;
+      const std::size_t at = static_cast<std::size_t>(y) * width + x;
+      if (gray.pixels[at] < kPrint) continue;
       const std::uint8_t* p = pixel(x, y);
       const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]], blue = balanced[2][p[order.blue]];
       if (std::max({red, green, blue}) - std::min({red, green, blue}) <= kColoured) continue;
       ++coloured;
-      if (drop) out = 255;
+      if (drop_into) drop_into->pixels[at] = 255;
     }
   return coloured;
 }
@@ -83,13 +84,12 @@ long long light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
 }  // namespace
 
 void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
-  light_colour(gray, pixels, bytes_per_row, order, true);
+  light_colour(gray, pixels, bytes_per_row, order, &gray);
 }
 
-bool has_light_colour(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order) {
-  Raster gray = luminance(pixels, width, height, bytes_per_row, order, 0);
-  const long long coloured = light_colour(gray, pixels, bytes_per_row, order, false);
-  return coloured * 1000 > static_cast<long long>(width) * height;
+bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
+  const long long coloured = light_colour(gray, pixels, bytes_per_row, order, nullptr);
+  return coloured * 1000 > static_cast<long long>(gray.width) * gray.height;
 }
 
 }  // namespace greffe::rasterize

@@ -30,6 +30,7 @@ void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
 // colour costs poppler twice the time of one in gray, so a PDF page is looked at at 30 dpi first
 // and rendered in colour only when this says so: at 30 dpi 004 p4 (the seal) has 415 such pixels
 // of 87,000, its other pages at most 14, the gray scans none.
-bool has_light_colour(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order);
+// `gray` is the page turned gray from `pixels`, as for drop_light_colour.
+bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 }  // namespace greffe::rasterize

@@ -207,8 +207,10 @@ class PdfDocument final : public Document {
   static bool has_light_colour_at(poppler::page_renderer& renderer, poppler::page& page, int dpi) {
     renderer.set_image_format(poppler::image::format_argb32);
     const poppler::image small = renderer.render_page(&page, dpi, dpi);
-    return small.is_valid() && has_light_colour(reinterpret_cast<const std::uint8_t*>(small.const_data()), small.width(),
-                                                small.height(), small.bytes_per_row(), kPopplerArgb32);
+    if (!small.is_valid()) return false;
+    const auto* pixels = reinterpret_cast<const std::uint8_t*>(small.const_data());
+    const Raster gray = luminance(pixels, small.width(), small.height(), small.bytes_per_row(), kPopplerArgb32, dpi);
+    return has_light_colour(gray, pixels, small.bytes_per_row(), kPopplerArgb32);
   }
 
   // The images page `index` draws (ImageSizeReader). Nothing found when qpdf cannot read the file

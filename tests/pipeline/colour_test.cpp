@@ -55,7 +55,7 @@ TEST_CASE("light coloured ink becomes paper, print of any colour stays") {
 TEST_CASE("a page is rendered in colour only when light coloured ink covers over 0.1% of it") {
   Page page;
   page.fill(10, 10, 90, 20, 30, 30, 30);  // print
-  auto has = [&] { return rasterize::has_light_colour(page.bytes.data(), 100, 100, 400, rasterize::kPopplerArgb32); };
+  auto has = [&] { return rasterize::has_light_colour(page.gray(false), page.bytes.data(), 400, rasterize::kPopplerArgb32); };
   CHECK_FALSE(has());
   page.fill(10, 30, 15, 32, 173, 150, 176);  // 10 pixels of seal: 0.1%, not more
   CHECK_FALSE(has());

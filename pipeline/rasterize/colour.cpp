@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <vector>
 
 namespace greffe::rasterize {
 
@@ -67,7 +68,10 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
   std::array<std::array<int, 256>, 3> balanced{};
   for (int channel = 0; channel < 3; ++channel)
     for (int level = 0; level < 256; ++level) balanced[channel][level] = std::min(255, level * 255 / paper[channel]);
+  const std::uint8_t paper_gray =
+      static_cast<std::uint8_t>((299 * paper[0] + 587 * paper[1] + 114 * paper[2] + 500) / 1000);
   long long coloured = 0;
+  std::vector<std::uint8_t> seal(drop_into ? gray.pixels.size() : 0, 0);
   for (int y = 0; y < height; ++y)
     for (int x = 0; x < width; ++x) {
       const std::size_t at = static_cast<std::size_t>(y) * width + x;
@@ -76,7 +80,22 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
       const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]], blue = balanced[2][p[order.blue]];
       if (std::max({red, green, blue}) - std::min({red, green, blue}) <= kColoured) continue;
       ++coloured;
-      if (drop_into) drop_into->pixels[at] = 255;
+      if (drop_into) seal[at] = 1;
+    }
+  if (!drop_into) return coloured;
+  // The seal's ink and its fringe, the lighter-than-print pixels beside it (JPEG blurs colour over
+  // a pixel or two), become the paper's own gray: pure white would leave pale blots that a local
+  // threshold outlines in specks around the letters the seal crossed.
+  auto beside_coloured = [&](int x, int y) {
+    for (int yy = std::max(0, y - 1); yy <= std::min(height - 1, y + 1); ++yy)
+      for (int xx = std::max(0, x - 1); xx <= std::min(width - 1, x + 1); ++xx)
+        if (seal[static_cast<std::size_t>(yy) * width + xx]) return true;
+    return false;
+  };
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const std::size_t at = static_cast<std::size_t>(y) * width + x;
+      if (drop_into->pixels[at] >= kPrint && beside_coloured(x, y)) drop_into->pixels[at] = paper_gray;
     }
   return coloured;
 }

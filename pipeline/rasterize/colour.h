@@ -20,10 +20,11 @@ Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_pe
 
 // Light coloured ink made paper in `gray`, the page turned gray from `pixels`: where the ink is
 // coloured and lighter than print — a seal, a rubber stamp or a highlighter over black text —
-// the pixel becomes paper, so that thresholding does not weld the seal to the letters it crosses
-// (004 p4: the Métropole's purple seal over the signatory's four lines, which the engine then
-// lost as a picture). Colour is judged against the paper's own tint, so yellowed paper is not
-// "coloured"; dark ink of any colour (blue or red print) stays.
+// the pixel, and the lighter-than-print fringe beside it, take the paper's own gray, so that
+// thresholding does not weld the seal to the letters it crosses (004 p4: the Métropole's purple
+// seal over the signatory's four lines, which the engine then lost as a picture). Colour is
+// judged against the paper's own tint, so yellowed paper is not "coloured"; dark ink of any
+// colour (blue or red print) stays.
 void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 // Whether a page, rendered small, has light coloured ink on more than 0.1% of it. A full page in

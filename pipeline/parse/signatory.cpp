@@ -16,7 +16,8 @@ std::string trim_punctuation(std::string s) {
   return s.substr(first, s.find_last_not_of(strip) - first + 1);
 }
 
-// The printed text without its first `words` words (the marker) and the punctuation after them.
+// The printed text without its first `words` words (the marker) and the punctuation after them;
+// the punctuation that ends it stays, as on the office's other lines.
 std::string drop_words(const std::string& text, int words) {
   std::size_t at = 0;
   for (int i = 0; i < words; ++i) {
@@ -24,7 +25,9 @@ std::string drop_words(const std::string& text, int words) {
     if (at == std::string::npos) return "";
     ++at;
   }
-  return trim_punctuation(text.substr(at));
+  at = text.find_first_not_of(" ,;:", at);
+  if (at == std::string::npos) return "";
+  return text.substr(at, text.find_last_not_of(' ') + 1 - at);
 }
 
 int marker_words(const std::string& folded) {
@@ -80,8 +83,7 @@ bool is_printed_name(const std::string& text) {
 }  // namespace
 
 bool is_signature_marker(const std::string& folded) {
-  // OCR loses the first letters of a faded "Certifié": "értifié Conforme,".
-  static const std::regex certified("^\\S{0,3}rtifie\\S{0,2} conforme");
+  static const std::regex certified(std::string("^") + kCertifiedConforme);
   return std::regex_search(folded, certified) || folded.rfind("pour extrait", 0) == 0 ||
          folded.rfind("pour copie conforme", 0) == 0;
 }
@@ -90,8 +92,9 @@ void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberati
   std::vector<std::string> parts;
   const std::string rest = drop_words(paragraphs[marker].text, marker_words(paragraphs[marker].folded));
   if (!rest.empty()) parts.push_back(rest);
-  for (std::size_t i = marker + 1; i < paragraphs.size(); ++i)
-    parts.push_back(trim_punctuation(paragraphs[i].text));
+  // The office's lines keep the commas that end them ("Métropole numérique,\nPolitique publique
+  // de la donnée,"): only the office's last line and the name lose their punctuation.
+  for (std::size_t i = marker + 1; i < paragraphs.size(); ++i) parts.push_back(paragraphs[i].text);
   if (parts.empty()) {
     out.warnings.push_back(describe(paragraphs[marker].place) + ": signature without office or name");
     return;
@@ -102,7 +105,7 @@ void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberati
   std::string last;
   std::size_t name_part = parts.size();
   for (std::size_t k = 0; k < parts.size() && name_part == parts.size(); ++k) {
-    const std::string& part = parts[k];
+    const std::string part = trim_punctuation(parts[k]);
     const auto comma = part.rfind(", ");
     const std::size_t trailing = trailing_name(part);
     if (is_printed_name(part)) {

@@ -80,7 +80,7 @@ bool is_stray_number(const std::string& line) {
 // "… adoptée.\nCertifié Conforme,", "… VENTRON.\nÉtaient absents et excusés …".
 bool opens_block(const std::string& printed, const std::string& folded) {
   static const std::regex block(
-      "^(article\\s+[0-9]+|\\S{0,3}rtifie\\S{0,2} conforme|pour extrait|pour copie conforme|delibere|decide|"
+      std::string("^(article\\s+[0-9]+|") + kCertifiedConforme + "|pour extrait|pour copie conforme|delibere|decide|"
       "(oui|ou|oi|oul) le \\S{0,2}apport|entendue?s? |etaient "
       "(presents|presentes|absents|absentes)\\b|presents\\s*:|"
       "absents?\\b|excuses\\s*:|secretaire de seance)");

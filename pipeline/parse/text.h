@@ -38,6 +38,11 @@ std::string clean_line(std::string_view line);
 // préfecture", "Date de télétransmission : …", "Date de réception préfecture : …", an @ctes act id.
 bool is_stamp_line(std::string_view line);
 
+// "Certifié Conforme," as OCR leaves it, folded: the first letters of a faded "Certifié" lost
+// ("értifié Conforme,"), letters of "Conforme" misread ("Certifié Confonié," on 004 p4, where a
+// seal crossed it). A word after "Certifié" that starts "co" is still the signature's marker.
+inline constexpr const char* kCertifiedConforme = "\\S{0,3}rtifie\\S{0,2} co\\S{4,8}";
+
 Prepared prepare(std::string_view text, bool skip_stamp_lines);
 
 }  // namespace greffe::parse

@@ -332,6 +332,20 @@ TEST_CASE("OCR leftovers are tolerated") {
     REQUIRE(d.articles.size() == 2);
     CHECK(d.articles[0].text == "Est attribuée une subvention de 20 000 euros.");
   }
+  SECTION("a signature marker with letters of Conforme misread (004 p4 under its seal)") {
+    for (const char* marker : {"Certifié Confonié,", "Certifié Confomit,", "értifié Conforme,"}) {
+      std::string text = metropole_act();
+      text.replace(text.find("Certifié Conforme,"), 19, marker);
+      const auto d = parse(text);
+      INFO(marker);
+      CHECK(d.signatory.name == "Daniel GAGNON");
+      CHECK(d.signatory.office == "Le Vice-Président Délégué Culture");
+    }
+    // "Certifié exécutoire" (a communal mention about transmission) is no signature.
+    std::string text = metropole_act();
+    text.replace(text.find("Certifié Conforme,"), 19, "Certifié exécutoire,");
+    CHECK(!parse(text).signatory.name);
+  }
   SECTION("a paragraph of the legal part that is none of its parts is a warning with its page and line") {
     std::string text = metropole_act();
     text.replace(text.find("Considérant"), 11, "\f\nTexte perdu sans marque\n\nConsidérant");
@@ -385,6 +399,14 @@ TEST_CASE("parts that a reflow put on one line") {
     const auto d = parse(text);
     CHECK(d.signatory.name == "Daniel GAGNON");
     CHECK(d.signatory.office == "Le Vice-Président Délégué Culture, Innovation numérique");
+  }
+  SECTION("an office over several paragraphs keeps the commas that end its lines (001 after cleanup)") {
+    std::string text = metropole_act();
+    text.replace(text.find("Culture\n\nDaniel"), 15,
+                 "Culture,\n\nInnovation numérique,\n\nParcours usager,\n\nDaniel");
+    const auto d = parse(text);
+    CHECK(d.signatory.name == "Daniel GAGNON");
+    CHECK(d.signatory.office.value_or("") == "Le Vice-Président Délégué Culture, Innovation numérique, Parcours usager");
   }
   SECTION("an office without a name is not split") {
     std::string text = metropole_act();

@@ -109,7 +109,7 @@ int run_clean(const std::string& path, const std::string& log_path) {
 // The stage switches of `run` and `batch`, applied to the options once parsed.
 struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
-       no_binarize = false, no_upscale = false, keep_colour = false, quiet = false;
+       no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, quiet = false;
   std::string source = "auto";
   std::string formats = "text,json";
   double page_timeout_seconds = 120;  // a page takes seconds; minutes mean the engine is lost in noise
@@ -124,6 +124,7 @@ struct StageFlags {
     if (no_preprocess || no_upscale) steps.min_dpi = 0;
     steps.binarize = !(no_preprocess || no_binarize);
     steps.denoise = !(no_preprocess || no_denoise);
+    steps.drop_light_ink = !(no_preprocess || keep_light_ink);
     options.source = source == "always" ? pipeline::TextSource::Ocr
                      : source == "never" ? pipeline::TextSource::TextLayer
                                          : pipeline::TextSource::Auto;
@@ -158,6 +159,8 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
   command.add_flag("--no-orientation", flags.no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
   command.add_flag("--keep-colour", flags.keep_colour,
                    "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
+  command.add_flag("--keep-light-ink", flags.keep_light_ink,
+                   "Keep gray ink much lighter than the print and away from it (a seal scanned in gray)");
   command.add_flag("--no-border", flags.no_border, "Do not clear dark scanner borders");
   command.add_flag("--no-upscale", flags.no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
   command.add_flag("--no-deskew", flags.no_deskew, "Do not measure and correct skew");

@@ -1,6 +1,6 @@
 // preprocess: turns a raw page raster into the image the engine reads best, in this order:
 // lighting flattened, dark scanner borders cleared, a page lying on its side turned a quarter, low resolutions
-// resampled, skew measured and corrected, noise smoothed, binarized, specks removed.
+// resampled, skew measured and corrected, noise smoothed, binarized (a gray seal dropped), specks removed.
 // Each step can be switched off to measure what it earns (README: "Preprocessing").
 #pragma once
 
@@ -23,6 +23,7 @@ struct Options {
   double max_skew_degrees = 10.0;
   bool denoise = true;   // 3x3 median on gray scans, and specks after thresholding
   bool binarize = true;  // lighting flattened, then one Otsu threshold
+  bool drop_light_ink = true;  // after it, a seal in light gray ink away from the print made paper
 };
 
 struct Result {

@@ -132,3 +132,44 @@ TEST_CASE("binarization gives black text on white under uneven light, without sp
   // Specks removed.
   CHECK(cv::countNonZero(out(cv::Rect(0, 3290, out.cols, 100)) == 0) == 0);
 }
+
+namespace {
+
+// The ink (0) of the binarized page, the light-ink step on or off.
+cv::Mat binarized_ink(const cv::Mat& image, bool drop_light_ink) {
+  preprocess::Options options = only(false, false, true);
+  options.drop_light_ink = drop_light_ink;
+  const preprocess::Result result = preprocess::run(options, to_raster(image, 300));
+  const cv::Mat out(result.image.height, result.image.width, CV_8UC1,
+                    const_cast<std::uint8_t*>(result.image.pixels.data()));
+  return out == 0;
+}
+
+}  // namespace
+
+TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") {
+  cv::Mat image = synthetic_page(0);
+  const cv::Mat print = image < 128;
+  // Two rings, as a round seal is drawn, in the gray of 000 p3's seal, across the text lines.
+  cv::Mat seal(image.size(), CV_8UC1, cv::Scalar(0));
+  cv::circle(seal, {1240, 1754}, 400, cv::Scalar(255), 20);
+  cv::circle(seal, {1240, 1754}, 330, cv::Scalar(255), 10);
+  image.setTo(cv::Scalar(145), seal & ~print);
+  cv::GaussianBlur(image, image, cv::Size(0, 0), 1.5);  // a scanner's soft edges, which lift Otsu's threshold
+  cv::Mat near_print;
+  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(11, 11)));
+  const cv::Mat seal_alone = seal & ~near_print;  // the seal's ink over 5 px from any letter (blur reaches 3)
+
+  const cv::Mat kept = binarized_ink(image, false), dropped = binarized_ink(image, true);
+  CHECK(cv::countNonZero(kept & seal_alone) > 0.5 * cv::countNonZero(seal_alone));  // Otsu keeps most of it
+  CHECK(cv::countNonZero(dropped & seal_alone) == 0);
+  CHECK(cv::countNonZero(dropped & print) == cv::countNonZero(kept & print));
+}
+
+TEST_CASE("a page printed all in light gray keeps its ink") {
+  cv::Mat image = synthetic_page(0);
+  image.setTo(cv::Scalar(150), image < 128);  // faded print, nothing darker
+  const cv::Mat kept = binarized_ink(image, false), dropped = binarized_ink(image, true);
+  CHECK(cv::countNonZero(kept) > 0);
+  CHECK(cv::countNonZero(kept != dropped) == 0);
+}

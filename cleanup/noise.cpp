@@ -43,6 +43,14 @@ bool is_noise(const std::string& token) {
   return true;
 }
 
+// Whether a "]" follows on the line, in tokens[i] after its first character or in a later token.
+bool closes_later(const std::vector<std::string>& tokens, std::size_t i) {
+  if (tokens[i].find(']', 1) != std::string::npos) return true;
+  for (std::size_t k = i + 1; k < tokens.size(); ++k)
+    if (tokens[k].find(']') != std::string::npos) return true;
+  return false;
+}
+
 }  // namespace
 
 std::string remove_noise(std::string_view line) {
@@ -69,6 +77,12 @@ std::string remove_noise(std::string_view line) {
     if (i == 0 && token.size() > 1 && token[0] == '-' && token.find_first_not_of('_', 1) == std::string::npos)
       token = "-";
     if (i > 0 && token.size() > 2 && token[0] == '-' && token[1] >= 'a' && token[1] <= 'z') token.erase(0, 1);
+    // A square bracket glued to the front of a word, with none closing it later on the line, is a
+    // speck beside the letter ("Culture, [Innovation": a blob of 000 p3's seal on the "I"). The
+    // registers' prose uses parentheses; brackets come in pairs, and on one line.
+    if (token.size() > 1 && token[0] == '[' && !is_noise_symbol(static_cast<unsigned char>(token[1])) &&
+        !closes_later(tokens, i))
+      token.erase(0, 1);
     if (!kept.empty()) kept += ' ';
     kept += token;
   }

@@ -87,6 +87,9 @@ TEST_CASE("noise tokens go, punctuation that means something stays") {
   CHECK(remove_noise("Madame - Monsieur") == "Madame - Monsieur");
   CHECK(remove_noise("-__ Rapprocher les entreprises") == "- Rapprocher les entreprises");
   CHECK(remove_noise("- Rapprocher les entreprises") == "- Rapprocher les entreprises");
+  CHECK(remove_noise("Culture, [Innovation numérique") == "Culture, Innovation numérique");
+  CHECK(remove_noise("les articles [1 à 3] du règlement") == "les articles [1 à 3] du règlement");
+  CHECK(remove_noise("[sic] dans le texte") == "[sic] dans le texte");
 }
 
 TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexicon knows one answer") {

@@ -29,19 +29,19 @@ bool starts_with_word(const std::string& folded, const char* word) {
          (folded.size() == w.size() || !std::isalpha(static_cast<unsigned char>(folded[w.size()])));
 }
 
-// "Considérant:" and "Considérant :" both leave nothing.
+// "Considérant:" and "Considérant :" both leave nothing, and so does 001's "Vu -" (a speck or a
+// colon read as a dash), which is no visa.
 std::string after_keyword(const std::string& text) {
   const auto space = text.find_first_of(" :");
   if (space == std::string::npos) return "";
   std::string rest = text.substr(space);
-  const auto first = rest.find_first_not_of(" :,");
+  const auto first = rest.find_first_not_of(" :,-");
   return first == std::string::npos ? "" : rest.substr(first);
 }
 
+// A list item without the punctuation that ends it: " ;", ".", and OCR's ";:" (001).
 std::string without_list_end(std::string item) {
-  while (!item.empty() &&
-         (item.back() == ';' || item.back() == ' ' || item.back() == '.' || item.back() == ','))
-    item.pop_back();
+  while (!item.empty() && std::string("; .,:").find(item.back()) != std::string::npos) item.pop_back();
   return item;
 }
 

@@ -332,6 +332,15 @@ TEST_CASE("OCR leftovers are tolerated") {
     REQUIRE(d.articles.size() == 2);
     CHECK(d.articles[0].text == "Est attribuée une subvention de 20 000 euros.");
   }
+  SECTION("\"Vu -\" is no visa; a visa ending \";:\" loses both (001)") {
+    std::string text = metropole_act();
+    text.replace(text.find("Vu\n"), 3, "Vu -\n");
+    text.replace(text.find("Territoriales ;"), 15, "Territoriales ;:");
+    const auto d = parse(text);
+    CHECK(d.visas == std::vector<std::string>{"Le Code Général des Collectivités Territoriales",
+                                              "La loi n°2014-58 du 27 janvier 2014 de modernisation de l'action "
+                                              "publique territoriale"});
+  }
   SECTION("a signature marker with letters of Conforme misread (004 p4 under its seal)") {
     for (const char* marker : {"Certifié Confonié,", "Certifié Confomit,", "értifié Conforme,"}) {
       std::string text = metropole_act();

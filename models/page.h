@@ -59,6 +59,10 @@ struct PageReport {
   std::string orientation_method = "none";  // "ascenders" (Leptonica), "osd" (Tesseract) or "none"
   float orientation_confidence = 0;  // of the method that decided
   float mean_confidence = 0;
+  // A seal made paper before the engine read the page: light coloured ink (rasterize), light
+  // gray ink away from the print (preprocess).
+  bool light_colour_dropped = false;
+  bool light_ink_dropped = false;
   StageTimings timings;
   std::string error;            // a page that could not be read says why here
 };

@@ -11,6 +11,8 @@ struct Raster {
   int width = 0;
   int height = 0;
   int dpi = 0;  // pixels per inch of this image (after any resampling)
+  // Rasterize made light coloured ink (a seal, a stamp) paper: pipeline/rasterize/colour.h.
+  bool light_colour_dropped = false;
   std::vector<std::uint8_t> pixels;  // width * height bytes
 
   Raster() = default;

@@ -29,6 +29,8 @@ nlohmann::json page_json(const PageReport& page) {
       {"orientation_method", page.orientation_method},
       {"orientation_confidence", rounded(page.orientation_confidence)},
       {"mean_confidence", rounded(page.mean_confidence)},
+      {"light_colour_dropped", page.light_colour_dropped},
+      {"light_ink_dropped", page.light_ink_dropped},
       {"timings_ms", timings},
   };
   if (!page.error.empty()) json["error"] = page.error;

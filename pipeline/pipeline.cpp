@@ -62,6 +62,8 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.timings.preprocess_ms = watch.lap() - debug_ms();
   const double written_before_orientation = debug_ms();
   report.skew_degrees = prepared.skew_degrees;
+  report.light_colour_dropped = raster.light_colour_dropped;
+  report.light_ink_dropped = prepared.light_ink_dropped;
   report.dpi = raster.dpi;
   job.result.source_width = raster.width;
   job.result.source_height = raster.height;

@@ -159,7 +159,12 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
   // A header over the page's bytes: read in place, every step below makes its own output.
   const cv::Mat raw(page.height, page.width, CV_8UC1, const_cast<std::uint8_t*>(page.pixels.data()));
   cv::Mat gray = raw;
-  if (debug) debug->add_image("rasterize", "rasterized, " + size_label(raw, page.dpi), page);
+  if (debug)
+    debug->add_image("rasterize",
+                     std::string(page.light_colour_dropped ? "rendered in colour, light coloured ink (a seal) made paper, "
+                                                           : "rasterized, ") +
+                         size_label(raw, page.dpi),
+                     page);
 
   // Borders first: the lighting estimate's max filter is narrower than a wide scanner border, so
   // after flattening the border's outer columns turn light and clearing stopped at them, leaving
@@ -220,10 +225,9 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
     gray = smooth;
     if (debug) debug->add_image("denoise", "3×3 median", to_raster(gray, dpi));
   }
-  bool light_ink_dropped = false;
   if (options.binarize) {
     cv::Mat binary = threshold(gray);
-    if (options.drop_light_ink && !bilevel) light_ink_dropped = drop_light_ink(binary, gray, dpi);
+    if (options.drop_light_ink && !bilevel) result.light_ink_dropped = drop_light_ink(binary, gray, dpi);
     gray = binary;
     if (options.denoise && bilevel) remove_specks(gray, dpi);
   }
@@ -241,7 +245,7 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
   }
   if (debug && options.binarize) {
     const std::string specks = options.denoise && bilevel ? ", specks removed (bilevel scan)" : "";
-    const std::string light_ink = light_ink_dropped ? ", light gray ink away from print (a seal) made paper" : "";
+    const std::string light_ink = result.light_ink_dropped ? ", light gray ink away from print (a seal) made paper" : "";
     debug->add_image("binarize", "Otsu threshold" + light_ink + specks + turned, result.image);
   }
   if (debug && options.orientation && options.binarize) {

@@ -32,6 +32,7 @@ struct Result {
   int orientation_degrees = 0;  // clockwise turn the page had and no longer has: 0, 90, 180, 270
   float up_down_confidence = 0;  // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
   bool orientation_known = false;  // the up/down verdict was sure; otherwise ask OSD
+  bool light_ink_dropped = false;  // a seal in light gray ink was made paper
   // From the page's pixels to `image`'s: quarter turns, resampling and deskew, so that a box on
   // `image` can be put back on the page (the searchable PDF does).
   PageTransform to_image;

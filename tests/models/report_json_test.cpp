@@ -14,6 +14,7 @@ TEST_CASE("report.json carries per-page dpi, skew, orientation, confidence and t
   page.report.skew_degrees = 1.2345;
   page.report.orientation_degrees = 180;
   page.report.mean_confidence = 88.5f;
+  page.report.light_ink_dropped = true;
   page.report.timings.ocr_ms = 1234.567;
   document.pages.push_back(page);
   document.warnings.push_back("page 2: cannot decode");
@@ -28,6 +29,8 @@ TEST_CASE("report.json carries per-page dpi, skew, orientation, confidence and t
   CHECK(first["skew_degrees"].get<double>() == Approx(1.23));
   CHECK(first["orientation_degrees"] == 180);
   CHECK(first["mean_confidence"].get<double>() == Approx(88.5));
+  CHECK(first["light_colour_dropped"] == false);
+  CHECK(first["light_ink_dropped"] == true);
   CHECK(first["timings_ms"]["ocr"].get<double>() == Approx(1234.57));
   CHECK_FALSE(first.contains("error"));
   CHECK(json["warnings"][0] == "page 2: cannot decode");

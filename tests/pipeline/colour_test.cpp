@@ -98,6 +98,7 @@ TEST_CASE("the seal over 004's signature is dropped when the page is rendered") 
     REQUIRE(document);
     auto page = (*document)->render(3);
     REQUIRE(page);
+    CHECK(page->light_colour_dropped == drop);  // said in report.json and the debug viewer
     int count = 0;
     for (int y = page->height * 50 / 100; y < page->height * 58 / 100; ++y)
       for (int x = page->width * 45 / 100; x < page->width * 62 / 100; ++x)
@@ -130,6 +131,7 @@ TEST_CASE("a colour PNG or JPEG loses its light coloured ink too") {
       REQUIRE(document);
       auto gray = (*document)->render(0);
       REQUIRE(gray);
+      CHECK(gray->light_colour_dropped == drop);
       const int paper = at(*gray, 150, 250);
       CHECK(at(*gray, 150, 35) < 60);  // print stays
       // The seal goes (to the paper's gray, within the JPEG's noise), unless kept.

@@ -4,7 +4,9 @@
 #include <leptonica/allheaders.h>
 
 #include <cstdio>
+#include <vector>
 
+#include "pipeline/rasterize/colour.h"
 #include "pipeline/rasterize/formats.h"
 
 namespace greffe::rasterize {
@@ -16,11 +18,47 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<PIX, PixDeleter>;
 
-Raster to_raster(PIX* pix, int fallback_dpi) {
-  PixPtr gray(pixConvertTo8(pix, 0));  // 1 bpp: 0 -> white, 1 -> black; colour: luminance
+bool in_colour(PIX* pix) {
+  if (pixGetDepth(pix) == 32) return true;
+  l_int32 colour = 0;
+  PIXCMAP* colormap = pixGetColormap(pix);
+  return colormap && pixcmapHasColor(colormap, &colour) == 0 && colour;
+}
+
+// A colour page is turned gray as a PNG or JPEG one is, and loses its light coloured ink
+// (colour.h): its samples are copied out as R, G, B bytes, whatever Leptonica's word order.
+Raster colour_to_raster(PIX* pix, int resolution, const Options& options) {
+  PixPtr rgb(pixConvertTo32(pix));
+  const int width = pixGetWidth(rgb.get());
+  const int height = pixGetHeight(rgb.get());
+  std::vector<std::uint8_t> samples(static_cast<std::size_t>(width) * height * 3);
+  const l_uint32* data = pixGetData(rgb.get());
+  const int words_per_line = pixGetWpl(rgb.get());
+  for (int y = 0; y < height; ++y) {
+    const l_uint32* line = data + static_cast<std::size_t>(y) * words_per_line;
+    std::uint8_t* out = samples.data() + static_cast<std::size_t>(y) * width * 3;
+    for (int x = 0; x < width; ++x) {
+      l_int32 red = 0, green = 0, blue = 0;
+      extractRGBValues(line[x], &red, &green, &blue);
+      out[3 * x] = static_cast<std::uint8_t>(red);
+      out[3 * x + 1] = static_cast<std::uint8_t>(green);
+      out[3 * x + 2] = static_cast<std::uint8_t>(blue);
+    }
+  }
+  Raster raster = luminance(samples.data(), width, height, width * 3, kRgb, resolution);
+  if (options.drop_light_colour && has_light_colour(raster, samples.data(), width * 3, kRgb)) {
+    drop_light_colour(raster, samples.data(), width * 3, kRgb);
+    raster.light_colour_dropped = true;
+  }
+  return raster;
+}
+
+Raster to_raster(PIX* pix, const Options& options) {
+  const int resolution = pixGetXRes(pix) > 0 ? pixGetXRes(pix) : options.dpi;
+  if (in_colour(pix)) return colour_to_raster(pix, resolution, options);
+  PixPtr gray(pixConvertTo8(pix, 0));  // 1 bpp: 0 -> white, 1 -> black
   const int width = pixGetWidth(gray.get());
   const int height = pixGetHeight(gray.get());
-  const int resolution = pixGetXRes(pix) > 0 ? pixGetXRes(pix) : fallback_dpi;
   Raster raster(width, height, resolution);
   const l_uint32* data = pixGetData(gray.get());
   const int words_per_line = pixGetWpl(gray.get());
@@ -53,7 +91,7 @@ class ImageDocument final : public Document {
 
     PixPtr pix(pixReadTiff(path.c_str(), index));
     if (!pix) return Error{ErrorKind::UnreadableInput, path, page_number, "cannot decode the image (corrupt or truncated)"};
-    return to_raster(pix.get(), options_.dpi);
+    return to_raster(pix.get(), options_);
   }
 
  private:

@@ -115,12 +115,12 @@ TEST_CASE("the seal over 004's signature is dropped when the page is rendered") 
   CHECK(without * 3 < with_seal);
 }
 
-TEST_CASE("a colour PNG or JPEG loses its light coloured ink too") {
+TEST_CASE("a colour PNG, JPEG or TIFF loses its light coloured ink too") {
   // 300 x 300 on yellowed paper (OpenCV writes B, G, R): black print, and a purple seal at 20%.
   cv::Mat page(300, 300, CV_8UC3, cv::Scalar(210, 226, 232));
   page(cv::Rect(20, 20, 260, 30)).setTo(cv::Scalar(30, 30, 30));
   page(cv::Rect(20, 100, 260, 70)).setTo(cv::Scalar(176, 150, 173));
-  for (const char* name : {"seal.png", "seal.jpg"}) {
+  for (const char* name : {"seal.png", "seal.jpg", "seal.tif"}) {
     INFO(name);
     const auto path = test::temporary_folder("colour") / name;
     REQUIRE(cv::imwrite(path.string(), page));

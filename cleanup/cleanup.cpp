@@ -229,7 +229,7 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         token.word = in_context->word;
-      } else if (auto repair = repair_word(token.word, *lexicon_, english_.get())) {
+      } else if (auto repair = repaired(token.word)) {
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         token.word = repair->word;
       }
@@ -239,6 +239,15 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
     previous = token.lead + token.word + token.trail;
   }
   return out;
+}
+
+std::optional<WordRepair> Cleaner::repaired(const std::string& word) {
+  auto found = repairs_.find(word);
+  if (found != repairs_.end()) return found->second;
+  std::optional<WordRepair> repair = repair_word(word, *lexicon_, english_.get());
+  if (repairs_.size() >= Lexicon::max_cached_words) repairs_.clear();
+  repairs_.emplace(word, repair);
+  return repair;
 }
 
 std::string changes_jsonl(const std::vector<Change>& changes) {

@@ -3,10 +3,13 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "cleanup/lexicon.h"
+#include "cleanup/word_repair.h"
 #include "models/error.h"
 #include "models/legality.h"
 #include "models/page.h"
@@ -90,10 +93,15 @@ class Cleaner {
   // `following`: the text of the next lines, where the sentence a context rule looks at goes on.
   std::string repair_words(const std::string& line, bool follows_hyphen, int page, int number,
                            std::vector<Change>& changes, const std::string& following);
+  // repair_word, remembered: the same damaged words come back line after line (and a page's
+  // words again in clean_words), and each costs a search through hundreds of made-up spellings.
+  std::optional<WordRepair> repaired(const std::string& word);
 
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Lexicon> english_;
+  // Bounded like the lexicon's cache (Lexicon::max_cached_words): emptied when full.
+  std::unordered_map<std::string, std::optional<WordRepair>> repairs_;
 };
 
 // cleanup.jsonl: one JSON object per change, {"page","line","rule","before","after"}.

@@ -24,11 +24,29 @@ Letters to_letters(const std::string& utf8) {
   return letters;
 }
 
+// Encoded by hand rather than through an icu::UnicodeString: this runs once per made-up
+// spelling, hundreds of times per damaged word. The letters are code points read by to_letters
+// or taken from the substitution table, so all are valid.
 std::string to_utf8(const Letters& letters) {
-  icu::UnicodeString text;
-  for (char32_t c : letters) text.append(static_cast<UChar32>(c));
   std::string utf8;
-  text.toUTF8String(utf8);
+  utf8.reserve(letters.size() * 2);
+  for (const char32_t c : letters) {
+    if (c < 0x80) {
+      utf8 += static_cast<char>(c);
+    } else if (c < 0x800) {
+      utf8 += static_cast<char>(0xC0 | (c >> 6));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      utf8 += static_cast<char>(0xE0 | (c >> 12));
+      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      utf8 += static_cast<char>(0xF0 | (c >> 18));
+      utf8 += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      utf8 += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      utf8 += static_cast<char>(0x80 | (c & 0x3F));
+    }
+  }
   return utf8;
 }
 

@@ -68,6 +68,22 @@ std::optional<std::vector<std::string>> sentence_after(const std::vector<std::st
   return std::nullopt;
 }
 
+// Whether a line reads as French text: it does unless it has at least four words that word
+// repair would look at and fewer than a third of them are French. A page read upside down
+// ("sadroutid sa] ed s2pmSg eles suonelsosse sap uoroaos"), a table of codes or a line in another
+// language does not. On the fixtures and seeds, every line of text of four such words or more
+// has two in five French or more (the least, a line of names); 14 of the 17 such lines of the
+// upside-down page's OCR (orientation-180.tesseract.txt) have less than a third.
+bool reads_as_french(const std::vector<Token>& tokens, Lexicon& lexicon) {
+  int judged = 0, french = 0;
+  for (const Token& token : tokens) {
+    if (!is_repairable(token.word)) continue;
+    ++judged;
+    if (lexicon.knows(token.word)) ++french;  // asked anyway by word repair: the answer is cached
+  }
+  return judged < 4 || 3 * french >= judged;
+}
+
 // The text of the lines after line number `after` (1-based), where its sentence may go on.
 std::string following_lines(const std::vector<std::string>& lines, std::size_t after) {
   std::string text;
@@ -201,6 +217,11 @@ std::string Cleaner::clean_lines(const std::string& text, const std::vector<cons
 std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
                                   std::vector<Change>& changes, const std::string& following) {
   const std::vector<std::string> words = split_words(line);
+  std::vector<Token> tokens;
+  for (const std::string& word : words) tokens.push_back(split_token(word));
+  // Two confusions away, a spelling the lexicon happens to know is chance on a line that is not
+  // French, and the search costs hundreds of look-ups per word: there, one confusion only.
+  const Reach reach = reads_as_french(tokens, *lexicon_) ? Reach::TwoConfusions : Reach::OneConfusion;
   std::string out, previous;  // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i == 0 && !follows_hyphen && words.size() > 1) {
@@ -217,7 +238,7 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
       previous = *dash;
       continue;
     }
-    Token token = split_token(words[i]);
+    Token token = tokens[i];
     // The halves of a word cut at the end of a line are repaired, if at all, once reflow joins them.
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
@@ -229,7 +250,7 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         token.word = in_context->word;
-      } else if (auto repair = repaired(token.word)) {
+      } else if (auto repair = repaired(token.word, reach)) {
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         token.word = repair->word;
       }
@@ -241,12 +262,13 @@ std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, 
   return out;
 }
 
-std::optional<WordRepair> Cleaner::repaired(const std::string& word) {
-  auto found = repairs_.find(word);
-  if (found != repairs_.end()) return found->second;
-  std::optional<WordRepair> repair = repair_word(word, *lexicon_, english_.get());
-  if (repairs_.size() >= Lexicon::max_cached_words) repairs_.clear();
-  repairs_.emplace(word, repair);
+std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach) {
+  auto& repairs = repairs_[static_cast<int>(reach)];
+  auto found = repairs.find(word);
+  if (found != repairs.end()) return found->second;
+  std::optional<WordRepair> repair = repair_word(word, *lexicon_, english_.get(), reach);
+  if (repairs.size() >= Lexicon::max_cached_words) repairs.clear();
+  repairs.emplace(word, repair);
   return repair;
 }
 

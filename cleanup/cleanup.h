@@ -95,13 +95,14 @@ class Cleaner {
                            std::vector<Change>& changes, const std::string& following);
   // repair_word, remembered: the same damaged words come back line after line (and a page's
   // words again in clean_words), and each costs a search through hundreds of made-up spellings.
-  std::optional<WordRepair> repaired(const std::string& word);
+  std::optional<WordRepair> repaired(const std::string& word, Reach reach);
 
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Lexicon> english_;
-  // Bounded like the lexicon's cache (Lexicon::max_cached_words): emptied when full.
-  std::unordered_map<std::string, std::optional<WordRepair>> repairs_;
+  // One map per Reach, each bounded like the lexicon's cache (Lexicon::max_cached_words):
+  // emptied when full.
+  std::unordered_map<std::string, std::optional<WordRepair>> repairs_[2];
 };
 
 // cleanup.jsonl: one JSON object per change, {"page","line","rule","before","after"}.

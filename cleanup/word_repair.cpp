@@ -175,19 +175,24 @@ std::optional<std::string> only_known(const std::set<Letters>& candidates, Shape
   return found;
 }
 
-std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english);
+std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach);
 
 }  // namespace
 
-std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon, Lexicon* english) {
-  if (word.find('-') == std::string::npos || lexicon.knows(word)) return repair_one(word, lexicon, english);
+bool is_repairable(const std::string& word) {
+  return word.size() >= 2 && word.find_first_of("0123456789_/@:.") == std::string::npos &&
+         std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach) {
+  if (word.find('-') == std::string::npos || lexicon.knows(word)) return repair_one(word, lexicon, english, reach);
   std::optional<WordRepair> repaired;
   std::string rebuilt;
   std::size_t start = 0;
   while (start <= word.size()) {
     const std::size_t hyphen = std::min(word.find('-', start), word.size());
     std::string part = word.substr(start, hyphen - start);
-    if (auto fixed = repair_one(part, lexicon, english)) {
+    if (auto fixed = repair_one(part, lexicon, english, reach)) {
       part = fixed->word;
       if (!repaired) repaired = WordRepair{"", fixed->rule};
     }
@@ -201,12 +206,10 @@ std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon,
 
 namespace {
 
-std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english) {
+std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach) {
   // Cheap byte tests first: numbers, codes and words in capitals are never repaired, and most
   // other words cost one cache look-up.
-  if (word.size() < 2 || word.find_first_of("0123456789_/@:.") != std::string::npos) return std::nullopt;
-  if (std::none_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; })) return std::nullopt;
-  if (lexicon.knows(word)) return std::nullopt;
+  if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
   const Letters letters = to_letters(word);
   if (letters.size() < 2 || has_digit_or_code_mark(letters)) return std::nullopt;
 
@@ -223,7 +226,7 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
   const std::set<Letters> one = one_confusion_away(low);
   bool ambiguous = false;
   if (auto repaired = only_known(one, shape, lexicon, ambiguous, low[0])) return accepted(*repaired);
-  if (ambiguous || low.size() > 20) return std::nullopt;
+  if (ambiguous || reach == Reach::OneConfusion || low.size() > 20) return std::nullopt;
   std::set<Letters> two;
   for (const Letters& candidate : one) {
     const std::set<Letters> further = one_confusion_away(candidate);

@@ -119,6 +119,20 @@ TEST_CASE("what is correct, or not French, or not sure, is left alone") {
   }
 }
 
+TEST_CASE("on a line that is not French, a word is repaired in one confusion only") {
+  CHECK(repaired("severe") == "sévère");  // two confusions
+  CHECK_FALSE(repair_word("severe", french(), &english(), Reach::OneConfusion));
+  CHECK(repair_word("matiére", french(), &english(), Reach::OneConfusion)->word == "matière");
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  CleanDocument document;
+  CHECK((*cleaner)->clean_page("la situation est severe pour tous\n", 1, document) ==
+        "la situation est sévère pour tous\n");
+  // A line of the page read upside down (orientation-180.tesseract.txt): one word in five is French.
+  CHECK((*cleaner)->clean_page("sadroutid sa] severe s2pmSg eles suonelsosse\n", 1, document) ==
+        "sadroutid sa] severe s2pmSg eles suonelsosse\n");
+}
+
 TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules") {
   auto in_context = [](const char* previous, const char* word, const char* next) {
     auto repair = context_repair(previous, word, next, french());

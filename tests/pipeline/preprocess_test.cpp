@@ -149,17 +149,19 @@ cv::Mat binarized_ink(const cv::Mat& image, bool drop_light_ink, bool* dropped =
 }  // namespace
 
 TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") {
+  // The act's last page: text down to two thirds, then the signature's seal.
   cv::Mat image = synthetic_page(0);
+  image(cv::Rect(0, 2500, image.cols, image.rows - 2500)).setTo(cv::Scalar(255));
   const cv::Mat print = image < 128;
-  // A round seal in the gray of 000 p3's, over the last lines and the margin under them: two
+  // A round seal in the gray of 000 p3's, over the last lines and the paper under them: two
   // rings in arcs (a seal's ink is uneven, so a threshold keeps it in pieces) and its legend.
   cv::Mat seal(image.size(), CV_8UC1, cv::Scalar(0));
-  const cv::Point centre{1700, 3260};
+  const cv::Point centre{1600, 2620};
   for (int angle = 0; angle < 360; angle += 30) {
-    cv::ellipse(seal, centre, {200, 200}, 0, angle, angle + 20, cv::Scalar(255), 16);
-    cv::ellipse(seal, centre, {150, 150}, 0, angle + 10, angle + 30, cv::Scalar(255), 8);
+    cv::ellipse(seal, centre, {280, 280}, 0, angle, angle + 20, cv::Scalar(255), 20);
+    cv::ellipse(seal, centre, {220, 220}, 0, angle + 10, angle + 30, cv::Scalar(255), 10);
   }
-  cv::putText(seal, "BUREAU", {1590, 3330}, cv::FONT_HERSHEY_SIMPLEX, 1.2, cv::Scalar(255), 4);
+  cv::putText(seal, "BUREAU", {1440, 2720}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(255), 5);
   image.setTo(cv::Scalar(145), seal & ~print);
   cv::GaussianBlur(image, image, cv::Size(0, 0), 1.5);  // a scanner's soft edges, which lift Otsu's threshold
   cv::Mat near_print;

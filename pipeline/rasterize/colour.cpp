@@ -84,8 +84,9 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
     }
   if (!drop_into) return coloured;
   // The seal's ink and its fringe, the lighter-than-print pixels beside it (JPEG blurs colour over
-  // a pixel or two), become the paper's own gray: pure white would leave pale blots that a local
-  // threshold outlines in specks around the letters the seal crossed.
+  // a pixel or two), become the paper's own gray: pure white left blots brighter than the paper,
+  // so that lighting flattening darkened the paper around them and the threshold kept it as specks
+  // around the letters the seal crossed (seen on 004 p4 in the debug viewer).
   auto beside_coloured = [&](int x, int y) {
     for (int yy = std::max(0, y - 1); yy <= std::min(height - 1, y + 1); ++yy)
       for (int xx = std::max(0, x - 1); xx <= std::min(width - 1, x + 1); ++xx)

@@ -105,11 +105,16 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
 
 void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
   light_colour(gray, pixels, bytes_per_row, order, &gray);
+  gray.light_colour_dropped = true;
 }
 
 bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
   const long long coloured = light_colour(gray, pixels, bytes_per_row, order, nullptr);
   return coloured * 1000 > static_cast<long long>(gray.width) * gray.height;
+}
+
+void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
+  if (has_light_colour(gray, pixels, bytes_per_row, order)) drop_light_colour(gray, pixels, bytes_per_row, order);
 }
 
 }  // namespace greffe::rasterize

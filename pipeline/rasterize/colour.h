@@ -24,7 +24,7 @@ Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_pe
 // thresholding does not weld the seal to the letters it crosses (004 p4: the Métropole's purple
 // seal over the signatory's four lines, which the engine then lost as a picture). Colour is
 // judged against the paper's own tint, so yellowed paper is not "coloured"; dark ink of any
-// colour (blue or red print) stays.
+// colour (blue or red print) stays. Marks `gray.light_colour_dropped`.
 void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 // Whether a page, rendered small, has light coloured ink on more than 0.1% of it. A full page in
@@ -33,5 +33,8 @@ void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
 // of 87,000, its other pages at most 14, the gray scans none.
 // `gray` is the page turned gray from `pixels`, as for drop_light_colour.
 bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
+
+// For a page decoded whole (PNG, JPEG, TIFF): drop_light_colour where has_light_colour says so.
+void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 }  // namespace greffe::rasterize

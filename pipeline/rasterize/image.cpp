@@ -46,10 +46,7 @@ Raster colour_to_raster(PIX* pix, int resolution, const Options& options) {
     }
   }
   Raster raster = luminance(samples.data(), width, height, width * 3, kRgb, resolution);
-  if (options.drop_light_colour && has_light_colour(raster, samples.data(), width * 3, kRgb)) {
-    drop_light_colour(raster, samples.data(), width * 3, kRgb);
-    raster.light_colour_dropped = true;
-  }
+  if (options.drop_light_colour) drop_light_colour_if_present(raster, samples.data(), width * 3, kRgb);
   return raster;
 }
 

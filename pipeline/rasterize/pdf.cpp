@@ -189,7 +189,6 @@ class PdfDocument final : public Document {
       const auto* pixels = reinterpret_cast<const std::uint8_t*>(image.const_data());
       Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32, options_.dpi);
       drop_light_colour(gray, pixels, image.bytes_per_row(), kPopplerArgb32);
-      gray.light_colour_dropped = true;
       return gray;
     }
     renderer.set_image_format(poppler::image::format_gray8);

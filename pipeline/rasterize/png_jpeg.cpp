@@ -58,10 +58,7 @@ Raster to_raster(const Decoded& image, const Options& options) {
       raster.pixels[i] = luminance(image.samples[3 * i], image.samples[3 * i + 1], image.samples[3 * i + 2]);
     // A seal or a stamp in light colour becomes paper, as on a PDF page (colour.h).
     const int row_bytes = 3 * raster.width;
-    if (options.drop_light_colour && has_light_colour(raster, image.samples.data(), row_bytes, kRgb)) {
-      drop_light_colour(raster, image.samples.data(), row_bytes, kRgb);
-      raster.light_colour_dropped = true;
-    }
+    if (options.drop_light_colour) drop_light_colour_if_present(raster, image.samples.data(), row_bytes, kRgb);
   }
   return raster;
 }

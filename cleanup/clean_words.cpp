@@ -109,6 +109,11 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
         words[engine_printed.back()].rule = "underscore";
         word.role = WordRole::Dropped;
         word.rule = "underscore";
+      } else if (ocr_word.en_dash) {
+        engine_tokens.push_back("–");
+        engine_printed.push_back(printed[k]);
+        word.text = "–";
+        word.rule = "dash";
       } else {
         engine_tokens.push_back(original[k]);
         engine_printed.push_back(printed[k]);

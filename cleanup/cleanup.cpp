@@ -153,7 +153,12 @@ std::string Cleaner::apply_engine_words(const std::string& line, const TextLine&
       continue;
     }
     if (!out.empty()) out += joiner.empty() ? " " : joiner;
-    out += words[i].text;
+    if (words[i].en_dash) {
+      changes.push_back({page, number, "dash", words[i].text, "–"});
+      out += "–";
+    } else {
+      out += words[i].text;
+    }
     joiner.clear();
     if (!words[i].underscore_after.empty() && i + 1 < words.size()) {
       changes.push_back({page, number, "underscore", words[i].text + " " + words[i + 1].text,

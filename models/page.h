@@ -23,6 +23,8 @@ struct Word {
   // An underscore the engine dropped between this word and the next, found in the pixels
   // (ocr/underscore.h): "" none, "_" joined ("Plateforme_Marseille"), "_ " then a space.
   std::string underscore_after;
+  // A lone "-" whose ink is as long as an en dash's (ocr/dash.h): the printed "–".
+  bool en_dash = false;
 };
 
 struct TextLine {

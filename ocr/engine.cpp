@@ -1,4 +1,5 @@
 #include "ocr/engine.h"
+#include "ocr/dash.h"
 #include "ocr/underscore.h"
 
 #include <fcntl.h>
@@ -151,6 +152,7 @@ Expected<OcrPage> Engine::recognize(const Raster& page) {
   std::unique_ptr<tesseract::ResultIterator> it(text_->GetIterator());
   if (it && !it->Empty(tesseract::RIL_WORD)) {
     int block = -1, paragraph = -1;
+    float row_height = 0;  // the line's x-height plus ascenders, as the engine measured them
     do {
       if (it->IsAtBeginningOf(tesseract::RIL_BLOCK)) ++block;
       if (it->IsAtBeginningOf(tesseract::RIL_PARA)) ++paragraph;
@@ -160,11 +162,14 @@ Expected<OcrPage> Engine::recognize(const Raster& page) {
         line.block = block;
         line.paragraph = paragraph;
         result.lines.push_back(std::move(line));
+        float descenders = 0, ascenders = 0;
+        it->RowAttributes(&row_height, &descenders, &ascenders);
       }
       Word word;
       word.text = take_text(it->GetUTF8Text(tesseract::RIL_WORD));
       word.box = box_of(*it, tesseract::RIL_WORD);
       word.confidence = it->Confidence(tesseract::RIL_WORD);
+      word.en_dash = word.text == "-" && long_as_en_dash(page, word.box, row_height);
       int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
       const int baseline = it->Baseline(tesseract::RIL_WORD, &x1, &y1, &x2, &y2) ? (y1 + y2) / 2 : -1;
       std::vector<Word>& words = result.lines.back().words;

@@ -78,3 +78,20 @@ TEST_CASE("clean_words gives every OCR word its clean form, as the page's clean 
   CleanDocument document;
   CHECK(from_words == collapse((*cleaner)->clean_page(engine_text(page), 1, document)));
 }
+
+TEST_CASE("clean_words prints the en dash the engine measured, as the page's clean text does") {
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  OcrPage page;
+  page.lines = {line_of("la Métropole - chapitre 65 - Nature", 0, 0)};
+  page.lines[0].words[2].en_dash = true;
+  page.text = engine_text(page);
+  const auto words = (*cleaner)->clean_words(page);
+  REQUIRE(words.size() == 1);
+  REQUIRE(words[0].size() == 7);
+  CHECK(words[0][2].text == "–");
+  CHECK(words[0][2].rule == "dash");
+  CHECK(words[0][5].text == "-");
+  CleanDocument document;
+  CHECK(collapse((*cleaner)->clean_page(page, 1, document)) == "la Métropole – chapitre 65 - Nature");
+}

@@ -72,5 +72,18 @@ TEST_CASE("the engine recognises a page into words with boxes and confidences") 
       }
     }
     CHECK(words > 100);
+
+    // The en dash of "NUMÉRIQUE – LABEL GEN" is read "-"; its length on the page tells it apart
+    // from a hyphen (ocr/dash.h). (The list's hyphens are not read as lone "-" on this bare page;
+    // scripts/eval --check holds the name lists' hyphens of 000 and 004.)
+    int en_dashes = 0;
+    for (const TextLine& line : first.lines)
+      for (std::size_t i = 0; i < line.words.size(); ++i) {
+        if (line.words[i].text != "-") continue;
+        const bool after_numerique = i > 0 && line.words[i - 1].text == "NUMÉRIQUE";
+        CHECK(line.words[i].en_dash == after_numerique);
+        en_dashes += line.words[i].en_dash;
+      }
+    CHECK(en_dashes == 1);
   }
 }

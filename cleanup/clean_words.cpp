@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/measured.h"
 #include "cleanup/noise.h"
 #include "cleanup/reflow.h"
 #include "cleanup/stamp_lines.h"
@@ -109,11 +110,11 @@ std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
         words[engine_printed.back()].rule = "underscore";
         word.role = WordRole::Dropped;
         word.rule = "underscore";
-      } else if (ocr_word.en_dash) {
-        engine_tokens.push_back("–");
+      } else if (auto measured = measured_reading(ocr_word)) {
+        engine_tokens.push_back(measured->text);
         engine_printed.push_back(printed[k]);
-        word.text = "–";
-        word.rule = "dash";
+        word.text = measured->text;
+        word.rule = measured->rule;
       } else {
         engine_tokens.push_back(original[k]);
         engine_printed.push_back(printed[k]);

@@ -8,6 +8,7 @@
 
 #include "cleanup/noise.h"
 #include "cleanup/context_rules.h"
+#include "cleanup/measured.h"
 #include "cleanup/reflow.h"
 #include "cleanup/stamp_lines.h"
 #include "cleanup/whitespace.h"
@@ -153,9 +154,9 @@ std::string Cleaner::apply_engine_words(const std::string& line, const TextLine&
       continue;
     }
     if (!out.empty()) out += joiner.empty() ? " " : joiner;
-    if (words[i].en_dash) {
-      changes.push_back({page, number, "dash", words[i].text, "–"});
-      out += "–";
+    if (auto measured = measured_reading(words[i])) {
+      changes.push_back({page, number, measured->rule, words[i].text, measured->text});
+      out += measured->text;
     } else {
       out += words[i].text;
     }

@@ -30,7 +30,7 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "underscore", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
 };

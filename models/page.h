@@ -25,6 +25,9 @@ struct Word {
   std::string underscore_after;
   // A lone "-" whose ink is as long as an en dash's (ocr/dash.h): the printed "–".
   bool en_dash = false;
+  // The full stops ending the word, counted on the page when the engine read two or more there
+  // (ocr/full_stops.h): "formés...." read "formés...". 0: not counted.
+  int full_stops = 0;
 };
 
 struct TextLine {

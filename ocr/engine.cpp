@@ -1,5 +1,6 @@
 #include "ocr/engine.h"
 #include "ocr/dash.h"
+#include "ocr/full_stops.h"
 #include "ocr/underscore.h"
 
 #include <fcntl.h>
@@ -69,6 +70,10 @@ std::string take_text(char* text) {
   std::string copy = text ? text : "";
   delete[] text;
   return copy;
+}
+
+bool ends_in_ellipsis(const std::string& text) {
+  return text.size() >= 2 && text.compare(text.size() - 2, 2, "..") == 0;
 }
 
 }  // namespace
@@ -172,6 +177,8 @@ Expected<OcrPage> Engine::recognize(const Raster& page) {
       word.en_dash = word.text == "-" && long_as_en_dash(page, word.box, row_height);
       int x1 = 0, y1 = 0, x2 = 0, y2 = 0;
       const int baseline = it->Baseline(tesseract::RIL_WORD, &x1, &y1, &x2, &y2) ? (y1 + y2) / 2 : -1;
+      if (baseline >= 0 && ends_in_ellipsis(word.text))
+        word.full_stops = full_stops_at_end(page, word.box, baseline, row_height);
       std::vector<Word>& words = result.lines.back().words;
       if (!words.empty() && baseline >= 0 && !word.text.empty())
         words.back().underscore_after = underscore_between(page, words.back().box, word.box, baseline);

@@ -85,5 +85,15 @@ TEST_CASE("the engine recognises a page into words with boxes and confidences") 
         en_dashes += line.words[i].en_dash;
       }
     CHECK(en_dashes == 1);
+
+    // "formés...." is read with three stops; the page has four (ocr/full_stops.h).
+    int ellipses = 0;
+    for (const TextLine& line : first.lines)
+      for (const Word& word : line.words)
+        if (word.text.rfind("formés..", 0) == 0) {
+          ++ellipses;
+          CHECK(word.full_stops == 4);
+        }
+    CHECK(ellipses == 1);
   }
 }

@@ -316,25 +316,24 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(underscores == 2);
     CHECK(specks == 1);
   }
-  SECTION("a lone dash the engine measured as an en dash is printed so, and logged") {
+  SECTION("what the engine measured on the page, an en dash and an ellipsis's stops, is printed and logged") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);
     OcrPage page;
-    page.text = "- NUMÉRIQUE - LABEL GEN - Que chaque\n";
+    page.text = "NUMÉRIQUE - LABEL GEN - publics formés...\n";
     page.lines.resize(1);
-    for (const char* text : {"-", "NUMÉRIQUE", "-", "LABEL", "GEN", "-", "Que", "chaque"}) {
-      Word w;
-      w.text = text;
-      w.confidence = 90;
-      page.lines[0].words.push_back(w);
-    }
-    page.lines[0].words[2].en_dash = true;
+    for (const char* text : {"NUMÉRIQUE", "-", "LABEL", "GEN", "-", "publics", "formés..."})
+      page.lines[0].words.push_back(Word{text, {}, 90, ""});
+    page.lines[0].words[1].en_dash = true;
+    page.lines[0].words[6].full_stops = 4;
     CleanDocument document;
-    CHECK((*cleaner)->clean_page(page, 1, document) == "- NUMÉRIQUE – LABEL GEN - Que chaque\n");
-    REQUIRE(document.changes.size() == 1);
+    CHECK((*cleaner)->clean_page(page, 1, document) == "NUMÉRIQUE – LABEL GEN - publics formés....\n");
+    REQUIRE(document.changes.size() == 2);
     CHECK(document.changes[0].rule == "dash");
-    CHECK(document.changes[0].before == "-");
     CHECK(document.changes[0].after == "–");
+    CHECK(document.changes[1].rule == "stops");
+    CHECK(document.changes[1].before == "formés...");
+    CHECK(document.changes[1].after == "formés....");
   }
   SECTION("text whose lines do not match the engine's words is cleaned from the text alone") {
     auto cleaner = Cleaner::create({});

@@ -1,4 +1,4 @@
-// A deliberation as the parser recovers it, and its deliberation.json (design/deliberation.md).
+// A deliberation as the parser recovers it, and its deliberation.json (docs/design/deliberation.md).
 // Every value the text does not give stays empty (std::nullopt, or an empty list): never guessed.
 #pragma once
 

@@ -1,5 +1,5 @@
 // The one error type of greffe: what went wrong, with which input and page, and the exit
-// code it maps to (design/cli.md). Stages return Expected<T> instead of throwing.
+// code it maps to (docs/design/cli.md). Stages return Expected<T> instead of throwing.
 #pragma once
 
 #include <string>

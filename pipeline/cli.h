@@ -1,4 +1,4 @@
-// The greffe command line (design/cli.md): parses the flags, calls one library function,
+// The greffe command line (docs/design/cli.md): parses the flags, calls one library function,
 // prints its diagnostic, returns its exit code.
 #pragma once
 

@@ -69,7 +69,7 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
 
 // Processes every input and writes OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,deliberation.json,
 // report.json}, and OUT/deliberations.csv (SCDL) for the run.
-// Errors are printed one line each on stderr; returns the exit code (design/cli.md).
+// Errors are printed one line each on stderr; returns the exit code (docs/design/cli.md).
 int run(const std::vector<std::filesystem::path>& inputs, const Options& options);
 
 }  // namespace greffe::pipeline

@@ -18,7 +18,7 @@ struct Options {
   bool retry_failed = false;  // do again the documents that failed in an earlier run
 };
 
-// Returns the exit code (design/cli.md): 0, or 4 when documents failed (each recorded).
+// Returns the exit code (docs/design/cli.md): 0, or 4 when documents failed (each recorded).
 int run(const Options& options);
 
 // Checks that `shards` are the complete outputs of shards 0..N-1 of one archive, then writes

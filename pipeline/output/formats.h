@@ -1,4 +1,4 @@
-// Which files `--formats` asks for, per document (design/cli.md): text (raw.txt, text.txt),
+// Which files `--formats` asks for, per document (docs/design/cli.md): text (raw.txt, text.txt),
 // json (deliberation.json, cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml), pdf
 // (searchable.pdf). report.json is always written: it is the run's record of the document.
 #pragma once

@@ -1,5 +1,5 @@
 // parse: clean text of one document (pages separated by form feeds) in, the deliberation out
-// (design/deliberation.md). Reads the Métropole Aix-Marseille-Provence forms and common communal
+// (docs/design/deliberation.md). Reads the Métropole Aix-Marseille-Provence forms and common communal
 // ones; what it cannot read goes to `warnings` with its page and line, never into a field.
 #pragma once
 

@@ -1,5 +1,5 @@
 // SCDL export: rows of deliberations.csv in the national open-data schema "scdl/deliberations"
-// (design/deliberation.md: header, mapping, constraints), RFC 4180 quoting, CRLF line ends.
+// (docs/design/deliberation.md: header, mapping, constraints), RFC 4180 quoting, CRLF line ends.
 #pragma once
 
 #include <optional>

@@ -4,7 +4,7 @@
 
 using namespace greffe;
 
-TEST_CASE("errors map to the exit codes of design/cli.md") {
+TEST_CASE("errors map to the exit codes of docs/design/cli.md") {
   CHECK(exit_code(ErrorKind::BadArguments) == 1);
   CHECK(exit_code(ErrorKind::UnreadableInput) == 2);
   CHECK(exit_code(ErrorKind::MissingDependency) == 3);

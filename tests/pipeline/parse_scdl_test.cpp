@@ -1,5 +1,5 @@
 // The SCDL export (deliberations.csv) checked against the constraints of the national schema
-// "scdl/deliberations" as design/deliberation.md lists them, on the parsed seeds.
+// "scdl/deliberations" as docs/design/deliberation.md lists them, on the parsed seeds.
 #include <catch2/catch.hpp>
 
 #include <filesystem>

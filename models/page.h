@@ -64,6 +64,7 @@ struct PageReport {
   std::string orientation_method = "none";  // "ascenders" (Leptonica), "osd" (Tesseract) or "none"
   float orientation_confidence = 0;  // of the method that decided
   float mean_confidence = 0;
+  std::string ocr_model;        // which model read the page ("fra best_int", "fra default"...); empty for a text layer
   // A seal made paper before the engine read the page: light coloured ink (rasterize), light
   // gray ink away from the print (preprocess).
   bool light_colour_dropped = false;

@@ -33,6 +33,7 @@ nlohmann::json page_json(const PageReport& page) {
       {"light_ink_dropped", page.light_ink_dropped},
       {"timings_ms", timings},
   };
+  if (!page.ocr_model.empty()) json["ocr_model"] = page.ocr_model;
   if (!page.error.empty()) json["error"] = page.error;
   return json;
 }

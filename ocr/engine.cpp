@@ -11,6 +11,8 @@
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
+#include <filesystem>
+#include <iostream>
 #include <sstream>
 #include <vector>
 
@@ -40,16 +42,23 @@ class SilencedStderr {
   int saved_;
 };
 
-const char* datapath(const Options& options) {
-  return options.tessdata.empty() ? nullptr : options.tessdata.c_str();
-}
+const char* datapath(const std::string& folder) { return folder.empty() ? nullptr : folder.c_str(); }
 
 // Warnings such as "Detected 12 diacritics" go to Tesseract's debug file, not to the user.
-bool init(tesseract::TessBaseAPI& api, const Options& options, const std::string& language,
+bool init(tesseract::TessBaseAPI& api, const std::string& folder, const std::string& language,
           tesseract::OcrEngineMode mode) {
   std::vector<std::string> names = {"debug_file"};
   std::vector<std::string> values = {"/dev/null"};
-  return api.Init(datapath(options), language.c_str(), mode, nullptr, 0, &names, &values, false) == 0;
+  return api.Init(datapath(folder), language.c_str(), mode, nullptr, 0, &names, &values, false) == 0;
+}
+
+std::vector<std::string> languages_of(const std::string& language) {
+  std::vector<std::string> languages;
+  std::stringstream all(language);
+  std::string one;
+  while (std::getline(all, one, '+'))
+    if (!one.empty()) languages.push_back(one);
+  return languages;
 }
 
 std::string install_hint(const std::string& language) {
@@ -78,6 +87,29 @@ bool ends_in_ellipsis(const std::string& text) {
 
 }  // namespace
 
+std::string best_model_folder() { return GREFFE_BEST_TESSDATA; }
+
+ModelChoice choose_model(const Options& options) {
+  if (!options.tessdata.empty()) return {options.tessdata, options.language + " from " + options.tessdata, ""};
+  if (options.best_tessdata.empty()) return {"", options.language + " default", ""};
+  const auto languages = languages_of(options.language);
+  bool all_best = !languages.empty();
+  bool french_missing = false;
+  for (const std::string& language : languages) {
+    std::error_code ignored;
+    if (!std::filesystem::is_regular_file(std::filesystem::path(options.best_tessdata) / (language + ".traineddata"), ignored)) {
+      all_best = false;
+      french_missing = french_missing || language == "fra";
+    }
+  }
+  if (all_best) return {options.best_tessdata, options.language + " best_int", ""};
+  std::string warning;
+  if (french_missing)
+    warning = "the best French model is missing from " + options.best_tessdata +
+              " (scripts/setup installs it); reading with Tesseract's default model, which makes more errors";
+  return {"", options.language + " default", warning};
+}
+
 Engine::Engine()
     : text_(std::make_unique<tesseract::TessBaseAPI>()),
       osd_(std::make_unique<tesseract::TessBaseAPI>()) {}
@@ -89,12 +121,16 @@ Engine::~Engine() {
 
 Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
   std::unique_ptr<Engine> engine(new Engine());
-  if (!init(*engine->text_, options, options.language, tesseract::OEM_LSTM_ONLY))
+  const ModelChoice model = choose_model(options);
+  engine->model_ = model.label;
+  if (!init(*engine->text_, model.folder, options.language, tesseract::OEM_LSTM_ONLY))
     return Error{ErrorKind::MissingDependency, "", 0,
                  "cannot load Tesseract language '" + options.language + "'; " +
                      install_hint(options.language)};
   // OSD runs on the legacy engine: osd.traineddata has no LSTM model.
-  if (!init(*engine->osd_, options, "osd", tesseract::OEM_TESSERACT_ONLY))
+  // osd comes from --tessdata when given, else from Tesseract's default folder (never the best
+  // model's folder, which holds only the languages).
+  if (!init(*engine->osd_, options.tessdata, "osd", tesseract::OEM_TESSERACT_ONLY))
     return Error{ErrorKind::MissingDependency, "", 0,
                  "cannot load Tesseract's orientation model 'osd'; " + install_hint("osd")};
   engine->text_->SetPageSegMode(tesseract::PSM_AUTO);
@@ -104,6 +140,8 @@ Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
 }
 
 Expected<std::unique_ptr<Engine>> create_first_engine(const Options& options) {
+  const std::string warning = choose_model(options).warning;
+  if (!warning.empty()) std::cerr << "greffe: warning: " << warning << '\n';
   SilencedStderr quiet;
   return Engine::create(options);
 }

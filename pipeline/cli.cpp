@@ -49,6 +49,7 @@ struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
        no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, quiet = false;
   std::string source = "auto";
+  std::string model = "default";
   std::string formats = "text,json";
   double page_timeout_seconds = 120;  // a page takes seconds; minutes mean the engine is lost in noise
 
@@ -67,6 +68,7 @@ struct StageFlags {
                      : source == "never" ? pipeline::TextSource::TextLayer
                                          : pipeline::TextSource::Auto;
     options.ocr.page_timeout_ms = static_cast<int>(page_timeout_seconds * 1000);
+    if (model == "best") options.ocr.best_tessdata = ocr::best_model_folder();
   }
 };
 
@@ -74,6 +76,11 @@ struct StageFlags {
 void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFlags& flags) {
   command.add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();
   command.add_option("--tessdata", options.ocr.tessdata, "Folder holding <lang>.traineddata (default: Tesseract's)");
+  command.add_option("--model", flags.model,
+                     "default: Tesseract's installed model (Debian's fast one); best: the integerised best French "
+                     "model scripts/setup installs in tessdata/best (falls back to default with a warning when missing)")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"default", "best"}));
   command.add_option("--dpi", options.rasterize.dpi, "PDF rendering resolution; assumed for images that do not state theirs")
       ->capture_default_str()
       ->check(CLI::Range(50, 1200));

@@ -92,6 +92,7 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
 
   auto recognized = engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();
+  report.ocr_model = engine.model();
   if (!recognized) {
     job.error = recognized.error();
     return;

@@ -16,12 +16,17 @@ TEST_CASE("report.json carries per-page dpi, skew, orientation, confidence and t
   page.report.mean_confidence = 88.5f;
   page.report.light_ink_dropped = true;
   page.report.timings.ocr_ms = 1234.567;
+  page.report.ocr_model = "fra best_int";
   document.pages.push_back(page);
+  PageResult layer;  // a page read from its text layer: no model read it
+  layer.report.number = 2;
+  layer.report.source = "text layer";
+  document.pages.push_back(layer);
   document.warnings.push_back("page 2: cannot decode");
 
   const nlohmann::json json = report_json(document);
   CHECK(json["input"] == "in/scan.pdf");
-  REQUIRE(json["pages"].size() == 1);
+  REQUIRE(json["pages"].size() == 2);
   const auto& first = json["pages"][0];
   CHECK(first["page"] == 1);
   CHECK(first["source"] == "ocr");
@@ -33,5 +38,7 @@ TEST_CASE("report.json carries per-page dpi, skew, orientation, confidence and t
   CHECK(first["light_ink_dropped"] == true);
   CHECK(first["timings_ms"]["ocr"].get<double>() == Approx(1234.57));
   CHECK_FALSE(first.contains("error"));
+  CHECK(first["ocr_model"] == "fra best_int");
+  CHECK_FALSE(json["pages"][1].contains("ocr_model"));
   CHECK(json["warnings"][0] == "page 2: cannot decode");
 }

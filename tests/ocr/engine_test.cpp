@@ -4,6 +4,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include <cstring>
+#include <fstream>
 
 #include "ocr/engine.h"
 #include "tests/fixtures.h"
@@ -30,6 +31,49 @@ TEST_CASE("a missing language model is a MissingDependency error saying what to 
   REQUIRE_FALSE(engine);
   CHECK(engine.error().kind == ErrorKind::MissingDependency);
   CHECK(engine.error().message.find("apt-get install tesseract-ocr-xyz") != std::string::npos);
+}
+
+TEST_CASE("the best model is chosen when asked for and installed, else Tesseract's default with a warning") {
+  const auto folder = test::temporary_folder("best-model");
+  ocr::Options options;
+  SECTION("not asked for: the default model, no warning") {
+    const ocr::ModelChoice choice = ocr::choose_model(options);
+    CHECK(choice.folder.empty());
+    CHECK(choice.label == "fra default");
+    CHECK(choice.warning.empty());
+  }
+  options.best_tessdata = folder.string();
+
+  SECTION("missing: the default model, and a warning naming where it was looked for") {
+    const ocr::ModelChoice choice = ocr::choose_model(options);
+    CHECK(choice.folder.empty());
+    CHECK(choice.label == "fra default");
+    CHECK(choice.warning.find(folder.string()) != std::string::npos);
+    CHECK(choice.warning.find("scripts/setup") != std::string::npos);
+  }
+  SECTION("present: read with it, no warning") {
+    std::ofstream(folder / "fra.traineddata") << "model";
+    const ocr::ModelChoice choice = ocr::choose_model(options);
+    CHECK(choice.folder == folder.string());
+    CHECK(choice.label == "fra best_int");
+    CHECK(choice.warning.empty());
+  }
+  SECTION("a language without a best model: the default, and no warning about French") {
+    std::ofstream(folder / "fra.traineddata") << "model";
+    options.language = "fra+eng";
+    const ocr::ModelChoice choice = ocr::choose_model(options);
+    CHECK(choice.folder.empty());
+    CHECK(choice.label == "fra+eng default");
+    CHECK(choice.warning.empty());
+  }
+  SECTION("--tessdata wins, whatever is installed") {
+    std::ofstream(folder / "fra.traineddata") << "model";
+    options.tessdata = "/usr/share/tesseract-ocr/5/tessdata";
+    const ocr::ModelChoice choice = ocr::choose_model(options);
+    CHECK(choice.folder == options.tessdata);
+    CHECK(choice.label == "fra from /usr/share/tesseract-ocr/5/tessdata");
+    CHECK(choice.warning.empty());
+  }
 }
 
 TEST_CASE("the engine recognises a page into words with boxes and confidences") {

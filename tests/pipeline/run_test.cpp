@@ -45,6 +45,7 @@ TEST_CASE("greffe run OCRs a skewed, faded page into raw.txt, text.txt and repor
   CHECK(std::abs(page["skew_degrees"].get<double>() - (-3.5)) < 0.2);
   CHECK(page["orientation_degrees"] == 0);
   CHECK(page["mean_confidence"].get<double>() > 50);
+  CHECK(page["ocr_model"] == "fra default");  // which model read it (--model best asks for the best one)
   for (const char* stage : {"rasterize", "preprocess", "orientation", "ocr", "cleanup"})
     CHECK(page["timings_ms"][stage].get<double>() >= 0);
   CHECK(page["timings_ms"]["ocr"].get<double>() > 0);

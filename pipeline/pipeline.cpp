@@ -175,6 +175,12 @@ class PageSource {
   void read_page(PageJob& job) {
     Stopwatch watch;
     PageReport& report = job.result.report;
+    if (document_->is_text()) {  // a text input: its text is the page's, whatever --ocr says
+      report.source = "text input";
+      job.result.ocr.text = document_->text_layer(page_);
+      report.timings.rasterize_ms = watch.lap();
+      return;
+    }
     if (options_.source != TextSource::Ocr) {
       std::string layer = document_->text_layer(page_);
       const bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;

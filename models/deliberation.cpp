@@ -31,7 +31,9 @@ Json deliberation_json(const Deliberation& d) {
   out["body"] = nullable(d.body);
   out["session"] = Json{{"date", nullable(d.session.date)},
                         {"president", nullable(d.session.president)},
-                        {"members_present_declared", nullable(d.session.members_present_declared)}};
+                        {"members_present_declared", nullable(d.session.members_present_declared)},
+                        {"members_in_office", nullable(d.session.members_in_office)},
+                        {"secretary", nullable(d.session.secretary)}};
   out["present"] = d.present;
   out["represented"] = Json::array();
   for (const Proxy& p : d.represented)
@@ -49,7 +51,8 @@ Json deliberation_json(const Deliberation& d) {
                      {"unanimous", nullable(d.vote.unanimous)},
                      {"for", nullable(d.vote.for_votes)},
                      {"against", nullable(d.vote.against)},
-                     {"abstention", nullable(d.vote.abstention)}};
+                     {"abstention", nullable(d.vote.abstention)},
+                     {"voters", nullable(d.vote.voters)}};
   out["amounts"] = Json::array();
   for (const Amount& a : d.amounts)
     out["amounts"].push_back(

@@ -17,6 +17,8 @@ struct SessionHeader {
   std::optional<std::string> date;  // ISO
   std::optional<std::string> president;
   std::optional<int> members_present_declared;
+  std::optional<int> members_in_office;  // "en exercice": SCDL VOTE_EFFECTIF
+  std::optional<std::string> secretary;  // "Secrétaire de séance : …"
 };
 
 // "Daniel GAGNON représenté par Roland GIBERTI", "X à Y" in communes.
@@ -36,6 +38,7 @@ struct VoteTally {
   std::optional<int> for_votes;
   std::optional<int> against;
   std::optional<int> abstention;
+  std::optional<int> voters;  // "Votants": SCDL VOTE_REEL
 };
 
 struct Amount {

@@ -42,6 +42,12 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   Prepared prepared = prepare(clean_text, options.skip_stamp_lines);
   const Paragraphs& paragraphs = prepared.paragraphs;
   out.warnings = std::move(prepared.warnings);
+  // Stamps cleanup did not take out (inside a line, or a text given to `greffe parse`) are read here.
+  const Legality& read = prepared.legality;
+  if (!out.legality.signed_on) out.legality.signed_on = read.signed_on;
+  if (!out.legality.received_on) out.legality.received_on = read.received_on;
+  if (!out.legality.act_id) out.legality.act_id = read.act_id;
+  if (!out.legality.transmitted_on) out.legality.transmitted_on = read.transmitted_on;
 
   if (!decides(paragraphs)) {
     // Not a deliberation: only what belongs to any text is given, its body and its sums.

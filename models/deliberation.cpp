@@ -37,7 +37,8 @@ Json deliberation_json(const Deliberation& d) {
   out["present"] = d.present;
   out["represented"] = Json::array();
   for (const Proxy& p : d.represented)
-    out["represented"].push_back(Json{{"member", p.member}, {"proxy", p.proxy}});
+    out["represented"].push_back(
+        Json{{"member", p.member}, {"proxy", p.proxy.empty() ? Json(nullptr) : Json(p.proxy)}});
   out["excused"] = d.excused;
   out["number"] = nullable(d.number);
   out["title"] = nullable(d.title);

@@ -21,7 +21,8 @@ struct SessionHeader {
   std::optional<std::string> secretary;  // "Secrétaire de séance : …"
 };
 
-// "Daniel GAGNON représenté par Roland GIBERTI", "X à Y" in communes.
+// "Daniel GAGNON représenté par Roland GIBERTI", "X à Y" in communes; `proxy` is empty (null in
+// the JSON) when the act names the member only ("Absents ayant voté par procuration : X").
 struct Proxy {
   std::string member;
   std::string proxy;

@@ -30,8 +30,13 @@ class Document {
   virtual bool is_text() const { return false; }
 };
 
-// Recognises the format by its first bytes, not by the file name; a file named *.txt that is
-// none of them is opened as text (refused with the reason when it is not UTF-8).
+// What an input is, told by its first bytes, not by its name. A PDF's header may follow some
+// bytes of junk (readers accept it within the first 1024 bytes, as the PDF reference allows).
+enum class InputFormat { Pdf, Tiff, Png, Jpeg, Unknown };
+InputFormat sniff_format(const std::filesystem::path& input);
+
+// Recognises the format by its first bytes (sniff_format), not by the file name; a file named
+// *.txt that is none of them is opened as text (refused with the reason when it is not UTF-8).
 Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, const Options& options);
 
 std::string poppler_version();

@@ -26,7 +26,9 @@ Json number(double value) {
 
 Json deliberation_json(const Deliberation& d) {
   Json out;
-  out["kind"] = d.kind == DeliberationKind::Deliberation ? "deliberation" : "other";
+  out["kind"] = d.kind == DeliberationKind::Deliberation ? "deliberation"
+                : d.kind == DeliberationKind::Minutes    ? "minutes"
+                                                         : "other";
   out["authority"] = nullable(d.authority);
   out["body"] = nullable(d.body);
   out["session"] = Json{{"date", nullable(d.session.date)},
@@ -69,6 +71,17 @@ Json deliberation_json(const Deliberation& d) {
                          {"act_id", nullable(d.legality.act_id)},
                          {"transmitted_on", nullable(d.legality.transmitted_on)}};
   out["warnings"] = d.warnings;
+  if (d.kind == DeliberationKind::Minutes) {
+    out["acts"] = Json::array();
+    for (const Deliberation& act : d.acts) {
+      const Json whole = deliberation_json(act);
+      Json item;
+      for (const char* key : {"number", "title", "report", "visas", "considerants", "articles", "vote", "amounts", "budget"})
+        item[key] = whole[key];
+      item["page"] = nullable(act.page);
+      out["acts"].push_back(item);
+    }
+  }
   return out;
 }
 

@@ -11,7 +11,8 @@
 
 namespace greffe {
 
-enum class DeliberationKind { Deliberation, Other };
+// A minutes document (procès-verbal, compte rendu) holds the session once and its acts in `acts`.
+enum class DeliberationKind { Deliberation, Minutes, Other };
 
 struct SessionHeader {
   std::optional<std::string> date;  // ISO
@@ -83,6 +84,10 @@ struct Deliberation {
   Signatory signatory;
   Legality legality;
   std::vector<std::string> warnings;
+  // Minutes only: each act with its own keys (number, title, report, visas, considerants,
+  // articles, vote, amounts, budget) and the page where it starts.
+  std::vector<Deliberation> acts;
+  std::optional<int> page;
 };
 
 // Keys in the order of deliberation.md; nested objects are always present, their unknown values null.

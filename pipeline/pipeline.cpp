@@ -267,6 +267,10 @@ static Deliberation finish_document(const Options& options, cleanup::Cleaner& cl
     for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
       document.warnings.push_back(std::move(warning));
   }
+  if (deliberation.kind == DeliberationKind::Minutes)
+    for (const Deliberation& act : parse::acts_as_deliberations(deliberation))
+      for (std::string& warning : parse::scdl_warnings(act, options.scdl))
+        document.warnings.push_back("act " + act.number.value_or(act.title.value_or("?")).substr(0, 60) + ": " + warning);
   if (options.debug) {
     debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
     for (const auto& page : debug_pages) shown.pages.push_back(page.get());
@@ -402,7 +406,7 @@ Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const
   hooks.finished = [&](const FinishedDocument& finished) {
     for (const Error& error : finished.errors) outcome.document_failures.push_back(error);
     if (finished.deliberation) {
-      if (finished.deliberation->kind == DeliberationKind::Deliberation) deliberations.push_back(*finished.deliberation);
+      if (finished.deliberation->kind != DeliberationKind::Other) deliberations.push_back(*finished.deliberation);
       ++outcome.written;
     }
     if (on_document) on_document(finished, outcome.written, outcome.documents);

@@ -89,6 +89,21 @@ std::string or_empty_int(const std::optional<int>& value) { return value ? std::
 
 }  // namespace
 
+std::vector<Deliberation> acts_as_deliberations(const Deliberation& minutes) {
+  std::vector<Deliberation> acts;
+  for (const Deliberation& act : minutes.acts) {
+    Deliberation d = act;  // the act's own keys, the session's from the minutes
+    d.kind = DeliberationKind::Deliberation;
+    d.authority = minutes.authority;
+    d.body = minutes.body;
+    d.session = minutes.session;
+    d.legality = minutes.legality;
+    if (!d.vote.voters && act.vote.unanimous.value_or(false)) d.vote.voters = minutes.vote.voters;
+    acts.push_back(std::move(d));
+  }
+  return acts;
+}
+
 std::vector<std::string> scdl_row(const Deliberation& d, const ScdlOptions& options) {
   const auto matter = classify_matter(d);
   // Not mapped, because the act does not state them: BUDGET_NOM (no key in deliberation.json),
@@ -136,8 +151,11 @@ std::string scdl_csv(const std::vector<std::vector<std::string>>& rows) {
 
 std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options) {
   std::vector<std::vector<std::string>> rows;
-  for (const Deliberation& d : deliberations)
+  for (const Deliberation& d : deliberations) {
     if (d.kind == DeliberationKind::Deliberation) rows.push_back(scdl_row(d, options));
+    if (d.kind == DeliberationKind::Minutes)
+      for (const Deliberation& act : acts_as_deliberations(d)) rows.push_back(scdl_row(act, options));
+  }
   return scdl_csv(rows);
 }
 

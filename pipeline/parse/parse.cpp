@@ -14,9 +14,14 @@ namespace {
 
 // A deliberation decides: it has "Délibère"/"DÉCIDE" or numbered articles. A note de synthèse,
 // a report or a convention has neither.
+// Minutes may print no marker at all, only each act's vote ("12 votes pour", "Vote : à
+// l'unanimité"): a vote that says how it went decides too.
 bool decides(const Paragraphs& paragraphs) {
   return std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) {
-    return is_decision_marker(p.folded) || article_number(p.folded).value_or(0) == 1;
+    if (is_decision_marker(p.folded) || article_number(p.folded).value_or(0) == 1) return true;
+    if (!is_vote_statement(p.folded)) return false;
+    const VoteTally tally = read_vote(p.folded);
+    return tally.unanimous || tally.for_votes || tally.against;
   });
 }
 
@@ -31,7 +36,8 @@ bool is_minutes(const Paragraphs& paragraphs) {
     const std::string& f = paragraphs[i].folded;
     if (f.size() > 300) continue;
     if (f.find("proces-verbal") != std::string::npos || f.find("proces verbal") != std::string::npos ||
-        f.find("compte rendu") != std::string::npos || f.find("compte-rendu") != std::string::npos)
+        f.find("compte rendu") != std::string::npos || f.find("compte-rendu") != std::string::npos ||
+        f.rfind("cr du conseil", 0) == 0)
       return true;
   }
   return false;
@@ -64,7 +70,7 @@ bool is_act_heading(const Paragraph& p) {
     return false;
   static const std::regex numbered(
       "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[).-]\\s+\\S|"
+      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[)./-]\\s*[a-z]|"
       "[ivx]{1,4}\\s*[-.)]\\s+\\S|objet\\s*:)");
   if (std::regex_search(f, numbered)) return true;
   const char last = p.text.back();
@@ -94,7 +100,7 @@ void read_act_heading(const std::string& text, Deliberation& act) {
     act.number = m[1].str();
     title = m[2].str();
   } else {
-    static const std::regex listed("^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*[).:-]\\s+(.*)$");
+    static const std::regex listed("^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*[).:/-]\\s*(.*)$");
     if (std::regex_match(text, m, listed)) title = m[1].str();
     static const std::regex object("^[Oo]bjet\\s*:\\s*(.*)$");
     if (std::regex_match(title, m, object)) title = m[1].str();

@@ -11,7 +11,10 @@ namespace greffe::parse {
 bool is_vote_statement(const std::string& folded) {
   static const std::regex vote(
       "mise aux voix|^(cette proposition|adopte|rejete|a l'unanimite|a la majorite|vote|resultat du vote|"
-      "unanimite|pour\\s*:\\s*[0-9]|voix (pour|contre)|abstention|le conseil adopte|le conseil rejette)");
+      "unanimite|pour\\s*:\\s*[0-9]|voix (pour|contre)|abstention|le conseil adopte|le conseil rejette)|"
+      "\\b[0-9]{1,3} (votes?|voix) (pour|contre)\\b|^vote\\s*_?\\s*:|"
+      "^(le|les membres du) (conseil|bureau|comite)[^.]{0,40} (approuve|adopte|accepte|valide|autorise|refuse|rejette|decide)"
+      "[^.]{0,30}(unanimite|majorite)");
   return folded.size() < 2000 && std::regex_search(folded, vote);
 }
 
@@ -21,14 +24,15 @@ namespace {
 std::optional<int> count_before(const std::string& folded, const std::string& noun) {
   static const std::vector<std::string> words = {"zero", "une", "deux", "trois", "quatre", "cinq", "six",
                                                  "sept", "huit", "neuf", "dix", "onze", "douze"};
-  const std::regex before("(?:^|[\\s(,])([0-9]{1,4}|[a-z]+) " + noun + "\\b");
-  std::smatch m;
-  if (!std::regex_search(folded, m, before)) return std::nullopt;
-  const std::string count = m[1].str();
-  if (std::isdigit(static_cast<unsigned char>(count[0]))) return std::stoi(count);
-  if (count == "un") return 1;
-  for (std::size_t i = 0; i < words.size(); ++i)
-    if (words[i] == count) return static_cast<int>(i);
+  // "12 votes pour", "2 voix contre", "deux abstentions"
+  const std::regex before("(?:^|[\\s(,])([0-9]{1,4}|[a-z]+) (?:votes? |voix )?" + noun + "\\b");
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), before); it != std::sregex_iterator(); ++it) {
+    const std::string count = (*it)[1].str();
+    if (std::isdigit(static_cast<unsigned char>(count[0]))) return std::stoi(count);
+    if (count == "un") return 1;
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (words[i] == count) return static_cast<int>(i);
+  }
   return std::nullopt;
 }
 

@@ -327,6 +327,9 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
     if (heading == Heading::Other) continue;  // absents without proxy: no key in the contract
     if (heading == Heading::Present || heading == Heading::Excused) {
       if (const auto count = leading_count(list)) {
+        // "Présents : 21, Votants : 25": the other counts of the line.
+        if (auto n = count_after(p.folded, "votants"))
+          if (!out.vote.voters) out.vote.voters = n;
         if (heading == Heading::Present && !out.session.members_present_declared)
           out.session.members_present_declared = count;
         continue;

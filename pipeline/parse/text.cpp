@@ -187,7 +187,7 @@ bool capital_word_at(const std::string& text, std::size_t at) {
   return letters >= 2;
 }
 
-enum class Cut { Anywhere, AfterClause, Capitalised, Dispositive, Count };
+enum class Cut { Anywhere, AfterClause, Capitalised, Dispositive, Listed, Count };
 
 struct Marker {
   const char* folded;
@@ -231,6 +231,8 @@ const std::vector<Marker>& markers() {
       {"pour copie", Cut::Capitalised},        {"fait et delibere", Cut::Capitalised},
       {"ainsi fait et delibere", Cut::Capitalised}, {"signe electroniquement", Cut::Capitalised},
       {"pour le president", Cut::Capitalised}, {"le conseil adopte", Cut::Capitalised},
+      // Minutes: "1/ Délibération …", "2) Délibération …", "Questions diverses".
+      {"deliberation", Cut::Listed},           {"questions diverses", Cut::Capitalised},
   };
   return list;
 }
@@ -246,7 +248,7 @@ std::size_t dispositive_start(const std::string& text, std::size_t at) {
   if (at >= 2 && text.compare(at - 2, 2, "- ") == 0) return at - 2;
   std::size_t i = at;
   if (i >= 1 && text[i - 1] == ' ') --i;
-  if (i >= 1 && (text[i - 1] == '.' || text[i - 1] == ')')) --i;
+  if (i >= 1 && (text[i - 1] == '.' || text[i - 1] == ')' || text[i - 1] == '/')) --i;
   std::size_t digits = 0;
   while (i >= 1 && std::isdigit(static_cast<unsigned char>(text[i - 1])) && digits < 2) --i, ++digits;
   if (digits == 0 || (i > 0 && text[i - 1] != ' ')) return std::string::npos;
@@ -263,6 +265,15 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
     if (text[at - 1] != ' ' || text[at] == ' ') continue;
     // Fold a short window only: markers are under 40 bytes.
     const std::string window = fold(std::string_view(text).substr(at, 48));
+    // "… 2 abstentions 10 votes pour": a count of votes opens the vote's part.
+    std::size_t digits = 0;
+    while (digits < window.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(window[digits]))) ++digits;
+    if (digits > 0 && (window.compare(digits, 6, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
+        (cuts.empty() || at > cuts.back())) {
+      cuts.push_back(at);
+      bullets.push_back(false);
+      continue;
+    }
     for (const Marker& marker : markers()) {
       const std::string m = marker.folded;
       if (window.compare(0, m.size(), m) != 0) continue;
@@ -281,6 +292,10 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
         case Cut::Dispositive:
           cut = capital_word_at(text, at) ? dispositive_start(text, at) : std::string::npos;
           bullet = cut != std::string::npos && text.compare(cut, 2, "- ") == 0;
+          break;
+        case Cut::Listed:
+          cut = is_capital_at(text, at) ? dispositive_start(text, at) : std::string::npos;
+          if (cut != std::string::npos && text.compare(cut, 2, "- ") == 0) cut = std::string::npos;
           break;
         case Cut::Count: {
           std::size_t k = m.size();

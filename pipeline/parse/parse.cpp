@@ -143,6 +143,8 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
     if (!act.vote.abstention) act.vote.abstention = tally.abstention;
   }
   act.budget = read_budget(act.articles);
+  // A heading's sums are the act's too ("Subvention de 300 € à …", or a report run on into it).
+  for (std::size_t i = begin; i < headings_end; ++i) collect_amounts(paragraphs[i].text, act);
   if (act.report) collect_amounts(*act.report, act);
   for (const Article& article : act.articles) collect_amounts(article.text, act);
   act.warnings.clear();  // the minutes' own warnings say what was not found

@@ -268,7 +268,7 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
     // "… 2 abstentions 10 votes pour": a count of votes opens the vote's part.
     std::size_t digits = 0;
     while (digits < window.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(window[digits]))) ++digits;
-    if (digits > 0 && (window.compare(digits, 6, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
+    if (digits > 0 && (window.compare(digits, 5, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
         (cuts.empty() || at > cuts.back())) {
       cuts.push_back(at);
       bullets.push_back(false);

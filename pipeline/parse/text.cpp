@@ -437,6 +437,7 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
   Prepared out;
   Paragraph current;
   bool pending_join = false;
+  bool previous_ended_sentence = false;
 
   auto flush = [&] {
     if (current.text.empty()) return;
@@ -479,13 +480,17 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
       const bool list_goes_on = bullet && line.rfind("- ", 0) == 0 && !current.bullet &&
                                 current.text.find(" - ") != std::string::npos && !ends_sentence(current.text);
       if (list_goes_on) body = line;
-      if (!continues && !list_goes_on && (pending_join || bullet || block)) flush();
+      // Text without blank lines (pdftotext, a flattened page): a line that ends a sentence with
+      // "." or ":" and a next one that opens with a capital start a new paragraph.
+      const bool sentence_break = !pending_join && previous_ended_sentence && is_capital_at(body, 0);
+      if (!continues && !list_goes_on && (pending_join || bullet || block || sentence_break)) flush();
       if (current.text.empty()) {
         current.place = place;
         current.bullet = bullet;
       }
       append_line(current.text, body);
       pending_join = false;
+      previous_ended_sentence = !body.empty() && (body.back() == '.' || body.back() == ':');
     }
 
     if (end >= text.size()) break;

@@ -65,6 +65,14 @@ const StampPhrase kPhrases[] = {
     {"datedereceptionprefecture", Field::ReceivedOn},
     // What survives of "Reçu au Contrôle de légalité le" when the stamp is badly printed.
     {"delegalitele", Field::ReceivedOn},
+    // S²LOW: "Envoyé en préfecture le 18/12/2023 / Reçu en préfecture le 18/12/2023 / Publié le /
+    // ID : 007-…-DE"; the @ctes box of born-digital acts, "Accusé de réception – Ministère de
+    // l'intérieur" (its "Envoi Préfecture : …" share a line with the act's text: remove_inline_stamps).
+    {"envoyeenprefecturele", Field::TransmittedOn},
+    {"recuenprefecturele", Field::ReceivedOn},
+    {"accusedereceptionministeredelinterieur", Field::None},
+    {"actecertifieexecutoire", Field::None},
+    {"publiele", Field::None},
 };
 
 // OCR reads the slashes of "19/05/2022" as ' ; : and the like.
@@ -83,7 +91,7 @@ void keep_first(std::optional<std::string>& slot, std::string_view line) {
 bool read_stamp_line(std::string_view line, Legality& legality) {
   // The @ctes act id: department, SIREN, date, the authority's own number, nature ("DE": délibération).
   // OCR may put a speck before it and read a digit more or less.
-  static const std::regex act_id_line("^\\W*(?:\\S{1,2}\\s+)?(\\d{3}-\\d{6,10}-\\d{8}-\\S+-[A-Z]{1,3})\\W*$");
+  static const std::regex act_id_line("^\\W*(?:\\S{1,2}\\s*:?\\s+)?(\\d{3}-\\d{6,10}-\\d{8}-\\S+-[A-Z]{1,3})\\W*$");
   static const std::regex act_id_exact("\\d{3}-\\d{9}-\\d{8}-[A-Za-z0-9_]+-(DE|AI|AR|CC|AU|BF)");
   std::cmatch match;
   const std::string text(line);
@@ -125,6 +133,75 @@ bool read_stamp_line(std::string_view line, Legality& legality) {
     return true;
   }
   return false;
+}
+
+namespace {
+
+struct InlineStamp {
+  std::regex pattern;
+  Field field;
+};
+
+// Stamp phrases as they sit inside a line when the text was flattened (one line per page or per
+// document) or when a stamp box shares a line with the act's text. Each must hold a date or an
+// act id, so that a sentence of the act is never taken for one.
+const std::vector<InlineStamp>& inline_stamps() {
+  static const std::string date = "([0-9]{1,2}/[0-9]{1,2}/[0-9]{4})";
+  static const std::string act_id = "([0-9]{3}-[0-9A-Z]{9}-[0-9]{8}-[A-Za-z0-9_ ]{1,40}?-[A-Z]{2})";
+  static const std::vector<InlineStamp> list = {
+      {std::regex("Envoy(?:\xC3\xA9|e) en pr(?:\xC3\xA9|e)fecture le " + date + " ?"), Field::TransmittedOn},
+      {std::regex("Re(?:\xC3\xA7|c)u en pr(?:\xC3\xA9|e)fecture le " + date + " ?"), Field::ReceivedOn},
+      {std::regex("Publi(?:\xC3\xA9|e) le(?: " + date + ")? ID ?: ?" + act_id + " ?"), Field::None},
+      {std::regex("AR Pr(?:\xC3\xA9|e)fecture " + act_id + " Re(?:\xC3\xA7|c)u le " + date +
+                  "(?: Publi(?:\xC3\xA9|e) le " + date + ")? ?"),
+       Field::ReceivedOn},
+      {std::regex("Envoi Pr(?:\xC3\xA9|e)fecture ?: ?" + date + " ?"), Field::TransmittedOn},
+      {std::regex("R(?:\xC3\xA9|e)ception en Pr(?:\xC3\xA9|e)fecture ?: ?" + date + " ?"), Field::ReceivedOn},
+      {std::regex("ID ?: ?" + act_id + " ?"), Field::None},
+  };
+  return list;
+}
+
+void keep_date(std::optional<std::string>& slot, const std::string& text) {
+  if (!slot)
+    if (auto date = find_french_date(text)) slot = date->iso;
+}
+
+}  // namespace
+
+std::string remove_inline_stamps(std::string_view line, Legality& legality) {
+  std::string text(line);
+  // Cheap guard: every inline stamp holds "fecture" or "ID".
+  if (text.find("fecture") == std::string::npos && text.find("ID") == std::string::npos) return text;
+  static const std::regex act_id_exact("\\d{3}-\\d{9}-\\d{8}-[A-Za-z0-9_]+-(DE|AI|AR|CC|AU|BF)");
+  for (const InlineStamp& stamp : inline_stamps()) {
+    std::string out;
+    std::smatch m;
+    std::string rest = text;
+    bool found = false;
+    while (std::regex_search(rest, m, stamp.pattern)) {
+      found = true;
+      const std::string whole = m[0].str();
+      for (std::size_t g = 1; g < m.size(); ++g) {
+        if (!m[g].matched) continue;
+        const std::string value = m[g].str();
+        if (value.find('/') != std::string::npos) {
+          if (stamp.field == Field::ReceivedOn && g == m.size() - 1 && m.size() > 3) continue;  // "Publié le"
+          if (stamp.field == Field::ReceivedOn) keep_date(legality.received_on, value);
+          if (stamp.field == Field::TransmittedOn) keep_date(legality.transmitted_on, value);
+        } else if (!legality.act_id && std::regex_match(value, act_id_exact)) {
+          legality.act_id = value;
+        }
+      }
+      out += m.prefix().str();
+      if (!out.empty() && out.back() != ' ') out += ' ';
+      rest = m.suffix().str();
+      (void)whole;
+    }
+    if (found) text = out + rest;
+  }
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  return text;
 }
 
 }  // namespace greffe::cleanup

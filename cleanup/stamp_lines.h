@@ -14,4 +14,10 @@ namespace greffe::cleanup {
 // says is added to `legality` (a value already there is kept: the first stamp read wins).
 bool read_stamp_line(std::string_view line, Legality& legality);
 
+// `line` without the stamp phrases printed inside it (S²LOW "Envoyé en préfecture le … Reçu en
+// préfecture le … Publié le ID : …-DE", "AR Prefecture … Reçu le … Publié le …", the @ctes box's
+// "Envoi Préfecture : …"), as text flattened to one line holds them; what they say is added to
+// `legality` (the first value read wins). Each phrase needs its date or act id to be removed.
+std::string remove_inline_stamps(std::string_view line, Legality& legality);
+
 }  // namespace greffe::cleanup

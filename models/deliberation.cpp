@@ -26,16 +26,21 @@ Json number(double value) {
 
 Json deliberation_json(const Deliberation& d) {
   Json out;
-  out["kind"] = d.kind == DeliberationKind::Deliberation ? "deliberation" : "other";
+  out["kind"] = d.kind == DeliberationKind::Deliberation ? "deliberation"
+                : d.kind == DeliberationKind::Minutes    ? "minutes"
+                                                         : "other";
   out["authority"] = nullable(d.authority);
   out["body"] = nullable(d.body);
   out["session"] = Json{{"date", nullable(d.session.date)},
                         {"president", nullable(d.session.president)},
-                        {"members_present_declared", nullable(d.session.members_present_declared)}};
+                        {"members_present_declared", nullable(d.session.members_present_declared)},
+                        {"members_in_office", nullable(d.session.members_in_office)},
+                        {"secretary", nullable(d.session.secretary)}};
   out["present"] = d.present;
   out["represented"] = Json::array();
   for (const Proxy& p : d.represented)
-    out["represented"].push_back(Json{{"member", p.member}, {"proxy", p.proxy}});
+    out["represented"].push_back(
+        Json{{"member", p.member}, {"proxy", p.proxy.empty() ? Json(nullptr) : Json(p.proxy)}});
   out["excused"] = d.excused;
   out["number"] = nullable(d.number);
   out["title"] = nullable(d.title);
@@ -49,7 +54,8 @@ Json deliberation_json(const Deliberation& d) {
                      {"unanimous", nullable(d.vote.unanimous)},
                      {"for", nullable(d.vote.for_votes)},
                      {"against", nullable(d.vote.against)},
-                     {"abstention", nullable(d.vote.abstention)}};
+                     {"abstention", nullable(d.vote.abstention)},
+                     {"voters", nullable(d.vote.voters)}};
   out["amounts"] = Json::array();
   for (const Amount& a : d.amounts)
     out["amounts"].push_back(
@@ -65,6 +71,17 @@ Json deliberation_json(const Deliberation& d) {
                          {"act_id", nullable(d.legality.act_id)},
                          {"transmitted_on", nullable(d.legality.transmitted_on)}};
   out["warnings"] = d.warnings;
+  if (d.kind == DeliberationKind::Minutes) {
+    out["acts"] = Json::array();
+    for (const Deliberation& act : d.acts) {
+      const Json whole = deliberation_json(act);
+      Json item;
+      for (const char* key : {"number", "title", "report", "visas", "considerants", "articles", "vote", "amounts", "budget"})
+        item[key] = whole[key];
+      item["page"] = nullable(act.page);
+      out["acts"].push_back(item);
+    }
+  }
   return out;
 }
 

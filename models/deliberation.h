@@ -11,15 +11,19 @@
 
 namespace greffe {
 
-enum class DeliberationKind { Deliberation, Other };
+// A minutes document (procès-verbal, compte rendu) holds the session once and its acts in `acts`.
+enum class DeliberationKind { Deliberation, Minutes, Other };
 
 struct SessionHeader {
   std::optional<std::string> date;  // ISO
   std::optional<std::string> president;
   std::optional<int> members_present_declared;
+  std::optional<int> members_in_office;  // "en exercice": SCDL VOTE_EFFECTIF
+  std::optional<std::string> secretary;  // "Secrétaire de séance : …"
 };
 
-// "Daniel GAGNON représenté par Roland GIBERTI", "X à Y" in communes.
+// "Daniel GAGNON représenté par Roland GIBERTI", "X à Y" in communes; `proxy` is empty (null in
+// the JSON) when the act names the member only ("Absents ayant voté par procuration : X").
 struct Proxy {
   std::string member;
   std::string proxy;
@@ -36,6 +40,7 @@ struct VoteTally {
   std::optional<int> for_votes;
   std::optional<int> against;
   std::optional<int> abstention;
+  std::optional<int> voters;  // "Votants": SCDL VOTE_REEL
 };
 
 struct Amount {
@@ -79,6 +84,10 @@ struct Deliberation {
   Signatory signatory;
   Legality legality;
   std::vector<std::string> warnings;
+  // Minutes only: each act with its own keys (number, title, report, visas, considerants,
+  // articles, vote, amounts, budget) and the page where it starts.
+  std::vector<Deliberation> acts;
+  std::optional<int> page;
 };
 
 // Keys in the order of deliberation.md; nested objects are always present, their unknown values null.

@@ -151,7 +151,7 @@ int cli_main(int argc, char** argv) {
   CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
                                              "deliberation.json,report.json}, with --formats hocr/, alto/, searchable.pdf, "
                                              "and OUT/deliberations.csv");
-  run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, or folders (recursed, sorted)")->required();
+  run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, UTF-8 text files (*.txt: cleaned and parsed, no OCR), or folders (recursed, sorted; PDF and images only)")->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
   add_pipeline_options(*run, options, flags);
 

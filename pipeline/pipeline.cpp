@@ -173,6 +173,12 @@ class PageSource {
   void read_page(PageJob& job) {
     Stopwatch watch;
     PageReport& report = job.result.report;
+    if (document_->is_text()) {  // a text input: its text is the page's, whatever --ocr says
+      report.source = "text input";
+      job.result.ocr.text = document_->text_layer(page_);
+      report.timings.rasterize_ms = watch.lap();
+      return;
+    }
     if (options_.source != TextSource::Ocr) {
       std::string layer = document_->text_layer(page_);
       const bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;
@@ -262,6 +268,10 @@ static Deliberation finish_document(const Options& options, cleanup::Cleaner& cl
     for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
       document.warnings.push_back(std::move(warning));
   }
+  if (deliberation.kind == DeliberationKind::Minutes)
+    for (const Deliberation& act : parse::acts_as_deliberations(deliberation))
+      for (std::string& warning : parse::scdl_warnings(act, options.scdl))
+        document.warnings.push_back("act " + act.number.value_or(act.title.value_or("?")).substr(0, 60) + ": " + warning);
   if (options.debug) {
     debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
     for (const auto& page : debug_pages) shown.pages.push_back(page.get());
@@ -397,7 +407,7 @@ Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const
   hooks.finished = [&](const FinishedDocument& finished) {
     for (const Error& error : finished.errors) outcome.document_failures.push_back(error);
     if (finished.deliberation) {
-      if (finished.deliberation->kind == DeliberationKind::Deliberation) deliberations.push_back(*finished.deliberation);
+      if (finished.deliberation->kind != DeliberationKind::Other) deliberations.push_back(*finished.deliberation);
       ++outcome.written;
     }
     if (on_document) on_document(finished, outcome.written, outcome.documents);

@@ -12,21 +12,42 @@ namespace greffe::parse {
 
 namespace {
 
-enum class Heading { None, Present, Represented, Excused, Other };
+enum class Heading { None, Present, Represented, Excused, Secretary, Other };
 
+// The heading part of a paragraph, folded, with OCR's underscores for spaces ("Absents_excusés_ :").
+std::string heading_words(const std::string& folded) {
+  std::string out;
+  for (char c : folded.substr(0, 160)) {
+    const char d = c == '_' ? ' ' : c;
+    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += d;
+  }
+  return out;
+}
+
+// Attendance headings of every template met: Métropole "Étaient présents Mesdames et Messieurs :",
+// communes "Présents :", "Absents ayant donné procuration :", "Absent excusé ayant donné pouvoir :",
+// "Absents ayant voté par procuration …:", "Absents excusés :", "EXCUSÉS :", "Absent non excusé :",
+// "Pouvoirs :", "Secrétaire de séance :". What the heading says decides the list's kind.
 Heading heading_of(const std::string& folded) {
-  static const std::regex present("^(etaient presents|etaient presentes|presents\\s*:|membres presents)");
-  static const std::regex represented(
-      "^(etaient absents et representes|etaient absentes et representees|absents? (et )?representes|"
-      "absents? ayant donne (procuration|pouvoir)|pouvoirs?\\s*:|procurations?\\s*:)");
-  static const std::regex excused(
-      "^(etaient absents et excuses|etaient absentes et excusees|absents? excuses|excuses\\s*:)");
-  static const std::regex other("^(secretaire de seance|absents?\\s*:|etaient absents\\s*:)");
-  if (std::regex_search(folded, represented)) return Heading::Represented;
-  if (std::regex_search(folded, excused)) return Heading::Excused;
-  if (std::regex_search(folded, present)) return Heading::Present;
-  if (std::regex_search(folded, other)) return Heading::Other;
-  return Heading::None;
+  const std::string h = heading_words(folded);
+  static const std::regex opens(
+      "^(etaient |etait )?(membres )?(presents?|presentes?|absents?|absentes?|excuses?|excusees?|representes?|"
+      "secretaire|pouvoirs?|procurations?)\\b");
+  if (!std::regex_search(h, opens)) return Heading::None;
+  const auto colon = h.find(':');
+  // The Métropole's headings end "Mesdames et Messieurs :" or "Madame et Monsieur :".
+  const std::string head = colon == std::string::npos ? h : h.substr(0, colon);
+  if (colon == std::string::npos && h.size() > 80) return Heading::None;
+  if (head.find("secretaire") != std::string::npos) return Heading::Secretary;
+  if (head.find("pouvoir") != std::string::npos || head.find("procuration") != std::string::npos ||
+      head.find("represente") != std::string::npos)
+    return Heading::Represented;
+  if (head.rfind("presen", 0) == 0 || head.rfind("etaient presen", 0) == 0 || head.rfind("membres presen", 0) == 0)
+    return Heading::Present;
+  if (head.find("non excuse") != std::string::npos) return Heading::Other;
+  if (head.find("excuse") != std::string::npos) return Heading::Excused;
+  return Heading::Other;  // absents without proxy: no key in the contract
 }
 
 bool is_upper_start(std::string_view word) {
@@ -46,27 +67,104 @@ std::string trim(std::string_view s) {
   return std::string(s.substr(first, last - first + 1));
 }
 
-// "Daniel GAGNON représenté par Roland GIBERTI", "M. Paul MARTIN à Mme Anne DURAND",
-// "Paul MARTIN (pouvoir à Anne DURAND)".
-std::optional<Proxy> split_proxy(const std::string& item) {
-  static const std::vector<std::string> separators = {" a donné pouvoir à ",
-                                                      " a donné procuration à ",
-                                                      " donne pouvoir à ",
-                                                      " pouvoir à ",
-                                                      " procuration à ",
-                                                      " représentée par ",
-                                                      " représenté par ",
-                                                      " representee par ",
-                                                      " represente par ",
-                                                      " à ",
-                                                      " a "};
+bool is_civility(const std::string& word) {
+  static const std::vector<std::string> civilities = {"m.", "m", "mm", "mm.", "mme", "mme.", "mmes", "mlle", "mr",
+                                                      "mr.", "mrs", "madame", "monsieur", "messieurs", "mesdames"};
+  const std::string f = fold(word);
+  for (const std::string& c : civilities)
+    if (f == c) return true;
+  return false;
+}
+
+// "Mme Anne DURAND", "MM. BESSET François", "madame Jeanne GUILLOUET": the name without them.
+std::string without_civility(std::string name) {
+  while (true) {
+    const auto space = name.find(' ');
+    if (space == std::string::npos || !is_civility(name.substr(0, space))) return name;
+    name = trim(name.substr(space + 1));
+  }
+}
+
+// "Monsieur Jérôme BEQ, Maire, … Adjoints, … conseillers municipaux délégués": an office
+// between the names is no name.
+bool is_role(const std::string& item) {
+  static const std::regex role(
+      "^(le |la )?(maire|adjoints?|adjointes?|conseill\\S*|president\\S*|vice-president\\S*|delegue\\S*|"
+      "membres?|secretaire\\S*)\\b");
+  return std::regex_search(fold(item), role);
+}
+
+// The name at the start of `text`, its trailing words that are no name left out: "BESSET
+// François Des de à comeenion" (a sidebar's words run on after it) gives "BESSET François Des".
+std::string leading_name(const std::string& text) {
+  std::string name;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    if (!looks_like_name(word) && !(word == "de" || word == "du" || word == "le" || word == "la")) break;
+    name += (name.empty() ? "" : " ") + word;
+  }
+  while (true) {  // no particle at the end
+    const auto space = name.rfind(' ');
+    const std::string last = space == std::string::npos ? name : name.substr(space + 1);
+    if (last != "de" && last != "du" && last != "le" && last != "la") break;
+    name = space == std::string::npos ? "" : name.substr(0, space);
+  }
+  return trim(name);
+}
+
+// "Daniel GAGNON représenté par Roland GIBERTI", "Madame X donne pouvoir à Monsieur Y",
+// "X ayant donné procuration à Y", "Mme X donnant pouvoir à Mme Y", "X (Pouvoir à Y)", and under
+// a proxies' heading "M. Paul MARTIN à Mme Anne DURAND".
+std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
+  static const std::vector<std::string> separators = {" a donné pouvoir à ",  " a donné procuration à ",
+                                                      " ayant donné procuration à ", " ayant donné pouvoir à ",
+                                                      " donne pouvoir à ",    " donnant pouvoir à ",
+                                                      " donne procuration à ", " (pouvoir à ",
+                                                      " (Pouvoir à ",         " pouvoir à ",
+                                                      " Pouvoir à ",          " procuration à ",
+                                                      " représentée par ",    " représenté par ",
+                                                      " representee par ",    " represente par ",
+                                                      " à ",                  " a "};
   for (const std::string& sep : separators) {
+    if (!bare_a && (sep == " à " || sep == " a ")) continue;
     const auto at = item.find(sep);
     if (at == std::string::npos) continue;
-    Proxy proxy{trim(item.substr(0, at)), trim(item.substr(at + sep.size()))};
+    Proxy proxy{without_civility(trim(item.substr(0, at))),
+                leading_name(without_civility(trim(item.substr(at + sep.size()))))};
     if (looks_like_name(proxy.member) && looks_like_name(proxy.proxy)) return proxy;
   }
   return std::nullopt;
+}
+
+// A list whose items are not separated ("Mme Youssouf donnant pouvoir à Mme Girardet Mme Dellac
+// donnant …", "X (Pouvoir à Y) Z (Pouvoir à W)", "Monsieur Florent OLIVIER Monsieur Youssef …"):
+// a civility opens an item unless it follows "à", "par" or "de"; a closing parenthesis ends one.
+std::vector<std::string> split_at_civilities(const std::string& item) {
+  std::vector<std::string> parts;
+  std::string current;
+  std::string previous;
+  std::size_t start = 0;
+  while (start < item.size()) {
+    auto end = item.find(' ', start);
+    if (end == std::string::npos) end = item.size();
+    const std::string word = item.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    const std::string p = fold(previous);
+    const bool opens = is_civility(word) && !current.empty() && !is_civility(previous) && p != "a" &&
+                       p != "par" && p != "de" && p != "(pouvoir" && p != "pouvoir";
+    if (opens) parts.push_back(current), current.clear();
+    current += (current.empty() ? "" : " ") + word;
+    if (!word.empty() && word.back() == ')') parts.push_back(current), current.clear();
+    previous = word;
+  }
+  if (!current.empty()) parts.push_back(current);
+  return parts;
 }
 
 // The list after the heading's colon, or in the next paragraph when the heading ends there.
@@ -160,17 +258,19 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
     // Items are separated by " - ", " – ", "," or ";" (a hyphen inside "Jean-Pascal" has no spaces).
     std::size_t best = std::string_view::npos, width = 0;
     for (std::string_view sep : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
-                                 std::string_view(","), std::string_view(";")}) {
+                                 std::string_view(","), std::string_view(";"), std::string_view(" et ")}) {
       const auto at = list.find(sep, start);
       if (at < best) best = at, width = sep.size();
     }
-    const std::string item =
+    const std::string whole =
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
-    if (!item.empty()) {
+    for (const std::string& piece : split_at_civilities(whole)) {
+      const std::string item = without_civility(trim(piece));
+      if (item.empty() || is_role(item)) continue;
       if (looks_like_name(item))
         for (std::string& name : split_run_together(item)) names.push_back(std::move(name));
       else
-        unread.push_back(item);
+        unread.push_back(piece);
     }
     if (best == std::string_view::npos) break;
     start = best + width;
@@ -178,16 +278,40 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
   return names;
 }
 
+namespace {
+
+// A count printed after its label: "En exercice : 19", "Nombre de conseillers présents : 22 ou 21".
+std::optional<int> count_after(const std::string& folded, const char* label) {
+  const std::regex counted(std::string(label) + "[^:0-9]{0,12}\\s*:\\s*([0-9]{1,5})\\b");
+  std::smatch m;
+  if (folded.size() > 600 || !std::regex_search(folded, m, counted)) return std::nullopt;
+  return std::stoi(m[1].str());
+}
+
+// The counts box or line: "Nombre de conseillers en exercice : 27 - Présents : 21 - Votants : 25",
+// a sidebar's "En exercice : 19 / Présents : 11 / Votants : 13", each count maybe on its own line.
+bool read_counts(const std::string& folded, Deliberation& out) {
+  static const std::regex opens("^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
+  if (!std::regex_search(folded, opens) && folded.find("en exercice") == std::string::npos) return false;
+  if (auto n = count_after(folded, "exercice")) {
+    if (!out.session.members_in_office) out.session.members_in_office = n;
+  }
+  if (auto n = count_after(folded, "presents?")) {
+    if (!out.session.members_present_declared) out.session.members_present_declared = n;
+  }
+  if (auto n = count_after(folded, "votants")) {
+    if (!out.vote.voters) out.vote.voters = n;
+  }
+  return true;
+}
+
+}  // namespace
+
 void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used, Deliberation& out) {
-  static const std::regex counted("presents?\\s*:\\s*([0-9]{1,6})");
   for (std::size_t i = zone.begin; i < zone.end; ++i) {
     const Paragraph& p = paragraphs[i];
-    std::smatch m;
-    // The counts line of communal minutes: "Nombre de conseillers en exercice : 27 - Présents : 21 - …"
-    if (p.folded.find("en exercice") != std::string::npos) {
+    if (read_counts(p.folded, out)) {
       used[i] = true;
-      if (!out.session.members_present_declared && std::regex_search(p.folded, m, counted))
-        out.session.members_present_declared = std::stoi(m[1].str());
       continue;
     }
     const Heading heading = heading_of(p.folded);
@@ -195,27 +319,37 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
     used[i] = true;
     const Place place = p.place;
     const std::string list = list_of(paragraphs, i, zone, used);
-    if (heading == Heading::Other) continue;  // secretary, absents without proxy: no key in the contract
-    if (heading == Heading::Present) {
+    if (heading == Heading::Secretary) {
+      const std::string name = leading_name(without_civility(list));
+      if (!out.session.secretary && looks_like_name(name) && !name.empty()) out.session.secretary = name;
+      continue;
+    }
+    if (heading == Heading::Other) continue;  // absents without proxy: no key in the contract
+    if (heading == Heading::Present || heading == Heading::Excused) {
       if (const auto count = leading_count(list)) {
-        if (!out.session.members_present_declared) out.session.members_present_declared = count;
+        // "Présents : 21, Votants : 25": the other counts of the line.
+        if (auto n = count_after(p.folded, "votants"))
+          if (!out.vote.voters) out.vote.voters = n;
+        if (heading == Heading::Present && !out.session.members_present_declared)
+          out.session.members_present_declared = count;
         continue;
       }
     }
+    std::vector<std::string> items;
+    const std::vector<std::string> names = split_names(list, items);
     std::vector<std::string> unread;
+    // An item with its proxy goes to the represented, under whatever heading it is printed
+    // ("Absent excusé : Mme X donne pouvoir à M. Y"); under a proxies' heading, "X à Y" is one.
+    for (const std::string& item : items) {
+      if (auto proxy = split_proxy(item, heading == Heading::Represented))
+        out.represented.push_back(*proxy);
+      else
+        unread.push_back(item);
+    }
     if (heading == Heading::Represented) {
-      std::vector<std::string> items;
-      // Split on the item separators only; " - " may not separate a member from a proxy.
-      for (const std::string& item : split_names(list, items))
-        unread.push_back(item);  // single names: no proxy
-      for (const std::string& item : items) {
-        if (auto proxy = split_proxy(item))
-          out.represented.push_back(*proxy);
-        else
-          unread.push_back(item);
-      }
+      // "Absents ayant voté par procuration : A, B, C": the members are named, their proxies not.
+      for (const std::string& name : names) out.represented.push_back(Proxy{name, ""});
     } else {
-      auto names = split_names(list, unread);
       auto& target = heading == Heading::Present ? out.present : out.excused;
       target.insert(target.end(), names.begin(), names.end());
     }

@@ -52,6 +52,7 @@ bool merge_vote(const VoteTally& tally, VoteTally& vote) {
   if (!vote.for_votes) vote.for_votes = tally.for_votes;
   if (!vote.against) vote.against = tally.against;
   if (!vote.abstention) vote.abstention = tally.abstention;
+  if (!vote.voters) vote.voters = tally.voters;
   return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
 }
 
@@ -60,10 +61,15 @@ enum class Part { Opening, Visas, Considerants, Decision, Articles, Vote };
 }  // namespace
 
 bool is_decision_marker(const std::string& folded) {
-  static const std::regex alone("^(delibere|decide|deliberent)\\b");
-  // "Le Conseil municipal, après en avoir délibéré, DÉCIDE : …"
-  static const std::regex after_clause(",\\s*(decide|delibere)\\s*(:|$)");
-  return std::regex_search(folded, alone) || std::regex_search(folded, after_clause);
+  static const std::regex alone(
+      "^(delibere|decide|deliberent|apres en avoir delibere|apres deliberation|le conseil adopte)\\b");
+  // "Le Conseil municipal, après en avoir délibéré, DÉCIDE : …", "… à l'unanimité décident :",
+  // "Le Conseil Municipal après en avoir délibéré A l'unanimité"
+  static const std::regex after_clause("[, ]\\s*(decide|delibere|decident)\\s*(:|$)");
+  static const std::regex council("^(le|la) (conseil|bureau|commission|assemblee)[^.]{0,60} apres en avoir delibere");
+  if (folded.size() > 2000) return false;
+  return std::regex_search(folded, alone) || std::regex_search(folded, after_clause) ||
+         std::regex_search(folded, council);
 }
 
 std::optional<int> article_number(const std::string& folded, std::size_t* prefix_length) {
@@ -95,6 +101,16 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
     if (is_signature_marker(f)) {
       read_signatory(paragraphs, i, out);
       signed_off = true;
+      // A vote box printed below the signature ("Adopté à l'unanimité : □ Adopté à la majorité :
+      // Voix contre : 0 Abstentions : 4") offers both unanimity and majority: its counts are read,
+      // and its outcome only when every option it prints says it ("Adopté … Adopté …").
+      for (std::size_t k = i + 1; k < paragraphs.size(); ++k) {
+        if (!is_vote_statement(paragraphs[k].folded) && paragraphs[k].folded.find("abstention") == std::string::npos)
+          continue;
+        VoteTally counts = read_vote(paragraphs[k].folded);
+        counts.unanimous.reset();
+        if (counts.for_votes || counts.against || counts.abstention) voted = merge_vote(counts, out.vote) || voted;
+      }
       break;
     }
     if (auto number = article_number(f, &prefix)) {

@@ -60,12 +60,56 @@ const std::vector<std::string>& scdl_columns() {
   return columns;
 }
 
+namespace {
+
+std::optional<int> counted_voters(const VoteTally& vote) {
+  if (!vote.for_votes || !vote.against || !vote.abstention) return std::nullopt;
+  return *vote.for_votes + *vote.against + *vote.abstention;
+}
+
+// VOTE_REEL as Validata checks it: POUR + CONTRE + ABSTENTION. The printed "Votants" is taken
+// when no count contradicts it; a printed figure the counts contradict is left out (warned).
+std::optional<int> real_voters(const VoteTally& vote) {
+  const std::optional<int> counted = counted_voters(vote);
+  if (vote.voters && counted && *vote.voters != *counted) return std::nullopt;
+  return vote.voters ? vote.voters : counted;
+}
+
+// PREF_DATE may not precede DELIB_DATE: a receipt date before the session is a misread stamp.
+std::optional<std::string> prefecture_date(const Deliberation& d) {
+  if (d.legality.received_on && d.session.date && *d.legality.received_on < *d.session.date) return std::nullopt;
+  return d.legality.received_on;
+}
+
+bool d_voters_contradicted(const VoteTally& vote) {
+  return vote.voters && counted_voters(vote) && *vote.voters != *counted_voters(vote);
+}
+
+std::string or_empty_int(const std::optional<int>& value) { return value ? std::to_string(*value) : ""; }
+
+}  // namespace
+
+std::vector<Deliberation> acts_as_deliberations(const Deliberation& minutes) {
+  std::vector<Deliberation> acts;
+  for (const Deliberation& act : minutes.acts) {
+    Deliberation d = act;  // the act's own keys, the session's from the minutes
+    d.kind = DeliberationKind::Deliberation;
+    d.authority = minutes.authority;
+    d.body = minutes.body;
+    d.session = minutes.session;
+    d.legality = minutes.legality;
+    if (!d.vote.voters && act.vote.unanimous.value_or(false)) d.vote.voters = minutes.vote.voters;
+    acts.push_back(std::move(d));
+  }
+  return acts;
+}
+
 std::vector<std::string> scdl_row(const Deliberation& d, const ScdlOptions& options) {
   const auto matter = classify_matter(d);
   // Not mapped, because the act does not state them: BUDGET_NOM (no key in deliberation.json),
-  // PREF_ID (the prefecture or sub-prefecture is not printed), VOTE_EFFECTIF and VOTE_REEL
-  // (members in office and voters are not in the Métropole's acts), DELIB_URL (no publication URL).
-  return {options.collectivity_name,
+  // PREF_ID (the prefecture or sub-prefecture is not printed), DELIB_URL (no publication URL).
+  // COLL_NOM is the configured name, else the authority the act prints.
+  return {options.collectivity_name.empty() ? or_empty(d.authority) : options.collectivity_name,
           options.collectivity_siret,
           or_empty(d.number),
           or_empty(d.session.date),
@@ -75,9 +119,9 @@ std::vector<std::string> scdl_row(const Deliberation& d, const ScdlOptions& opti
           or_empty(d.budget.year),
           "",
           "",
-          or_empty(d.legality.received_on),
-          "",
-          "",
+          or_empty(prefecture_date(d)),
+          or_empty_int(d.session.members_in_office),
+          or_empty_int(real_voters(d.vote)),
           or_empty(d.vote.for_votes),
           or_empty(d.vote.against),
           or_empty(d.vote.abstention),
@@ -107,8 +151,11 @@ std::string scdl_csv(const std::vector<std::vector<std::string>>& rows) {
 
 std::string scdl_csv(const std::vector<Deliberation>& deliberations, const ScdlOptions& options) {
   std::vector<std::vector<std::string>> rows;
-  for (const Deliberation& d : deliberations)
+  for (const Deliberation& d : deliberations) {
     if (d.kind == DeliberationKind::Deliberation) rows.push_back(scdl_row(d, options));
+    if (d.kind == DeliberationKind::Minutes)
+      for (const Deliberation& act : acts_as_deliberations(d)) rows.push_back(scdl_row(act, options));
+  }
   return scdl_csv(rows);
 }
 
@@ -137,6 +184,13 @@ std::vector<std::string> scdl_warnings(const Deliberation& deliberation, const S
       warning += " (the @ctes act id gives the SIREN " + *siren + ", the SIRET's first nine digits)";
     warnings.push_back(warning);
   }
+  if (d_voters_contradicted(deliberation.vote))
+    warnings.push_back("deliberations.csv: VOTE_REEL left empty: " + std::to_string(*deliberation.vote.voters) +
+                       " voters printed, but the counts add up to " +
+                       std::to_string(*counted_voters(deliberation.vote)));
+  if (deliberation.legality.received_on && !prefecture_date(deliberation))
+    warnings.push_back("deliberations.csv: PREF_DATE left empty: the receipt date " + *deliberation.legality.received_on +
+                       " precedes the session's " + *deliberation.session.date);
   if (siren && options.collectivity_siret.size() == 14 && options.collectivity_siret.compare(0, 9, *siren) != 0)
     warnings.push_back("deliberations.csv: the SIRET " + options.collectivity_siret +
                        " is not of the SIREN the @ctes act id gives (" + *siren + ")");

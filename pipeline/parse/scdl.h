@@ -29,6 +29,10 @@ std::optional<MatterClass> classify_matter(const Deliberation& deliberation);
 const std::vector<std::string>& scdl_columns();
 std::vector<std::string> scdl_row(const Deliberation& deliberation, const ScdlOptions& options);
 
+// The acts of a minutes document as deliberations of their own, with the minutes' session,
+// authority and legality: one row of deliberations.csv each.
+std::vector<Deliberation> acts_as_deliberations(const Deliberation& minutes);
+
 // One RFC 4180 field: quoted when it holds a comma, a quote, CR or LF; quotes doubled.
 std::string csv_field(const std::string& value);
 

@@ -163,7 +163,176 @@ std::vector<Paragraph> split_run_on(const Paragraph& paragraph) {
   return parts;
 }
 
+std::size_t code_point_length(unsigned char lead) {
+  return lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+}
+
+bool is_capital_at(const std::string& text, std::size_t at) {
+  const unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[at + 1]) <= 0x9E;
+}
+
+// The printed word at `at` is in capitals (two letters at least): "APPROUVE", "PREND".
+bool capital_word_at(const std::string& text, std::size_t at) {
+  std::size_t letters = 0;
+  for (std::size_t i = at; i < text.size() && text[i] != ' ';) {
+    const unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c >= 'a' && c <= 'z') return false;
+    if (c == 0xC3 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) >= 0xA0) return false;
+    if (std::isalpha(c) || c >= 0x80) ++letters;
+    i += code_point_length(c);
+  }
+  return letters >= 2;
+}
+
+enum class Cut { Anywhere, AfterClause, Capitalised, Dispositive, Listed, Count };
+
+struct Marker {
+  const char* folded;
+  Cut cut;
+};
+
+// Folded prefixes of the parts' markers. Anywhere: a heading that starts a part wherever it
+// stands. AfterClause and Capitalised: printed with a capital after the end of a clause (". ",
+// ", ", "; ", ": "), as "Vu le Code …" is, and not "au vu de". Dispositive: a verb in capitals
+// after "- ", "1 " or "2. ". Count: followed by a colon and a figure ("Pour : 11").
+const std::vector<Marker>& markers() {
+  static const std::vector<Marker> list = {
+      {"etaient presents", Cut::Anywhere},     {"etaient presentes", Cut::Anywhere},
+      {"etaient excuses", Cut::Anywhere},      {"etaient absents", Cut::Anywhere},
+      {"etaient absentes", Cut::Anywhere},     {"etaient representes", Cut::Anywhere},
+      {"presents :", Cut::Capitalised},        {"presents:", Cut::Capitalised},
+      {"presents_ :", Cut::Capitalised},       {"absents excuses", Cut::Capitalised},
+      {"absent excuse", Cut::Capitalised},     {"absents ayant", Cut::Capitalised},
+      {"absent ayant", Cut::Capitalised},      {"absents :", Cut::Capitalised},
+      {"absent :", Cut::Capitalised},          {"absents non", Cut::Capitalised},
+      {"absent non", Cut::Capitalised},        {"excuses :", Cut::Capitalised},
+      {"excuse :", Cut::Capitalised},          {"secretaire de seance", Cut::Capitalised},
+      {"pouvoirs :", Cut::Capitalised},        {"procurations :", Cut::Capitalised},
+      {"deliberation n\xC2\xB0", Cut::Capitalised}, {"objet :", Cut::Capitalised},
+      {"seance du", Cut::Capitalised},         {"l'an deux mil", Cut::Capitalised},
+      {"vu ", Cut::AfterClause},               {"considerant", Cut::AfterClause},
+      {"sur le rapport", Cut::AfterClause},    {"entendu le rapport", Cut::AfterClause},
+      {"apres en avoir delibere", Cut::Anywhere}, {"apres deliberation", Cut::Anywhere},
+      {"le conseil municipal apres en avoir", Cut::Capitalised},
+      {"decide", Cut::Dispositive},            {"delibere", Cut::AfterClause},
+      {"approuve", Cut::Dispositive},          {"autorise", Cut::Dispositive},
+      {"prend acte", Cut::Dispositive},        {"dit ", Cut::Dispositive},
+      {"charge", Cut::Dispositive},            {"valide", Cut::Dispositive},
+      {"donne ", Cut::Dispositive},            {"accepte", Cut::Dispositive},
+      {"sollicite", Cut::Dispositive},         {"fixe", Cut::Dispositive},
+      {"attribue", Cut::Dispositive},          {"adopte", Cut::Dispositive},
+      {"article ", Cut::AfterClause},          {"pour :", Cut::Count},
+      {"pour:", Cut::Count},                   {"voix pour", Cut::Anywhere},
+      {"voix contre", Cut::Anywhere},          {"abstention(s) de", Cut::Anywhere},
+      {"vote :", Cut::Capitalised},            {"pour extrait", Cut::Capitalised},
+      {"pour copie", Cut::Capitalised},        {"fait et delibere", Cut::Capitalised},
+      {"ainsi fait et delibere", Cut::Capitalised}, {"signe electroniquement", Cut::Capitalised},
+      {"pour le president", Cut::Capitalised}, {"le conseil adopte", Cut::Capitalised},
+      // Minutes: "1/ Délibération …", "2) Délibération …", "Questions diverses".
+      {"deliberation", Cut::Listed},           {"questions diverses", Cut::Capitalised},
+  };
+  return list;
+}
+
+bool ends_clause_before(const std::string& text, std::size_t at) {
+  if (at < 2) return at == 0;
+  const char c = text[at - 2];
+  return text[at - 1] == ' ' && (c == '.' || c == ',' || c == ';' || c == ':');
+}
+
+// The dispositive item's start before the verb: "- " or "1 " / "2. " / "1) "; npos when none.
+std::size_t dispositive_start(const std::string& text, std::size_t at) {
+  if (at >= 2 && text.compare(at - 2, 2, "- ") == 0) return at - 2;
+  std::size_t i = at;
+  if (i >= 1 && text[i - 1] == ' ') --i;
+  if (i >= 1 && (text[i - 1] == '.' || text[i - 1] == ')' || text[i - 1] == '/')) --i;
+  std::size_t digits = 0;
+  while (i >= 1 && std::isdigit(static_cast<unsigned char>(text[i - 1])) && digits < 2) --i, ++digits;
+  if (digits == 0 || (i > 0 && text[i - 1] != ' ')) return std::string::npos;
+  return i;
+}
+
 }  // namespace
+
+std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
+  const std::string& text = paragraph.text;
+  std::vector<std::size_t> cuts;  // printed offsets where a part starts
+  std::vector<bool> bullets;
+  for (std::size_t at = 1; at < text.size(); ++at) {
+    if (text[at - 1] != ' ' || text[at] == ' ') continue;
+    // Fold a short window only: markers are under 40 bytes.
+    const std::string window = fold(std::string_view(text).substr(at, 48));
+    // "… 2 abstentions 10 votes pour": a count of votes opens the vote's part.
+    std::size_t digits = 0;
+    while (digits < window.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(window[digits]))) ++digits;
+    if (digits > 0 && (window.compare(digits, 5, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
+        (cuts.empty() || at > cuts.back())) {
+      cuts.push_back(at);
+      bullets.push_back(false);
+      continue;
+    }
+    for (const Marker& marker : markers()) {
+      const std::string m = marker.folded;
+      if (window.compare(0, m.size(), m) != 0) continue;
+      std::size_t cut = at;
+      bool bullet = false;
+      switch (marker.cut) {
+        case Cut::Anywhere: break;
+        case Cut::Capitalised:
+          if (!is_capital_at(text, at)) cut = std::string::npos;
+          break;
+        case Cut::AfterClause:
+          if (!is_capital_at(text, at) || !ends_clause_before(text, at)) cut = std::string::npos;
+          if (m == "article " && (window.size() <= m.size() || !std::isdigit(static_cast<unsigned char>(window[m.size()]))))
+            cut = std::string::npos;
+          break;
+        case Cut::Dispositive:
+          cut = capital_word_at(text, at) ? dispositive_start(text, at) : std::string::npos;
+          bullet = cut != std::string::npos && text.compare(cut, 2, "- ") == 0;
+          break;
+        case Cut::Listed:
+          cut = is_capital_at(text, at) ? dispositive_start(text, at) : std::string::npos;
+          if (cut != std::string::npos && text.compare(cut, 2, "- ") == 0) cut = std::string::npos;
+          break;
+        case Cut::Count: {
+          std::size_t k = m.size();
+          while (k < window.size() && window[k] == ' ') ++k;
+          if (k >= window.size() || !std::isdigit(static_cast<unsigned char>(window[k])) || !is_capital_at(text, at))
+            cut = std::string::npos;
+          break;
+        }
+      }
+      if (cut != std::string::npos && cut > 0 && (cuts.empty() || cut > cuts.back())) {
+        cuts.push_back(cut);
+        bullets.push_back(bullet);
+      }
+      break;
+    }
+  }
+  if (cuts.empty()) return {paragraph};
+  std::vector<Paragraph> parts;
+  std::size_t start = 0;
+  bool bullet = paragraph.bullet;
+  for (std::size_t k = 0; k <= cuts.size(); ++k) {
+    const std::size_t end = k < cuts.size() ? cuts[k] : text.size();
+    Paragraph part = paragraph;
+    std::size_t from = start;
+    if (bullet && k > 0) from += 2;  // the "- " the cut kept
+    std::string piece = text.substr(from, end - from);
+    while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+    part.text = piece;
+    part.bullet = bullet;
+    if (!part.text.empty()) parts.push_back(std::move(part));
+    if (k < cuts.size()) {
+      start = cuts[k];
+      bullet = bullets[k];
+    }
+  }
+  return parts;
+}
 
 std::string describe(const Place& place) {
   return "page " + std::to_string(place.page) + ", line " + std::to_string(place.line);
@@ -268,12 +437,15 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
   Prepared out;
   Paragraph current;
   bool pending_join = false;
+  bool previous_ended_sentence = false;
 
   auto flush = [&] {
     if (current.text.empty()) return;
-    for (Paragraph& part : split_run_on(current)) {
-      part.folded = fold(part.text);
-      out.paragraphs.push_back(std::move(part));
+    for (const Paragraph& piece : split_at_markers(current)) {
+      for (Paragraph& part : split_run_on(piece)) {
+        part.folded = fold(part.text);
+        out.paragraphs.push_back(std::move(part));
+      }
     }
     current = Paragraph{};
   };
@@ -285,8 +457,9 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
     while (end < text.size() && text[end] != '\n' && text[end] != '\f') ++end;
     const std::string_view raw = text.substr(start, end - start);
     std::string line = clean_line(raw);
+    if (skip_stamp_lines) line = cleanup::remove_inline_stamps(line, out.legality);
 
-    if (skip_stamp_lines && is_stamp_line(line)) {
+    if (skip_stamp_lines && cleanup::read_stamp_line(line, out.legality)) {
       // Left out; a sentence it cut is rejoined below, as after a blank line.
     } else if (line.empty()) {
       // A blank line ends the paragraph, unless the sentence obviously goes on (a page or stamp
@@ -307,13 +480,17 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
       const bool list_goes_on = bullet && line.rfind("- ", 0) == 0 && !current.bullet &&
                                 current.text.find(" - ") != std::string::npos && !ends_sentence(current.text);
       if (list_goes_on) body = line;
-      if (!continues && !list_goes_on && (pending_join || bullet || block)) flush();
+      // Text without blank lines (pdftotext, a flattened page): a line that ends a sentence with
+      // "." or ":" and a next one that opens with a capital start a new paragraph.
+      const bool sentence_break = !pending_join && previous_ended_sentence && is_capital_at(body, 0);
+      if (!continues && !list_goes_on && (pending_join || bullet || block || sentence_break)) flush();
       if (current.text.empty()) {
         current.place = place;
         current.bullet = bullet;
       }
       append_line(current.text, body);
       pending_join = false;
+      previous_ended_sentence = !body.empty() && (body.back() == '.' || body.back() == ':');
     }
 
     if (end >= text.size()) break;

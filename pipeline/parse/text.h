@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "models/legality.h"
+
 namespace greffe::parse {
 
 // Where a paragraph starts, for warnings: 1-based page (form feeds) and line within the page.
@@ -25,7 +27,15 @@ struct Paragraph {
 struct Prepared {
   std::vector<Paragraph> paragraphs;
   std::vector<std::string> warnings;  // lines dropped on the way (stray numbers)
+  Legality legality;                  // what the stamps left out of the paragraphs said
 };
+
+// Where a paragraph holds several parts run together (text without blank lines, or flattened to
+// one line), it is cut before each part's marker: attendance headings ("ÉTAIENT PRÉSENTS :",
+// "Absents excusés :"), "Délibération n°", "Objet :", "Vu" and "Considérant" after a clause,
+// "Après en avoir délibéré", a dispositive's verb in capitals after a dash or a number
+// ("- APPROUVE", "2. AUTORISE"), the vote's counts, the signature's "Pour extrait …".
+std::vector<Paragraph> split_at_markers(const Paragraph& paragraph);
 
 // Lower case, accents and ligatures folded to ASCII ("Délibère" -> "delibere", "œ" -> "oe").
 std::string fold(std::string_view text);

@@ -2,10 +2,14 @@
 
 #include <array>
 #include <cstring>
+#include <cctype>
 #include <fstream>
+#include <sstream>
+#include <vector>
 #include <string>
 #include <string_view>
 
+#include "models/text_input.h"
 #include "pipeline/rasterize/formats.h"
 
 namespace greffe::rasterize {
@@ -16,6 +20,47 @@ Error too_large(const std::filesystem::path& input, int page, long long width, l
                "page of " + std::to_string(width) + " x " + std::to_string(height) +
                    " pixels is over the limit of " + std::to_string(options.max_pixels) + " pixels"};
 }
+
+namespace {
+
+// Text extracted by another tool (pdftotext, an OCR of others): one page per form feed.
+class TextDocument : public Document {
+ public:
+  explicit TextDocument(std::vector<std::string> pages) : pages_(std::move(pages)) {}
+  int page_count() const override { return static_cast<int>(pages_.size()); }
+  Expected<Raster> render(int index) override {
+    return Error{ErrorKind::Internal, "", index + 1, "a text input has no image to render"};
+  }
+  std::string text_layer(int index) override { return pages_.at(static_cast<std::size_t>(index)); }
+  bool is_text() const override { return true; }
+
+ private:
+  std::vector<std::string> pages_;
+};
+
+bool named_as_text(const std::filesystem::path& input) {
+  std::string extension = input.extension().string();
+  for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return extension == ".txt";
+}
+
+Expected<std::unique_ptr<Document>> open_text(const std::filesystem::path& input, std::ifstream& file) {
+  std::ostringstream content;
+  content << file.rdbuf();
+  const std::string text = content.str();
+  if (auto reason = not_text_reason(text)) return Error{ErrorKind::UnreadableInput, input.string(), 0, *reason};
+  std::vector<std::string> pages;
+  std::size_t start = 0;
+  while (true) {
+    const std::size_t feed = text.find('\f', start);
+    pages.push_back(text.substr(start, feed == std::string::npos ? std::string::npos : feed - start));
+    if (feed == std::string::npos) break;
+    start = feed + 1;
+  }
+  return std::unique_ptr<Document>(new TextDocument(std::move(pages)));
+}
+
+}  // namespace
 
 InputFormat sniff_format(const std::filesystem::path& input) {
   std::ifstream file(input, std::ios::binary);
@@ -47,6 +92,7 @@ Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, con
     case InputFormat::Jpeg: return open_image(input, ImageFormat::Jpeg, options);
     case InputFormat::Unknown: break;
   }
+  if (named_as_text(input)) return open_text(input, file);
   return unreadable("not a PDF, TIFF, PNG or JPEG file");
 }
 

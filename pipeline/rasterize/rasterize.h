@@ -25,6 +25,9 @@ class Document {
   virtual Expected<Raster> render(int index) = 0;
   // The page's own text (a PDF's text layer, lines in reading order), UTF-8; empty for images.
   virtual std::string text_layer(int /*index*/) { return {}; }
+  // A UTF-8 text file given as input: its pages (split at form feeds) are read as they are,
+  // never rendered or recognised; cleanup and parse take them like OCR text.
+  virtual bool is_text() const { return false; }
 };
 
 // What an input is, told by its first bytes, not by its name. A PDF's header may follow some
@@ -32,7 +35,8 @@ class Document {
 enum class InputFormat { Pdf, Tiff, Png, Jpeg, Unknown };
 InputFormat sniff_format(const std::filesystem::path& input);
 
-// Recognises the format by its first bytes (sniff_format), not by the file name.
+// Recognises the format by its first bytes (sniff_format), not by the file name; a file named
+// *.txt that is none of them is opened as text (refused with the reason when it is not UTF-8).
 Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, const Options& options);
 
 std::string poppler_version();

@@ -216,7 +216,7 @@ TEST_CASE("attendance: communal forms") {
       "DÉCIDE :\n\nArticle 1 : Les tarifs sont fixés.\n\n"
       "Adopté à la majorité (Pour : 23 - Contre : 2 - Abstention : 0)\n");
   CHECK(d.session.members_present_declared == 21);
-  CHECK(d.present == std::vector<std::string>{"M. Jean DUPONT", "Mme Anne MARTIN", "Paul DURAND"});
+  CHECK(d.present == std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"});  // civilities dropped
   REQUIRE(d.represented.size() == 2);
   CHECK(d.represented[0].member == "Pierre LEROY");
   CHECK(d.represented[0].proxy == "Anne MARTIN");
@@ -231,7 +231,9 @@ TEST_CASE("attendance: communal forms") {
     CHECK(counts.session.members_present_declared == 21);
     CHECK(counts.present.empty());
     CHECK(counts.vote.unanimous == true);
-    CHECK(!counts.vote.outcome);  // not stated
+    CHECK(counts.vote.outcome == "adopted");  // unanimity in favour adopts
+    CHECK(counts.session.members_in_office == 27);
+    CHECK(counts.vote.voters == 25);
     CHECK(!has_warning(counts, "not read as a name"));
     CHECK(!has_warning(counts, "no vote statement"));
   }
@@ -472,7 +474,7 @@ TEST_CASE("vote statements") {
   CHECK(v.unanimous == true);
   CHECK(!v.against);
   v = read_vote(fold("à la majorité (Pour : 23 - Contre : 2 - Abstention : 0)"));
-  CHECK(!v.outcome);  // the sentence does not say it was adopted
+  CHECK(v.outcome == "adopted");  // more for than against
   CHECK(v.unanimous == false);
   CHECK(v.for_votes == 23);
   CHECK(v.against == 2);

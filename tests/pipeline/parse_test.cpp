@@ -78,12 +78,13 @@ TEST_CASE("parse: greffe parse prints the deliberation JSON of a file or of stdi
   }
 }
 
-TEST_CASE("parse: the legality record is carried as given, never read from stamp lines") {
+TEST_CASE("parse: the legality record is carried as given, completed from the stamps left in the text") {
   const std::string text = read_file(seed_text("000"));
-  SECTION("stamps in the text do not fill it") {
+  SECTION("stamps in the text fill what the record lacks (a text given to greffe parse)") {
     const auto d = greffe::parse::run({}, text, greffe::Legality{});
-    CHECK(!d.legality.signed_on);
-    CHECK(!d.legality.received_on);
+    CHECK(d.legality.signed_on == "2021-02-18");
+    CHECK(d.legality.received_on == "2021-03-10");
+    CHECK(!d.legality.act_id);
   }
   SECTION("cleanup's record goes through unchanged") {
     greffe::Legality legality;

@@ -194,6 +194,31 @@ TEST_CASE("greffe clean cleans existing OCR text and logs every change") {
   CHECK(nlohmann::json::parse(changes[5])["rule"] == "dehyphenate");
 }
 
+TEST_CASE("greffe run takes a UTF-8 text file: cleaned without OCR, then parsed, its stamps kept as legality") {
+  const auto folder = test::temporary_folder("run-text");
+  write_bytes(folder / "acte.txt",
+              "Séance du 18 février 2021\n\nLa Meétropole décide.\n"
+              "Signé le 18 Février 2021\n"
+              "Reçu au Contrôle de légalité le 10 mars 2021\n\fDélibère\n\nArticle 1 :\n\nEst approuvée la convention.\n");
+  write_bytes(folder / "latin1.txt", "S\xE9ance\n");
+  const auto out = folder / "out";
+  const Outcome outcome = run_greffe("run -q " + (folder / "acte.txt").string() + " " + (folder / "latin1.txt").string() +
+                                         " -o " + out.string(), folder);
+  INFO(outcome.err);
+  CHECK(outcome.exit_code == 2);  // the Latin-1 file is refused, the UTF-8 one is read
+  CHECK(outcome.err.find((folder / "latin1.txt").string() + ": not UTF-8 text") != std::string::npos);
+  const std::string text = test::read_file(out / "acte" / "text.txt");
+  CHECK(text.find("La Métropole décide.") != std::string::npos);
+  CHECK(text.find("Signé le") == std::string::npos);
+  CHECK(text.find('\f') != std::string::npos);  // two pages
+  const auto deliberation = nlohmann::json::parse(test::read_file(out / "acte" / "deliberation.json"));
+  CHECK(deliberation["kind"] == "deliberation");
+  CHECK(deliberation["session"]["date"] == "2021-02-18");
+  CHECK(deliberation["legality"]["received_on"] == "2021-03-10");
+  const auto report = nlohmann::json::parse(test::read_file(out / "acte" / "report.json"));
+  CHECK(report["pages"][0]["source"] == "text input");
+}
+
 TEST_CASE("the command line answers --help and --version, and refuses bad arguments") {
   const auto folder = test::temporary_folder("run-cli");
   SECTION("--help") {

@@ -335,17 +335,22 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(document.changes[1].before == "formés...");
     CHECK(document.changes[1].after == "formés....");
   }
-  SECTION("text whose lines do not match the engine's words is cleaned from the text alone") {
+  SECTION("text whose lines do not match the engine's words: the words are cleaned, the lines numbered in order") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);
     OcrPage page;
     page.text = "La Plateforme Marseille\n";
-    page.lines.resize(1);
+    page.lines.resize(2);
     Word w;
     w.text = "Autre";
+    w.confidence = 90;
     w.underscore_after = "_";
     page.lines[0].words = {w, w};
+    page.lines[1].words = {w};
+    page.lines[1].paragraph = 1;
     CleanDocument document;
-    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme Marseille\n");
+    CHECK((*cleaner)->clean_page(page, 1, document) == "Autre_Autre\n\nAutre\n");
+    REQUIRE(document.changes.size() == 1);
+    CHECK(document.changes[0].line == 1);
   }
 }

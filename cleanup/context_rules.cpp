@@ -169,7 +169,11 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
     if (lexicon.knows(participle) && lexicon.some_reading_has(participle, "po:ppas"))
       return ContextRepair{participle, "participle"};
   }
-  if (is_auxiliary(previous) && word.size() > 3) {
+  // The word as printed must be wrong there: unknown, or only ever a conjugated verb form, which
+  // never follows "être" or "avoir" ("est approuve", "a sollicite"). A word that can stand there
+  // (an adjective, a noun, a participle: "est conforme", "est membre", "sont prises") is French
+  // as printed, and no evidence says the page had another word.
+  if (is_auxiliary(previous) && word.size() > 3 && (!lexicon.knows(word) || only_conjugated(word, lexicon))) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
     if (e != std::string::npos && e > 0) {
       const std::string participle = word.substr(0, e) + "é" + word.substr(e + 1);

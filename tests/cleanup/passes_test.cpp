@@ -238,7 +238,25 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("est", "seule", "à") == "seule");
     CHECK(in_context("a", "sollicite", "la") == "sollicité");
     CHECK(in_context("a", "une", "mission") == "une");
+    // Correct French as printed: an adjective, a noun, a participle of another verb.
+    CHECK(in_context("est", "mise", "en") == "mise");
+    CHECK(in_context("sont", "prises.", "") == "prises.");
+    CHECK(in_context("est", "conforme.", "") == "conforme.");
+    CHECK(in_context("est", "membre", "du") == "membre");
+    CHECK(in_context("est", "remise.", "") == "remise.");
+    CHECK(in_context("sont", "meubles", "ou") == "meubles");
   }
+}
+
+TEST_CASE("cleanup leaves correct French as it is") {
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  const std::string text =
+      "La convention est mise en œuvre. Les mesures sont prises. La copie est conforme. Il est membre du "
+      "conseil. La somme est remise.\n";
+  CleanDocument document;
+  CHECK((*cleaner)->clean_page(text, 1, document) == text);
+  CHECK(document.changes.empty());
 }
 
 TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cut words") {

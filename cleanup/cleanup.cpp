@@ -338,7 +338,10 @@ Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number
     kept.push_back(token);
     kept_origin.push_back(j);
     joiner.clear();
-    if (whole && !word.underscore_after.empty() && t + 1 < tokens.size()) {
+    // An underscore the engine read itself is not put back a second time ("Plateforme_"
+    // then "Marseille" is no "Plateforme__Marseille").
+    if (whole && !word.underscore_after.empty() && t + 1 < tokens.size() && token.back() != '_' &&
+        tokens[t + 1].front() != '_') {
       const std::string& next = line.words[origin[t + 1]].text;
       changes.push_back({page, number, "underscore", line.words[j].text + " " + next,
                          line.words[j].text + word.underscore_after + next});

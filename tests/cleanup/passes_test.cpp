@@ -334,6 +334,17 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(underscores == 2);
     CHECK(specks == 1);
   }
+  SECTION("an underscore the engine read itself is not put back twice") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme_ Marseille\n";
+    page.lines.resize(1);
+    page.lines[0].words = {Word{"La", {}, 95, ""}, Word{"Plateforme_", {}, 93, "_"}, Word{"Marseille", {}, 92, ""}};
+    CleanDocument document;
+    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme_ Marseille\n");
+    CHECK(document.changes.empty());
+  }
   SECTION("what the engine measured on the page, an en dash and an ellipsis's stops, is printed and logged") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);

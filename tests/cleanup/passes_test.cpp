@@ -148,6 +148,9 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("réorganisation", "à", "débouché") == "a");
     CHECK(in_context("Présidente", "à", "proposé") == "a");
     CHECK(in_context("situé", "à", "côté") == "à");
+    CHECK(in_context("reprochés", "à", "l'intéressé") == "à");  // an article: a noun, not a participle
+    CHECK(in_context("n'y", "a", "titre") == "a");              // "il n'y a titre": the verb
+    CHECK(in_context("y", "a", "lieu,") == "a");
     CHECK(in_context("subvention", "à", "l'association") == "à");
     CHECK(in_context("Métropole", "à", "approuve") == "a");  // both misread: "a approuvé"
     CHECK(in_context("consacrée", "à", "titre") == "à");     // "titre" is a noun too
@@ -175,6 +178,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Provence", "où", "son") == "ou");
     CHECK(in_context("d'étude", "où", "de") == "ou");
     CHECK(in_context("cas", "où", "des") == "où");
+    CHECK(in_context("temps", "où", "un") == "où");
     CHECK(in_context("commune", "où", "sont") == "où");
     CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("mois", "dés", "crédits") == "des");

@@ -5,6 +5,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "cleanup/noise.h"
@@ -142,15 +143,28 @@ std::vector<Row> rows_of(const OcrPage& page) {
 
 }  // namespace
 
-Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english)
-    : options_(std::move(options)), lexicon_(std::move(lexicon)), english_(std::move(english)) {}
+Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
+                 std::unique_ptr<Corrector> corrector)
+    : options_(std::move(options)),
+      lexicon_(std::move(lexicon)),
+      english_(std::move(english)),
+      corrector_(std::move(corrector)) {}
 
 Expected<std::unique_ptr<Cleaner>> Cleaner::create(const Options& options) {
   auto lexicon = Lexicon::load(options.dictionary);
   if (!lexicon) return lexicon.error();
   auto english = Lexicon::load(options.english_dictionary);
   if (!english) return english.error();
-  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(lexicon.value()), std::move(english.value())));
+  // The corrector's tables, read once per cleaner (not per page).
+  std::unique_ptr<Corrector> corrector;
+  if (options.corrector) {
+    auto confusions = ConfusionTable::load(options.confusions);
+    auto frequencies = WordFrequencies::load(options.frequencies);
+    if (confusions && frequencies && confusions.value().size() > 0 && frequencies.value().size() > 0)
+      corrector = std::make_unique<Corrector>(std::move(confusions.value()), std::move(frequencies.value()));
+  }
+  return std::unique_ptr<Cleaner>(
+      new Cleaner(options, std::move(lexicon.value()), std::move(english.value()), std::move(corrector)));
 }
 
 CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
@@ -444,6 +458,13 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         rules[i] = repair->rule;
         token.word = repair->word;
+      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions
+                                       ? corrector_->correct(token.word, *lexicon_)
+                                       : std::nullopt) {
+        // What the hand-written repairs do not know: the learnt confusions, on French lines only.
+        changes.push_back({page, number, "corrector", token.word, correction->word, correction->score});
+        rules[i] = "corrector";
+        token.word = correction->word;
       }
     }
     words[i] = previous = token.lead + token.word + token.trail;
@@ -463,11 +484,12 @@ std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach
 std::string changes_jsonl(const std::vector<Change>& changes) {
   std::string out;
   for (const Change& change : changes) {
-    const nlohmann::json line = {{"page", change.page},
-                                 {"line", change.line},
-                                 {"rule", change.rule},
-                                 {"before", change.before},
-                                 {"after", change.after}};
+    nlohmann::json line = {{"page", change.page},
+                           {"line", change.line},
+                           {"rule", change.rule},
+                           {"before", change.before},
+                           {"after", change.after}};
+    if (change.score) line["score"] = std::round(*change.score * 100) / 100;
     out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   return out;

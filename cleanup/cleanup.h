@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cleanup/corrector.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/word_repair.h"
 #include "models/error.h"
@@ -20,6 +21,12 @@ struct Options {
   std::string dictionary = "/usr/share/hunspell/fr";  // hunspell-fr, without .aff/.dic
   // English words in French acts are names ("Coding School"): left alone when this knows them.
   std::string english_dictionary = "/usr/share/hunspell/en_US";
+  // The general corrector's tables (corrector.h), learnt from aligned engine output and truth
+  // and from French text. When either file is missing, the corrector is off and the hand-written
+  // word repairs work alone.
+  std::string confusions = GREFFE_CLEANUP_DATA "/confusions.tsv";
+  std::string frequencies = GREFFE_CLEANUP_DATA "/fr-frequencies.tsv";
+  bool corrector = true;
   bool stamps = true;
   bool noise = true;
   bool words = true;   // accent, letter and apostrophe repair, and the context rules
@@ -30,9 +37,10 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
+  std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes)
 };
 
 struct CleanDocument {
@@ -107,7 +115,8 @@ class Cleaner {
 
  private:
   enum class LineFate { Text, Stamp, Empty };
-  Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);
+  Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
+          std::unique_ptr<Corrector> corrector);
   // The passes up to word repair on one line (`number`: its line in the page's text): `words`
   // gets what became of each of its words, `text` the line for reflow.
   LineFate clean_line(const TextLine& line, int page, int number, bool follows_hyphen, const std::string& following,
@@ -123,6 +132,7 @@ class Cleaner {
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Lexicon> english_;
+  std::unique_ptr<Corrector> corrector_;  // null when its tables are missing or it is switched off
   // One map per Reach, each bounded like the lexicon's cache (Lexicon::max_cached_words):
   // emptied when full.
   std::unordered_map<std::string, std::optional<WordRepair>> repairs_[2];

@@ -416,6 +416,12 @@ Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number
   return LineFate::Text;
 }
 
+bool Cleaner::english_name(const std::string& word) {
+  // A capitalised word the English lexicon knows is a name ("Coding School", "Gerard"), as word
+  // repair has it.
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && english_ && english_->knows(word);
+}
+
 void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::string>& rules, bool follows_hyphen,
                            int page, int number, std::vector<Change>& changes, const std::string& following) {
   rules.assign(words.size(), "");
@@ -458,7 +464,7 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         rules[i] = repair->rule;
         token.word = repair->word;
-      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions
+      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions && !english_name(token.word)
                                        ? corrector_->correct(token.word, *lexicon_)
                                        : std::nullopt) {
         // What the hand-written repairs do not know: the learnt confusions, on French lines only.

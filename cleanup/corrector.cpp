@@ -57,6 +57,16 @@ std::string plain_apostrophes(std::string word) {
   return word;
 }
 
+// The bare letter of an accented capital ("É" -> 'E'), 0 for any other character.
+char accented_capital_of(const std::string& character) {
+  static const std::pair<const char*, char> capitals[] = {{"É", 'E'}, {"È", 'E'}, {"Ê", 'E'}, {"Ë", 'E'}, {"À", 'A'},
+                                                          {"Â", 'A'}, {"Î", 'I'}, {"Ï", 'I'}, {"Ô", 'O'}, {"Û", 'U'},
+                                                          {"Ù", 'U'}, {"Ç", 'C'}};
+  for (const auto& [accented, bare] : capitals)
+    if (character == accented) return bare;
+  return 0;
+}
+
 }  // namespace
 
 ConfusionTable ConfusionTable::parse(const std::string& text) {
@@ -161,23 +171,18 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
     State state = std::move(stack.back());
     stack.pop_back();
     if (state.at == printed.size()) {
-      // A lost character at the end of the word ("formé" read "form").
       if (state.confusions > 0) {
         auto& best = reached[state.spelt];
         if (best.second == 0 || state.log_probability > best.first) best = {state.log_probability, state.confusions};
       }
-      if (state.confusions < max_confusions && !state.just_inserted)
-        for (const auto& reading : confusions_.readings_of(""))
-          if (!reading.truth.empty())
-            stack.push_back({state.at, state.spelt + reading.truth, state.log_probability + reading.log_probability,
-                             state.confusions + 1, true});
       continue;
     }
     // As printed.
     stack.push_back({state.at + 1, state.spelt + printed[state.at], state.log_probability, state.confusions, false});
     if (state.confusions >= max_confusions) continue;
-    // A character the engine lost, before this one.
-    if (!state.just_inserted)
+    // A character the engine lost, inside the word: lost at either end, the word is more likely
+    // a piece of a word cut by the layout ("ation", "recherc") than a misreading.
+    if (!state.just_inserted && state.at > 0)
       for (const auto& reading : confusions_.readings_of(""))
         if (!reading.truth.empty())
           stack.push_back({state.at, state.spelt + reading.truth, state.log_probability + reading.log_probability,
@@ -191,9 +196,24 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
                          state.confusions + 1, false});
     }
   }
+  // A capital printed without its accent is how French prints capitals ("Ecole", "Etaient"):
+  // no misreading.
+  const std::string first = printed.empty() ? "" : printed[0];
+  const bool bare_capital = first.size() == 1 && first[0] >= 'A' && first[0] <= 'Z';
   std::vector<Correction> found;
   for (const auto& [spelt, channel] : reached) {
     if (spelt == word || spelt.empty()) continue;
+    // A word's letters, apostrophes and hyphens: a stop or a comma inside it ("c.o-financé") is
+    // two words, not one word misread.
+    if (spelt.find_first_of(".,;:!?()/\"«»0123456789 ") != std::string::npos) continue;
+    if (bare_capital && accented_capital_of(characters(spelt)[0]) == first[0]) continue;
+    // A capital stays a capital ("Etaient" is no "étaient"): the case of a word's first letter is
+    // the sentence's, not a misreading.
+    const icu::UnicodeString head = icu::UnicodeString::fromUTF8(first);
+    const icu::UnicodeString spelt_head = icu::UnicodeString::fromUTF8(characters(spelt)[0]);
+    if (!head.isEmpty() && !spelt_head.isEmpty() && u_isupper(head.char32At(0)) && u_islower(spelt_head.char32At(0)) &&
+        spelt.find_first_of("'’") == std::string::npos)
+      continue;
     // Two confusions make hundreds of spellings: only the frequency list's words are looked up.
     if (channel.second > 1 && !frequencies_.has(spelt)) continue;
     if (!lexicon.knows(spelt)) continue;

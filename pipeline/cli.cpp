@@ -68,7 +68,7 @@ int run_accuracy(const std::string& truth_path, const std::string& hypothesis_pa
 }
 
 // `greffe clean`: the cleanup stage alone on existing OCR text (pages separated by form feeds).
-int run_clean(const std::string& path, const std::string& log_path) {
+int run_clean(const std::string& path, const std::string& log_path, bool corrector) {
   std::optional<std::string> text;
   if (path.empty() || path == "-") {
     std::ostringstream in;
@@ -85,7 +85,9 @@ int run_clean(const std::string& path, const std::string& log_path) {
     std::cerr << Error{ErrorKind::UnreadableInput, path.empty() ? "-" : path, 0, *reason}.to_line() << '\n';
     return exit_code(ErrorKind::UnreadableInput);
   }
-  auto cleaner = cleanup::Cleaner::create({});
+  cleanup::Options options;
+  options.corrector = corrector;
+  auto cleaner = cleanup::Cleaner::create(options);
   if (!cleaner) {
     std::cerr << cleaner.error().to_line() << '\n';
     return exit_code(cleaner.error().kind);
@@ -237,6 +239,9 @@ int cli_main(int argc, char** argv) {
   CLI::App* clean_command = app.add_subcommand("clean", "Cleanup stage alone, on existing OCR text: prints the clean text");
   clean_command->add_option("FILE", clean_path, "OCR text file (pages separated by form feeds), or - for stdin (default)");
   clean_command->add_option("--log", clean_log, "Write every change, one JSON object a line (cleanup.jsonl)");
+  bool clean_corrector = false;
+  clean_command->add_flag("--corrector", clean_corrector,
+                          "Also run the general corrector (cleanup/data/ tables; experimental, off by default)");
 
   std::string parse_path;
   CLI::App* parse_command = app.add_subcommand("parse", "Structural parser alone, on clean text: prints deliberation.json");
@@ -257,7 +262,7 @@ int cli_main(int argc, char** argv) {
 
   if (*accuracy) return run_accuracy(truth_path, hypothesis_path);
   if (*parse_command) return parse::command(parse_path);
-  if (*clean_command) return run_clean(clean_path, clean_log);
+  if (*clean_command) return run_clean(clean_path, clean_log, clean_corrector);
 
   if (*merge_command) {
     std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());

@@ -4,6 +4,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
+#include <cmath>
 #include <sstream>
 
 #include "cleanup/noise.h"
@@ -85,24 +87,84 @@ bool reads_as_french(const std::vector<Token>& tokens, Lexicon& lexicon) {
   return judged < 4 || 3 * french >= judged;
 }
 
-// The text of the lines after line number `after` (1-based), where its sentence may go on.
-std::string following_lines(const std::vector<std::string>& lines, std::size_t after) {
-  std::string text;
-  for (std::size_t i = after; i < lines.size() && i < after + Cleaner::sentence_lines; ++i) text += lines[i] + '\n';
-  return text;
+// The words of a line of text, whitespace normalised (NFC, any space one separator).
+std::vector<std::string> words_in(const std::string& raw) { return split_words(normalize_whitespace(raw)); }
+
+std::string joined(const std::vector<std::string>& tokens) {
+  std::string line;
+  for (const std::string& token : tokens) line += (line.empty() ? "" : " ") + token;
+  return line;
+}
+
+// A row of the page as cleanup reads it: a line of the engine's (`line`, its index) or a
+// paragraph break, numbered as the line of the page's text (raw.txt) it is, so that a change can
+// be found there.
+struct Row {
+  std::optional<std::size_t> line;  // none: a paragraph break
+  int number = 0;
+};
+
+// The engine's text has one line per line with words, in order, and an empty line between
+// paragraphs: the rows follow it. When it does not (text made some other way), the lines are
+// numbered in order, a break where the engine's paragraph or block changes.
+std::vector<Row> rows_of(const OcrPage& page) {
+  std::vector<std::size_t> printed;
+  for (std::size_t i = 0; i < page.lines.size(); ++i)
+    for (const Word& word : page.lines[i].words)
+      if (!words_in(word.text).empty()) {
+        printed.push_back(i);
+        break;
+      }
+  std::vector<Row> rows;
+  const std::vector<std::string> raw = split_lines(page.text);
+  std::size_t with_words = 0;
+  for (const std::string& line : raw) with_words += !words_in(line).empty();
+  if (with_words == printed.size()) {
+    std::size_t next = 0;
+    int number = 0;
+    for (const std::string& line : raw) {
+      ++number;
+      if (words_in(line).empty()) rows.push_back({std::nullopt, number});
+      else rows.push_back({printed[next++], number});
+    }
+    return rows;
+  }
+  int number = 0;
+  for (std::size_t k = 0; k < printed.size(); ++k) {
+    const TextLine& line = page.lines[printed[k]];
+    if (k > 0) {
+      const TextLine& before = page.lines[printed[k - 1]];
+      if (line.paragraph != before.paragraph || line.block != before.block) rows.push_back({std::nullopt, ++number});
+    }
+    rows.push_back({printed[k], ++number});
+  }
+  return rows;
 }
 
 }  // namespace
 
-Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english)
-    : options_(std::move(options)), lexicon_(std::move(lexicon)), english_(std::move(english)) {}
+Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
+                 std::unique_ptr<Corrector> corrector)
+    : options_(std::move(options)),
+      lexicon_(std::move(lexicon)),
+      english_(std::move(english)),
+      corrector_(std::move(corrector)) {}
 
 Expected<std::unique_ptr<Cleaner>> Cleaner::create(const Options& options) {
   auto lexicon = Lexicon::load(options.dictionary);
   if (!lexicon) return lexicon.error();
   auto english = Lexicon::load(options.english_dictionary);
   if (!english) return english.error();
-  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(lexicon.value()), std::move(english.value())));
+  // The corrector's tables, read once per cleaner (not per page).
+  std::unique_ptr<Corrector> corrector;
+  if (options.corrector) {
+    auto confusions = ConfusionTable::load(options.confusions);
+    auto frequencies = WordFrequencies::load(options.frequencies);
+    if (confusions && frequencies && confusions.value().size() > 0 && frequencies.value().size() > 0)
+      corrector = std::make_unique<Corrector>(std::move(confusions.value()), std::move(frequencies.value()));
+  }
+  return std::unique_ptr<Cleaner>(
+      new Cleaner(options, std::move(lexicon.value()), std::move(english.value()), std::move(corrector)));
 }
 
 CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
@@ -112,160 +174,307 @@ CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
   return document;
 }
 
+OcrPage Cleaner::words_of_text(const std::string& text) {
+  OcrPage page;
+  page.text = text;
+  int paragraph = 0;
+  for (const std::string& raw : split_lines(text)) {
+    const std::vector<std::string> words = words_in(raw);
+    if (words.empty()) {
+      if (!page.lines.empty() && page.lines.back().paragraph == paragraph) ++paragraph;
+      continue;
+    }
+    TextLine line;
+    line.paragraph = paragraph;
+    for (const std::string& word : words) {
+      Word given;
+      given.text = word;
+      given.confidence = 100;  // as given: no speck to judge by its confidence
+      line.words.push_back(std::move(given));
+    }
+    page.lines.push_back(std::move(line));
+  }
+  return page;
+}
+
 std::string Cleaner::clean_page(const std::string& text, int page, CleanDocument& document) {
-  return clean_lines(text, {}, page, document);
+  return clean(words_of_text(text), page, document).text;
 }
 
 std::string Cleaner::clean_page(const OcrPage& ocr, int page, CleanDocument& document) {
-  // The engine's text has one line per TextLine, in order, and empty lines between paragraphs.
-  // (A TextLine without words prints nothing.)
-  std::vector<const TextLine*> with_words;
-  for (const TextLine& line : ocr.lines) {
-    std::string printed;
-    for (const Word& word : line.words) printed += word.text;
-    if (!split_words(printed).empty()) with_words.push_back(&line);
-  }
-  std::vector<const TextLine*> engine_lines;
-  std::size_t next = 0;
-  for (const std::string& line : split_lines(ocr.text)) {
-    if (split_words(line).empty()) {
-      engine_lines.push_back(nullptr);
-      continue;
-    }
-    engine_lines.push_back(next < with_words.size() ? with_words[next] : nullptr);
-    ++next;
-  }
-  if (next != with_words.size()) engine_lines.clear();  // not the engine's layout: text alone
-  return clean_lines(ocr.text, engine_lines, page, document);
+  return clean(ocr, page, document).text;
 }
 
-std::string Cleaner::apply_engine_words(const std::string& line, const TextLine& engine_line, int page, int number,
-                                        std::vector<Change>& changes) {
-  const std::vector<std::string> tokens = split_words(line);
-  const std::vector<Word>& words = engine_line.words;
-  if (tokens.size() != words.size()) return line;
-  for (std::size_t i = 0; i < tokens.size(); ++i)
-    if (tokens[i] != words[i].text) return line;
-  std::string out;
-  std::string joiner;  // what goes before the next kept word
-  for (std::size_t i = 0; i < words.size(); ++i) {
-    if (options_.noise && is_low_confidence_speck(words[i], i == 0, *lexicon_)) {
-      changes.push_back({page, number, "noise", words[i].text, ""});
-      continue;
-    }
-    if (!out.empty()) out += joiner.empty() ? " " : joiner;
-    if (auto measured = measured_reading(words[i])) {
-      changes.push_back({page, number, measured->rule, words[i].text, measured->text});
-      out += measured->text;
-    } else {
-      out += words[i].text;
-    }
-    joiner.clear();
-    if (!words[i].underscore_after.empty() && i + 1 < words.size()) {
-      changes.push_back({page, number, "underscore", words[i].text + " " + words[i + 1].text,
-                         words[i].text + words[i].underscore_after + words[i + 1].text});
-      joiner = words[i].underscore_after;
-    }
-  }
-  return out;
+std::vector<std::vector<CleanWord>> Cleaner::clean_words(const OcrPage& page) {
+  CleanDocument unused;  // the changes and legality are clean_page's
+  return clean(page, 0, unused).words;
 }
 
-std::string Cleaner::clean_lines(const std::string& text, const std::vector<const TextLine*>& engine_lines, int page,
-                                 CleanDocument& document) {
-  std::vector<Change>& changes = document.changes;
+CleanPage Cleaner::clean(const OcrPage& given, int page, CleanDocument& document) {
+  const bool from_text = given.lines.empty();
+  const OcrPage converted = from_text ? words_of_text(given.text) : OcrPage{};
+  const OcrPage& ocr = from_text ? converted : given;
+  CleanPage result;
+  result.words.resize(ocr.lines.size());
+  for (std::size_t i = 0; i < ocr.lines.size(); ++i)
+    for (const Word& word : ocr.lines[i].words) result.words[i].push_back({word.text, WordRole::Text, "", 0, ""});
+
+  const std::vector<Row> rows = rows_of(ocr);
+  std::vector<std::string> printed;  // each row's words as the engine read them, for the context rules
+  for (const Row& row : rows) {
+    std::string text;
+    if (row.line)
+      for (const Word& word : ocr.lines[*row.line].words) text += word.text + ' ';
+    printed.push_back(text);
+  }
   std::vector<PageLine> lines;
+  std::vector<std::size_t> line_of;  // per entry of `lines`, its OCR line (for a break: none used)
   bool stamp_removed = false;
   bool follows_hyphen = false;
-  int number = 0;
-  // Line numbers are those of the OCR text (raw.txt), so a change can be found there.
-  const std::vector<std::string> raw_lines = split_lines(text);
-  for (const std::string& raw : raw_lines) {
-    ++number;
-    std::string line = normalize_whitespace(raw);
-    if (!line.empty()) line.pop_back();  // normalize_whitespace ends a non-empty text with '\n'
-    if (line.empty()) {
-      lines.push_back({"", number, false});
+  for (std::size_t r = 0; r < rows.size(); ++r) {
+    const Row& row = rows[r];
+    if (!row.line) {
+      lines.push_back({"", row.number, false});
+      line_of.push_back(0);
       continue;
     }
-    if (options_.stamps && read_stamp_line(line, document.legality)) {
-      changes.push_back({page, number, "stamp", line, ""});
-      stamp_removed = true;
-      continue;
+    std::string following;  // where a sentence goes on: the next lines' words
+    for (std::size_t n = r + 1; n < rows.size() && n <= r + sentence_lines; ++n) following += printed[n] + '\n';
+    std::string text;
+    switch (clean_line(ocr.lines[*row.line], page, row.number, follows_hyphen, following, document,
+                       result.words[*row.line], text)) {
+      case LineFate::Stamp:
+        stamp_removed = true;
+        continue;
+      case LineFate::Empty:
+        continue;
+      case LineFate::Text:
+        break;
     }
-    const std::size_t index = static_cast<std::size_t>(number - 1);
-    if (index < engine_lines.size() && engine_lines[index])
-      line = apply_engine_words(line, *engine_lines[index], page, number, changes);
-    if (line.empty()) continue;
-    if (options_.noise) {
-      const std::string kept = remove_noise(line);
-      if (kept != line) changes.push_back({page, number, "noise", line, kept});
-      line = kept;
-      if (line.empty()) continue;
-    }
-    if (options_.words) line = repair_words(line, follows_hyphen, page, number, changes, following_lines(raw_lines, static_cast<std::size_t>(number)));
-    follows_hyphen = line.back() == '-';
-    lines.push_back({line, number, stamp_removed});
+    follows_hyphen = text.back() == '-';
+    lines.push_back({text, row.number, stamp_removed});
+    line_of.push_back(*row.line);
     stamp_removed = false;
   }
 
   if (!options_.reflow) {
-    std::string joined;
-    for (const PageLine& line : lines) joined += line.text + '\n';
-    return normalize_whitespace(joined);
+    std::string text;
+    for (const PageLine& line : lines) text += line.text + '\n';
+    result.text = normalize_whitespace(text);
+  } else {
+    std::vector<Dehyphenation> dehyphenated;
+    result.text = reflow(lines, *lexicon_, dehyphenated);
+    // A join is logged on the number before the second part's line: the second part is the first
+    // text word of that line, the first part the last text word of the line before it.
+    for (const Dehyphenation& join : dehyphenated) {
+      document.changes.push_back({page, join.line, "dehyphenate", join.before, join.after});
+      std::size_t second = 0;
+      while (second < lines.size() && lines[second].number != join.line + 1) ++second;
+      if (second == 0 || second >= lines.size() || lines[second - 1].text.empty()) continue;
+      std::vector<CleanWord>& after = result.words[line_of[second]];
+      std::vector<CleanWord>& before = result.words[line_of[second - 1]];
+      auto first_text = std::find_if(after.begin(), after.end(), [](const CleanWord& w) { return w.role == WordRole::Text; });
+      auto last_text = std::find_if(before.rbegin(), before.rend(), [](const CleanWord& w) { return w.role == WordRole::Text; });
+      if (first_text == after.end() || last_text == before.rend()) continue;
+      last_text->hyphen_part = 1;
+      first_text->hyphen_part = 2;
+      last_text->joined = first_text->joined = join.after;
+    }
   }
-  std::vector<Dehyphenation> dehyphenated;
-  std::string clean = reflow(lines, *lexicon_, dehyphenated);
-  for (const Dehyphenation& join : dehyphenated)
-    changes.push_back({page, join.line, "dehyphenate", join.before, join.after});
-  return clean;
+  if (from_text) result.words.clear();
+  return result;
 }
 
-std::string Cleaner::repair_words(const std::string& line, bool follows_hyphen, int page, int number,
-                                  std::vector<Change>& changes, const std::string& following) {
-  const std::vector<std::string> words = split_words(line);
+Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number, bool follows_hyphen,
+                                      const std::string& following, CleanDocument& document,
+                                      std::vector<CleanWord>& words, std::string& text) {
+  std::vector<Change>& changes = document.changes;
+  // The line's tokens, each with the word it comes from (a word the engine gave with a space
+  // inside makes several).
+  std::vector<std::string> tokens;
+  std::vector<std::size_t> origin;
+  std::vector<int> pieces(line.words.size(), 0);
+  for (std::size_t j = 0; j < line.words.size(); ++j) {
+    const std::vector<std::string> parts = words_in(line.words[j].text);
+    if (parts.empty()) {  // a blank word: the engine's reading of a frame or a rule
+      words[j].role = WordRole::Dropped;
+      continue;
+    }
+    words[j].text = joined(parts);
+    pieces[j] = static_cast<int>(parts.size());
+    for (const std::string& part : parts) {
+      tokens.push_back(part);
+      origin.push_back(j);
+    }
+  }
+  if (tokens.empty()) return LineFate::Empty;
+
+  // 1. A stamp line is the legality record, not the act's text.
+  if (options_.stamps && read_stamp_line(joined(tokens), document.legality)) {
+    changes.push_back({page, number, "stamp", joined(tokens), ""});
+    for (std::size_t j = 0; j < words.size(); ++j)
+      if (pieces[j] > 0) words[j].role = WordRole::Stamp;
+    return LineFate::Stamp;
+  }
+
+  // 2. The engine's own words: specks by their confidence, what the OCR stage measured on the
+  // page, and the underscores it found between words. A word joined to the one before by its
+  // underscore goes with it ("Plateforme_Marseille", on the first word's box).
+  std::vector<std::string> kept;
+  std::vector<std::size_t> kept_origin;
+  std::string joiner;  // what goes before the next kept token
+  for (std::size_t t = 0; t < tokens.size(); ++t) {
+    const std::size_t j = origin[t];
+    const bool whole = pieces[j] == 1;  // a word that is one token, as the engine read it
+    Word word = line.words[j];
+    word.text = tokens[t];
+    if (whole && options_.noise && is_low_confidence_speck(word, t == 0, *lexicon_)) {
+      changes.push_back({page, number, "noise", line.words[j].text, ""});
+      words[j].rule = "noise";
+      continue;
+    }
+    std::string token = tokens[t];
+    if (auto measured = whole ? measured_reading(word) : std::nullopt) {
+      changes.push_back({page, number, measured->rule, token, measured->text});
+      token = measured->text;
+      words[j].rule = measured->rule;
+    }
+    if (!joiner.empty() && !kept.empty()) {
+      words[kept_origin.back()].rule = "underscore";
+      if (joiner == "_") {
+        kept.back() += joiner + token;
+        words[j].rule = "underscore";
+        joiner.clear();
+        continue;  // this word is carried by the one before
+      }
+      kept.back() += joiner.substr(0, joiner.find(' '));  // "_ ": the bar, then a word space
+    }
+    kept.push_back(token);
+    kept_origin.push_back(j);
+    joiner.clear();
+    // An underscore the engine read itself is not put back a second time ("Plateforme_"
+    // then "Marseille" is no "Plateforme__Marseille").
+    if (whole && !word.underscore_after.empty() && t + 1 < tokens.size() && token.back() != '_' &&
+        tokens[t + 1].front() != '_') {
+      const std::string& next = line.words[origin[t + 1]].text;
+      changes.push_back({page, number, "underscore", line.words[j].text + " " + next,
+                         line.words[j].text + word.underscore_after + next});
+      joiner = word.underscore_after;
+    }
+  }
+
+  // 3. Noise tokens; a lone stop goes back to the token before.
+  if (options_.noise && !kept.empty()) {
+    const std::string before = joined(kept);
+    std::vector<std::string> clean;
+    std::vector<std::size_t> clean_origin;
+    const std::vector<NoiseVerdict> verdicts = judge_noise(kept);
+    for (std::size_t t = 0; t < kept.size(); ++t) {
+      switch (verdicts[t].fate) {
+        case NoiseFate::Kept:
+          clean.push_back(verdicts[t].text);
+          clean_origin.push_back(kept_origin[t]);
+          break;
+        case NoiseFate::GluedBefore:
+          clean.back() += verdicts[t].text;
+          words[kept_origin[t]].rule = "noise";
+          break;
+        case NoiseFate::Dropped:
+          words[kept_origin[t]].rule = "noise";
+          break;
+      }
+    }
+    kept = std::move(clean);
+    kept_origin = std::move(clean_origin);
+    const std::string after = joined(kept);
+    if (after != before) changes.push_back({page, number, "noise", before, after});
+  }
+
+  // 4. Bullets, dashes, the context rules and word repair.
+  if (options_.words && !kept.empty()) {
+    std::vector<std::string> rules;
+    repair_words(kept, rules, follows_hyphen, page, number, changes, following);
+    for (std::size_t t = 0; t < kept.size(); ++t)
+      if (!rules[t].empty()) words[kept_origin[t]].rule = rules[t];
+  }
+
+  // What is left of each word: its tokens, or nothing (dropped).
+  std::vector<std::string> left(words.size());
+  std::vector<bool> has(words.size(), false);
+  for (std::size_t t = 0; t < kept.size(); ++t) {
+    std::string& word = left[kept_origin[t]];
+    word += (has[kept_origin[t]] ? " " : "") + kept[t];
+    has[kept_origin[t]] = true;
+  }
+  for (std::size_t j = 0; j < words.size(); ++j) {
+    if (pieces[j] == 0) continue;
+    if (has[j]) words[j].text = left[j];
+    else words[j].role = WordRole::Dropped;
+  }
+  if (kept.empty()) return LineFate::Empty;
+  text = joined(kept);
+  return LineFate::Text;
+}
+
+bool Cleaner::english_name(const std::string& word) {
+  // A capitalised word the English lexicon knows is a name ("Coding School", "Gerard"), as word
+  // repair has it.
+  return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && english_ && english_->knows(word);
+}
+
+void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::string>& rules, bool follows_hyphen,
+                           int page, int number, std::vector<Change>& changes, const std::string& following) {
+  rules.assign(words.size(), "");
   std::vector<Token> tokens;
   for (const std::string& word : words) tokens.push_back(split_token(word));
   // Two confusions away, a spelling the lexicon happens to know is chance on a line that is not
   // French, and the search costs hundreds of look-ups per word: there, one confusion only.
   const Reach reach = reads_as_french(tokens, *lexicon_) ? Reach::TwoConfusions : Reach::OneConfusion;
-  std::string out, previous;  // the previous word as repaired, for the context rules
+  const std::vector<std::string> printed = words;  // the context rules read the next word as printed
+  std::string previous;  // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i == 0 && !follows_hyphen && words.size() > 1) {
       if (auto bullet = misread_bullet(words[i])) {
         changes.push_back({page, number, "bullet", words[i], *bullet});
-        out = previous = *bullet;
+        rules[i] = "bullet";
+        words[i] = previous = *bullet;
         continue;
       }
     }
     if (auto dash = spaced_dash(words[i])) {
       changes.push_back({page, number, "dash", words[i], *dash});
-      if (!out.empty()) out += ' ';
-      out += *dash;
-      previous = *dash;
+      rules[i] = "dash";
+      words[i] = previous = *dash;
       continue;
     }
     Token token = tokens[i];
     // The halves of a word cut at the end of a line are repaired, if at all, once reflow joins them.
     const bool cut = (i == 0 && follows_hyphen) || (i + 1 == words.size() && words[i].back() == '-');
     if (!cut) {
-      const std::string next = i + 1 < words.size() ? words[i + 1] : "";
+      const std::string next = i + 1 < printed.size() ? printed[i + 1] : "";
       // Only "où" asks for the rest of its sentence.
-      const auto rest = token.word == "où" ? sentence_after(words, i + 2, following) : std::nullopt;
+      const auto rest = token.word == "où" ? sentence_after(printed, i + 2, following) : std::nullopt;
       const auto in_context =
           token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr) : std::nullopt;
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
+        rules[i] = in_context->rule;
         token.word = in_context->word;
       } else if (auto repair = repaired(token.word, reach)) {
         changes.push_back({page, number, repair->rule, token.word, repair->word});
+        rules[i] = repair->rule;
         token.word = repair->word;
+      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions && !english_name(token.word)
+                                       ? corrector_->correct(token.word, *lexicon_)
+                                       : std::nullopt) {
+        // What the hand-written repairs do not know: the learnt confusions, on French lines only.
+        changes.push_back({page, number, "corrector", token.word, correction->word, correction->score});
+        rules[i] = "corrector";
+        token.word = correction->word;
       }
     }
-    if (!out.empty()) out += ' ';
-    out += token.lead + token.word + token.trail;
-    previous = token.lead + token.word + token.trail;
+    words[i] = previous = token.lead + token.word + token.trail;
   }
-  return out;
 }
 
 std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach) {
@@ -281,11 +490,12 @@ std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach
 std::string changes_jsonl(const std::vector<Change>& changes) {
   std::string out;
   for (const Change& change : changes) {
-    const nlohmann::json line = {{"page", change.page},
-                                 {"line", change.line},
-                                 {"rule", change.rule},
-                                 {"before", change.before},
-                                 {"after", change.after}};
+    nlohmann::json line = {{"page", change.page},
+                           {"line", change.line},
+                           {"rule", change.rule},
+                           {"before", change.before},
+                           {"after", change.after}};
+    if (change.score) line["score"] = std::round(*change.score * 100) / 100;
     out += line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
   }
   return out;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cleanup/corrector.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/word_repair.h"
 #include "models/error.h"
@@ -20,6 +21,14 @@ struct Options {
   std::string dictionary = "/usr/share/hunspell/fr";  // hunspell-fr, without .aff/.dic
   // English words in French acts are names ("Coding School"): left alone when this knows them.
   std::string english_dictionary = "/usr/share/hunspell/en_US";
+  // The general corrector's tables (corrector.h), learnt from aligned engine output and truth
+  // and from French text. When either file is missing, the corrector is off and the hand-written
+  // word repairs work alone. Off by default: on the worn tune half it fixes about 100 more words
+  // but damages more than the project's gates allow (fixtures/harm, the fixtures' error corpus);
+  // `greffe clean --corrector` runs it.
+  std::string confusions = GREFFE_CLEANUP_DATA "/confusions.tsv";
+  std::string frequencies = GREFFE_CLEANUP_DATA "/fr-frequencies.tsv";
+  bool corrector = false;
   bool stamps = true;
   bool noise = true;
   bool words = true;   // accent, letter and apostrophe repair, and the context rules
@@ -30,9 +39,10 @@ struct Options {
 struct Change {
   int page = 0;  // 1-based
   int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
+  std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes)
 };
 
 struct CleanDocument {
@@ -60,46 +70,72 @@ struct CleanWord {
   std::string joined;
 };
 
+// One page cleaned: its text (text.txt) and what became of each of the engine's words (hOCR,
+// ALTO, the PDF layer), from the same passes.
+struct CleanPage {
+  std::string text;
+  std::vector<std::vector<CleanWord>> words;  // words[line][word] of the OcrPage's lines
+};
+
 // Holds the lexicon, loaded once; not thread-safe (one per thread).
+//
+// Cleanup is one ordered list of passes over a page's words, each word knowing its line (and,
+// from the engine, its box, confidence and what the OCR stage measured around it):
+//   1. stamp lines (stamp_lines.h): the whole line is the legality record, not the act's text;
+//   2. the engine's own words: low-confidence specks dropped (noise.h), the en dash and the stops
+//      the engine measured (measured.h), underscores found in the pixels put back (ocr/underscore.h);
+//   3. noise tokens (noise.h), a lone stop given back to its word;
+//   4. bullets and dashes (context_rules.h), then word repair: the context rules first
+//      (context_rules.h), then the lexicon's repairs (word_repair.h);
+//   5. reflow into paragraphs, end-of-line hyphens joined (reflow.h).
+// Text without the engine's words (`greffe clean`, a PDF's text layer) enters as words without
+// boxes (words_of_text). text.txt and the word formats are rendered from the same words, so a
+// pass is written once.
 class Cleaner {
  public:
   static Expected<std::unique_ptr<Cleaner>> create(const Options& options);
   CleanDocument run(const std::vector<std::string>& ocr_pages);
 
-  // One page (1-based `page`) of a document: its changes and legality go into `document`;
-  // returns the page's clean text. Pages are given in order.
-  std::string clean_page(const std::string& text, int page, CleanDocument& document);
-  // The same from the engine's page (`ocr.text` with its words): word confidences let the noise
-  // pass drop specks the text alone cannot tell from words ("noise"), and underscores the engine
-  // dropped, found in the pixels, are put back ("underscore"). A line whose words do not match
-  // its text is cleaned from its text alone.
-  std::string clean_page(const OcrPage& ocr, int page, CleanDocument& document);
+  // One page (1-based `page`) of a document: its changes and legality go into `document`.
+  // Pages are given in order. A page without the engine's lines (a text layer) is cleaned from
+  // its text, as words without boxes; its `words` are then empty.
+  CleanPage clean(const OcrPage& ocr, int page, CleanDocument& document);
 
-  // The same passes as clean_page, in the same order, over a page's OCR words line by line:
-  // for every word of `page.lines`, what cleanup made of it (result[line][word]). A pass added
-  // to clean_page goes here too: tests check that both give the same words (clean_words_test,
-  // and formats_test on a real page).
+  // The page's clean text: clean(words_of_text(text)).text.
+  std::string clean_page(const std::string& text, int page, CleanDocument& document);
+  // clean(ocr).text.
+  std::string clean_page(const OcrPage& ocr, int page, CleanDocument& document);
+  // clean(page).words, the changes left out.
   std::vector<std::vector<CleanWord>> clean_words(const OcrPage& page);
+
+  // Text as the engine's page would give it: one line of words per non-empty line (words
+  // without boxes, read with full confidence), a new paragraph after an empty line.
+  static OcrPage words_of_text(const std::string& text);
 
   // How many following lines a context rule reads to find the end of a sentence.
   static constexpr std::size_t sentence_lines = 3;
 
  private:
-  Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english);
-  std::string clean_lines(const std::string& text, const std::vector<const TextLine*>& engine_lines, int page,
-                          CleanDocument& document);
-  std::string apply_engine_words(const std::string& line, const TextLine& engine_line, int page, int number,
-                                 std::vector<Change>& changes);
-  // `following`: the text of the next lines, where the sentence a context rule looks at goes on.
-  std::string repair_words(const std::string& line, bool follows_hyphen, int page, int number,
-                           std::vector<Change>& changes, const std::string& following);
-  // repair_word, remembered: the same damaged words come back line after line (and a page's
-  // words again in clean_words), and each costs a search through hundreds of made-up spellings.
+  enum class LineFate { Text, Stamp, Empty };
+  Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
+          std::unique_ptr<Corrector> corrector);
+  // The passes up to word repair on one line (`number`: its line in the page's text): `words`
+  // gets what became of each of its words, `text` the line for reflow.
+  LineFate clean_line(const TextLine& line, int page, int number, bool follows_hyphen, const std::string& following,
+                      CleanDocument& document, std::vector<CleanWord>& words, std::string& text);
+  // Bullets, dashes, context rules and word repair over a line's tokens, in place; `rules` gets
+  // the rule that changed each token ("" none).
+  void repair_words(std::vector<std::string>& tokens, std::vector<std::string>& rules, bool follows_hyphen,
+                    int page, int number, std::vector<Change>& changes, const std::string& following);
+  // repair_word, remembered: the same damaged words come back line after line, and each costs a
+  // search through hundreds of made-up spellings.
   std::optional<WordRepair> repaired(const std::string& word, Reach reach);
+  bool english_name(const std::string& word);
 
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Lexicon> english_;
+  std::unique_ptr<Corrector> corrector_;  // null when its tables are missing or it is switched off
   // One map per Reach, each bounded like the lexicon's cache (Lexicon::max_cached_words):
   // emptied when full.
   std::unordered_map<std::string, std::optional<WordRepair>> repairs_[2];

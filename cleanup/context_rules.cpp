@@ -26,6 +26,8 @@ bool is_preposition_a(const std::string& previous, const std::string& next) {
       "versée", "versé", "consacrée", "consacré", "dédiée", "dédié", "inférieur", "supérieur", "égal",
       "égale", "correspondant", "correspondante", "participer", "autorisé", "autorisée", "autorisés",
       "habilité", "habilitée", "renvoie", "procéder"};
+  // "il y a", "n'y a": after "y" it is the verb ("s'il n'y a titre ou marque du contraire").
+  if (previous == "y" || previous == "n'y" || previous == "n’y") return false;
   return after.count(next) > 0 || before.count(previous) > 0;
 }
 
@@ -38,7 +40,7 @@ bool is_adverb_la(const std::string& previous, const std::string& next) {
 bool is_place_or_time(const std::string& previous) {
   static const std::set<std::string> place_or_time = {
       "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
-      "heure", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
+      "heure", "temps", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
   return place_or_time.count(previous) > 0;
 }
 
@@ -111,7 +113,9 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "a" && next.size() > 2 && lexicon.every_reading_has(next, "po:infi")) return ContextRepair{"à", "a-grave"};
   // The other way round: "à" before a past participle is the auxiliary ("à débouché", "à proposé"):
   // the next word ends in "é" and its "-er" verb is French ("côté" excepted: "à côté").
-  if (word == "à" && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
+  // (A word after an elided article, "à l'adopté", is a noun: no participle takes an article.)
+  const bool elided = next.find('\'') != std::string::npos || next.find("’") != std::string::npos;
+  if (word == "à" && !elided && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
       lexicon.knows(next.substr(0, next.size() - 2) + "er"))
     return ContextRepair{"a", "a-grave"};
   // Before a word that is only ever a past participle ("à eu", "à ouvert", and "à été", whose noun
@@ -169,7 +173,11 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
     if (lexicon.knows(participle) && lexicon.some_reading_has(participle, "po:ppas"))
       return ContextRepair{participle, "participle"};
   }
-  if (is_auxiliary(previous) && word.size() > 3) {
+  // The word as printed must be wrong there: unknown, or only ever a conjugated verb form, which
+  // never follows "être" or "avoir" ("est approuve", "a sollicite"). A word that can stand there
+  // (an adjective, a noun, a participle: "est conforme", "est membre", "sont prises") is French
+  // as printed, and no evidence says the page had another word.
+  if (is_auxiliary(previous) && word.size() > 3 && (!lexicon.knows(word) || only_conjugated(word, lexicon))) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
     if (e != std::string::npos && e > 0) {
       const std::string participle = word.substr(0, e) + "é" + word.substr(e + 1);

@@ -39,7 +39,9 @@ struct ContextRepair {
 //    says "tu") is the past participle in "-és" when the lexicon knows it ("confirmes");
 //  - after a form of "être" or "avoir" (est, sont, été, sera, a, ont, avait, ayant...), a word
 //    ending in "e" or "es" whose "é" form the lexicon knows is that past participle ("est
-//    approuve" -> "est approuvé", "a sollicite" -> "a sollicité").
+//    approuve" -> "est approuvé", "a sollicite" -> "a sollicité") when the word as printed cannot
+//    stand there: unknown, or only ever a conjugated verb form ("est conforme", "est mise en
+//    œuvre", "sont prises" stay).
 // A dash standing between spaces is the en dash French prints there ("Métropole – Sous-politique");
 // Tesseract reads it as an em dash "—", or as two dashes "-—". A lone hyphen "-" is left alone:
 // the acts print spaced hyphens too ("A - B - C").

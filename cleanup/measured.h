@@ -1,6 +1,6 @@
 // What the OCR stage measured on the page that the engine's text lacks: the en dash it read as
 // "-" (ocr/dash.h) and the stops of an ellipsis it read short (ocr/full_stops.h). Applied to the
-// engine's own words, before the text passes, by clean_page and clean_words alike.
+// engine's own words, before the text passes, by Cleaner::clean.
 #pragma once
 
 #include <optional>

@@ -53,12 +53,12 @@ bool closes_later(const std::vector<std::string>& tokens, std::size_t i) {
 
 }  // namespace
 
-std::string remove_noise(std::string_view line) {
-  std::istringstream in{std::string(line)};
-  std::vector<std::string> tokens;
-  for (std::string token; in >> token;) tokens.push_back(token);
-  std::string kept;
+std::vector<NoiseVerdict> judge_noise(const std::vector<std::string>& tokens) {
+  std::vector<NoiseVerdict> verdicts(tokens.size());
+  std::string last_kept;  // the last kept token, with the stops glued to it
   for (std::size_t i = 0; i < tokens.size(); ++i) {
+    NoiseVerdict& verdict = verdicts[i];
+    verdict.fate = NoiseFate::Dropped;
     // A lone symbol opening a line is a bullet misread ("■" as "=" or "#", "-" as "+" or "*"):
     // keep it, the line is a list item.
     const bool bullet = i == 0 && tokens.size() > 1 && tokens[i].size() == 1 && std::string("=#+*").find(tokens[i]) != std::string::npos;
@@ -66,7 +66,10 @@ std::string remove_noise(std::string_view line) {
     // A lone "." or "," after a word is its punctuation set apart ("2021 , conformément");
     // anywhere else it is a speck.
     if (is_lone_stop(tokens[i])) {
-      if (!kept.empty() && !ends_in_punctuation(kept)) kept += tokens[i];
+      if (!last_kept.empty() && !ends_in_punctuation(last_kept)) {
+        verdict = {NoiseFate::GluedBefore, tokens[i]};
+        last_kept += tokens[i];
+      }
       continue;
     }
     // A hyphen glued to the front of a lower-case word inside a line ("Marseille -propose") is a
@@ -83,8 +86,21 @@ std::string remove_noise(std::string_view line) {
     if (token.size() > 1 && token[0] == '[' && !is_noise_symbol(static_cast<unsigned char>(token[1])) &&
         !closes_later(tokens, i))
       token.erase(0, 1);
-    if (!kept.empty()) kept += ' ';
-    kept += token;
+    verdict = {NoiseFate::Kept, token};
+    last_kept = token;
+  }
+  return verdicts;
+}
+
+std::string remove_noise(std::string_view line) {
+  std::istringstream in{std::string(line)};
+  std::vector<std::string> tokens;
+  for (std::string token; in >> token;) tokens.push_back(token);
+  std::string kept;
+  for (const NoiseVerdict& verdict : judge_noise(tokens)) {
+    if (verdict.fate == NoiseFate::Dropped) continue;
+    if (verdict.fate == NoiseFate::Kept && !kept.empty()) kept += ' ';
+    kept += verdict.text;
   }
   return kept;
 }

@@ -5,11 +5,24 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "cleanup/lexicon.h"
 #include "models/page.h"
 
 namespace greffe::cleanup {
+
+// What the noise pass makes of each token of a line.
+enum class NoiseFate {
+  Kept,         // as `text` (a speck glued to its front may be trimmed: "-propose" -> "propose")
+  Dropped,      // a speck
+  GluedBefore,  // a lone "." or "," set apart from its word: appended to the last kept token
+};
+struct NoiseVerdict {
+  NoiseFate fate = NoiseFate::Kept;
+  std::string text;
+};
+std::vector<NoiseVerdict> judge_noise(const std::vector<std::string>& tokens);
 
 // The line without its noise tokens; a line that was only noise comes back empty.
 std::string remove_noise(std::string_view line);

@@ -29,6 +29,13 @@ Run longest_run(const Raster& page, int y, int from, int to) {
   return best;
 }
 
+// How far ink goes on row y from the run [start, end), leftwards and rightwards.
+Run extended(const Raster& page, int y, Run run) {
+  while (run.start > 0 && dark(page, run.start - 1, y)) --run.start;
+  while (run.end < page.width && dark(page, run.end, y)) ++run.end;
+  return run;
+}
+
 }  // namespace
 
 std::string underscore_between(const Raster& page, const Box& left, const Box& right, int baseline) {
@@ -65,6 +72,14 @@ std::string underscore_between(const Raster& page, const Box& left, const Box& r
   // joined to its letter by its sides.
   if (first_row < 0 || rows > height / 5 + 1) return "";
   const int last_row = first_row + rows - 1;
+  // An underscore is a glyph, narrower than a capital is high, that stops where the next letter
+  // starts. A rule that runs on under the letters of either word is the underline of a title
+  // ("Présents :", "RÉPUBLIQUE FRANÇAISE" underlined), not an underscore joining them.
+  for (int y = first_row; y <= last_row; ++y) {
+    const Run whole = extended(page, y, longest_run(page, y, search_from, to));
+    if (whole.length() == 0) continue;
+    if (whole.start < from - height || whole.end > to + height / 3) return "";
+  }
   for (int y : {first_row - 3, first_row - 2, last_row + 2, last_row + 3})
     for (int x = bar.start + 2; x < bar.end - 2; ++x)
       if (y >= 0 && y < page.height && dark(page, x, y)) return "";

@@ -182,6 +182,9 @@ int cli_main(int argc, char** argv) {
   CLI::App* clean_command = app.add_subcommand("clean", "Cleanup stage alone, on existing OCR text: prints the clean text");
   clean_command->add_option("FILE", clean_path, "OCR text file (pages separated by form feeds), or - for stdin (default)");
   clean_command->add_option("--log", clean_log, "Write every change, one JSON object a line (cleanup.jsonl)");
+  bool clean_corrector = false;
+  clean_command->add_flag("--corrector", clean_corrector,
+                          "Also run the general corrector (cleanup/data/ tables; experimental, off by default)");
 
   std::string parse_path;
   CLI::App* parse_command = app.add_subcommand("parse", "Structural parser alone, on clean text: prints deliberation.json");
@@ -202,7 +205,7 @@ int cli_main(int argc, char** argv) {
 
   if (*accuracy) return commands::accuracy(truth_path, hypothesis_path);
   if (*parse_command) return commands::parse(parse_path);
-  if (*clean_command) return commands::clean(clean_path, clean_log);
+  if (*clean_command) return commands::clean(clean_path, clean_log, clean_corrector);
 
   if (*merge_command) {
     std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());

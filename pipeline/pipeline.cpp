@@ -101,13 +101,17 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.mean_confidence = job.result.ocr.mean_confidence;
 }
 
-// Cleanup of a whole document, page by page; returns the changes (cleanup.jsonl).
-std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentResult& document) {
+// Cleanup of a whole document, page by page; returns the changes (cleanup.jsonl). `words` gets
+// each page's words as cleanup made them (the archive formats'), from the same passes as its text.
+std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentResult& document,
+                                            std::vector<output::CleanLines>& words) {
   cleanup::CleanDocument clean;
   for (std::size_t i = 0; i < document.pages.size(); ++i) {
     PageResult& page = document.pages[i];
     Stopwatch watch;
-    page.clean_text = cleaner.clean_page(page.ocr, static_cast<int>(i) + 1, clean);  // confidences too
+    cleanup::CleanPage cleaned = cleaner.clean(page.ocr, static_cast<int>(i) + 1, clean);  // confidences too
+    page.clean_text = std::move(cleaned.text);
+    words.push_back(std::move(cleaned.words));
     page.report.timings.cleanup_ms = watch.lap();
   }
   document.legality = clean.legality;
@@ -258,12 +262,12 @@ static Deliberation finish_document(const Options& options, cleanup::Cleaner& cl
                                     const std::vector<std::unique_ptr<debug::PageImages>>& debug_pages,
                                     std::vector<Error>& failures) {
   output::DocumentTexts texts;
-  const std::vector<cleanup::Change> changes = clean_document(cleaner, document);
+  std::vector<output::CleanLines> words;
+  const std::vector<cleanup::Change> changes = clean_document(cleaner, document, words);
   texts.changes = cleanup::changes_jsonl(changes);
   Deliberation deliberation = parse_document(options.parse, document);
   texts.deliberation = deliberation_json_text(deliberation);
-  if (options.formats.words())
-    for (const PageResult& page : document.pages) texts.words.push_back(cleaner.clean_words(page.ocr));
+  if (options.formats.words()) texts.words = std::move(words);
   if (deliberation.kind == DeliberationKind::Deliberation) {
     for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
       document.warnings.push_back(std::move(warning));

@@ -11,7 +11,7 @@
 
 namespace greffe::commands {
 
-int clean(const std::string& path, const std::string& log_path) {
+int clean(const std::string& path, const std::string& log_path, bool corrector) {
   const std::string shown = path.empty() ? "-" : path;
   const std::optional<std::string> text = read_input(path);
   if (!text) {
@@ -22,7 +22,9 @@ int clean(const std::string& path, const std::string& log_path) {
     std::cerr << Error{ErrorKind::UnreadableInput, shown, 0, *reason}.to_line() << '\n';
     return exit_code(ErrorKind::UnreadableInput);
   }
-  auto cleaner = cleanup::Cleaner::create({});
+  cleanup::Options options;
+  options.corrector = corrector;
+  auto cleaner = cleanup::Cleaner::create(options);
   if (!cleaner) {
     std::cerr << cleaner.error().to_line() << '\n';
     return exit_code(cleaner.error().kind);

@@ -18,8 +18,9 @@ int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Option
 // `greffe parse [FILE|-]`: the parser alone on a clean text; deliberation.json on stdout.
 int parse(const std::string& path);
 
-// `greffe clean [FILE|-] [--log FILE]`: cleanup alone on OCR text (pages split by form feeds).
-int clean(const std::string& path, const std::string& log_path);
+// `greffe clean [FILE|-] [--log FILE] [--corrector]`: cleanup alone on OCR text (pages split by form feeds).
+// `corrector`: also the general corrector (cleanup::Options::corrector).
+int clean(const std::string& path, const std::string& log_path, bool corrector = false);
 
 // `greffe accuracy TRUTH TEXT`: CER and WER as JSON on stdout.
 int accuracy(const std::string& truth_path, const std::string& text_path);

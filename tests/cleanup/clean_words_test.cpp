@@ -95,3 +95,25 @@ TEST_CASE("clean_words prints the en dash the engine measured, as the page's cle
   CleanDocument document;
   CHECK(collapse((*cleaner)->clean_page(page, 1, document)) == "la Métropole – chapitre 65 - Nature");
 }
+
+TEST_CASE("plain text enters cleanup as words without boxes, a paragraph after an empty line") {
+  const OcrPage page = Cleaner::words_of_text("La  Meétropole\u00a0a retenu\n\n\nArticle 1 :\n");
+  REQUIRE(page.lines.size() == 2);
+  REQUIRE(page.lines[0].words.size() == 4);
+  CHECK(page.lines[0].words[1].text == "Meétropole");
+  CHECK(page.lines[0].words[2].text == "a");  // the no-break space separates words too
+  CHECK(page.lines[0].paragraph == 0);
+  CHECK(page.lines[1].paragraph == 1);
+  CHECK(page.lines[1].words[0].confidence == 100);  // given text has no specks to judge by confidence
+
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  CleanDocument from_text, from_words;
+  const std::string text = "La Meétropole a retenu | les mesures néces-\nsaire pour I'emploi .\n";
+  const CleanPage cleaned = (*cleaner)->clean(Cleaner::words_of_text(text), 1, from_words);
+  CHECK((*cleaner)->clean_page(text, 1, from_text) == cleaned.text);
+  CHECK(cleaned.text == "La Métropole a retenu les mesures nécessaire pour l'emploi.\n");
+  REQUIRE(from_text.changes.size() == from_words.changes.size());
+  REQUIRE(cleaned.words.size() == 2);
+  CHECK(cleaned.words[1][2].text == "l'emploi.");
+}

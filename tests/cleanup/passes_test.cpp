@@ -148,6 +148,9 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("réorganisation", "à", "débouché") == "a");
     CHECK(in_context("Présidente", "à", "proposé") == "a");
     CHECK(in_context("situé", "à", "côté") == "à");
+    CHECK(in_context("reprochés", "à", "l'intéressé") == "à");  // an article: a noun, not a participle
+    CHECK(in_context("n'y", "a", "titre") == "a");              // "il n'y a titre": the verb
+    CHECK(in_context("y", "a", "lieu,") == "a");
     CHECK(in_context("subvention", "à", "l'association") == "à");
     CHECK(in_context("Métropole", "à", "approuve") == "a");  // both misread: "a approuvé"
     CHECK(in_context("consacrée", "à", "titre") == "à");     // "titre" is a noun too
@@ -175,6 +178,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Provence", "où", "son") == "ou");
     CHECK(in_context("d'étude", "où", "de") == "ou");
     CHECK(in_context("cas", "où", "des") == "où");
+    CHECK(in_context("temps", "où", "un") == "où");
     CHECK(in_context("commune", "où", "sont") == "où");
     CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("mois", "dés", "crédits") == "des");
@@ -238,7 +242,25 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("est", "seule", "à") == "seule");
     CHECK(in_context("a", "sollicite", "la") == "sollicité");
     CHECK(in_context("a", "une", "mission") == "une");
+    // Correct French as printed: an adjective, a noun, a participle of another verb.
+    CHECK(in_context("est", "mise", "en") == "mise");
+    CHECK(in_context("sont", "prises.", "") == "prises.");
+    CHECK(in_context("est", "conforme.", "") == "conforme.");
+    CHECK(in_context("est", "membre", "du") == "membre");
+    CHECK(in_context("est", "remise.", "") == "remise.");
+    CHECK(in_context("sont", "meubles", "ou") == "meubles");
   }
+}
+
+TEST_CASE("cleanup leaves correct French as it is") {
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  const std::string text =
+      "La convention est mise en œuvre. Les mesures sont prises. La copie est conforme. Il est membre du "
+      "conseil. La somme est remise.\n";
+  CleanDocument document;
+  CHECK((*cleaner)->clean_page(text, 1, document) == text);
+  CHECK(document.changes.empty());
 }
 
 TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cut words") {
@@ -316,6 +338,17 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(underscores == 2);
     CHECK(specks == 1);
   }
+  SECTION("an underscore the engine read itself is not put back twice") {
+    auto cleaner = Cleaner::create({});
+    REQUIRE(cleaner);
+    OcrPage page;
+    page.text = "La Plateforme_ Marseille\n";
+    page.lines.resize(1);
+    page.lines[0].words = {Word{"La", {}, 95, ""}, Word{"Plateforme_", {}, 93, "_"}, Word{"Marseille", {}, 92, ""}};
+    CleanDocument document;
+    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme_ Marseille\n");
+    CHECK(document.changes.empty());
+  }
   SECTION("what the engine measured on the page, an en dash and an ellipsis's stops, is printed and logged") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);
@@ -335,17 +368,22 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(document.changes[1].before == "formés...");
     CHECK(document.changes[1].after == "formés....");
   }
-  SECTION("text whose lines do not match the engine's words is cleaned from the text alone") {
+  SECTION("text whose lines do not match the engine's words: the words are cleaned, the lines numbered in order") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);
     OcrPage page;
     page.text = "La Plateforme Marseille\n";
-    page.lines.resize(1);
+    page.lines.resize(2);
     Word w;
     w.text = "Autre";
+    w.confidence = 90;
     w.underscore_after = "_";
     page.lines[0].words = {w, w};
+    page.lines[1].words = {w};
+    page.lines[1].paragraph = 1;
     CleanDocument document;
-    CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme Marseille\n");
+    CHECK((*cleaner)->clean_page(page, 1, document) == "Autre_Autre\n\nAutre\n");
+    REQUIRE(document.changes.size() == 1);
+    CHECK(document.changes[0].line == 1);
   }
 }

@@ -60,4 +60,16 @@ TEST_CASE("an underscore the engine dropped is found between two words") {
     ink(page, 70, 72, 55, 58);
     CHECK(ocr::underscore_between(page, left_word, close, baseline).empty());
   }
+  SECTION("an underline under both words is no underscore") {
+    ink(page, 10, 160, 55, 58);
+    CHECK(ocr::underscore_between(page, left_word, right_word, baseline).empty());
+  }
+  SECTION("an underline under the first word, then a space, is no underscore (\"Présents :\")") {
+    ink(page, 10, 85, 55, 58);
+    CHECK(ocr::underscore_between(page, left_word, right_word, baseline).empty());
+  }
+  SECTION("an underline under the second word only is no underscore") {
+    ink(page, 71, 160, 55, 58);
+    CHECK(ocr::underscore_between(page, left_word, right_word, baseline).empty());
+  }
 }

@@ -1,0 +1,236 @@
+#include "cleanup/corrector.h"
+
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include "cleanup/word_repair.h"
+
+namespace greffe::cleanup {
+
+namespace {
+
+std::optional<std::string> read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+std::vector<std::string> fields(const std::string& line) {
+  std::vector<std::string> out(1);
+  for (char c : line) {
+    if (c == '\t') out.emplace_back();
+    else if (c != '\r') out.back() += c;
+  }
+  return out;
+}
+
+// The characters of a UTF-8 word, each as its own UTF-8 string.
+std::vector<std::string> characters(const std::string& word) {
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < word.size();) {
+    const unsigned char c = static_cast<unsigned char>(word[i]);
+    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    out.push_back(word.substr(i, length));
+    i += length;
+  }
+  return out;
+}
+
+std::string lower(const std::string& word) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(word).toLower().toUTF8String(out);
+  return out;
+}
+
+// Typographic and plain apostrophes are one letter to the frequency list.
+std::string plain_apostrophes(std::string word) {
+  for (std::size_t at; (at = word.find("’")) != std::string::npos;) word.replace(at, 3, "'");
+  return word;
+}
+
+// The bare letter of an accented capital ("É" -> 'E'), 0 for any other character.
+char accented_capital_of(const std::string& character) {
+  static const std::pair<const char*, char> capitals[] = {{"É", 'E'}, {"È", 'E'}, {"Ê", 'E'}, {"Ë", 'E'}, {"À", 'A'},
+                                                          {"Â", 'A'}, {"Î", 'I'}, {"Ï", 'I'}, {"Ô", 'O'}, {"Û", 'U'},
+                                                          {"Ù", 'U'}, {"Ç", 'C'}};
+  for (const auto& [accented, bare] : capitals)
+    if (character == accented) return bare;
+  return 0;
+}
+
+}  // namespace
+
+ConfusionTable ConfusionTable::parse(const std::string& text) {
+  ConfusionTable table;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> row = fields(line);
+    if (row.size() < 4 || row[0] == row[1]) continue;
+    double count = 0, total = 0;
+    try {
+      count = std::stod(row[2]);
+      total = std::stod(row[3]);
+    } catch (...) {
+      continue;
+    }
+    if (count <= 0 || total < count) continue;
+    // Add-half smoothing: a confusion seen once in thousands is rare, not impossible twice.
+    table.by_engine_[row[1]].push_back({row[0], std::log((count + 0.5) / (total + 1.0))});
+    table.longest_ = std::max(table.longest_, characters(row[1]).size());
+    ++table.rows_;
+  }
+  return table;
+}
+
+Expected<ConfusionTable> ConfusionTable::load(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the confusion table"};
+  return parse(*text);
+}
+
+const std::vector<ConfusionTable::Reading>& ConfusionTable::readings_of(const std::string& engine) const {
+  static const std::vector<Reading> none;
+  auto found = by_engine_.find(engine);
+  return found == by_engine_.end() ? none : found->second;
+}
+
+WordFrequencies WordFrequencies::parse(const std::string& text) {
+  WordFrequencies frequencies;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    const std::vector<std::string> row = fields(line);
+    if (row.size() < 2) continue;
+    double count = 0;
+    try {
+      count = std::stod(row[1]);
+    } catch (...) {
+      continue;
+    }
+    if (count <= 0) continue;
+    frequencies.counts_[plain_apostrophes(lower(row[0]))] += count;
+    frequencies.total_ += count;
+  }
+  return frequencies;
+}
+
+Expected<WordFrequencies> WordFrequencies::load(const std::string& path) {
+  auto text = read_file(path);
+  if (!text) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the word frequencies"};
+  return parse(*text);
+}
+
+bool WordFrequencies::has(const std::string& word) const {
+  const std::string key = plain_apostrophes(lower(word));
+  if (counts_.count(key)) return true;
+  const std::size_t apostrophe = key.find('\'');  // "l'accès": "l'" and "accès"
+  return apostrophe != std::string::npos && apostrophe > 0 && apostrophe + 1 < key.size() &&
+         counts_.count(key.substr(0, apostrophe + 1)) && counts_.count(key.substr(apostrophe + 1));
+}
+
+double WordFrequencies::log_probability(const std::string& word) const {
+  const double total = std::max(total_, 1.0);
+  const std::string key = plain_apostrophes(lower(word));
+  auto found = counts_.find(key);
+  if (found != counts_.end()) return std::log(found->second / total);
+  // The list counts an elision as its own token ("l'", "accès"): an elided word is both.
+  const std::size_t apostrophe = key.find('\'');
+  if (apostrophe != std::string::npos && apostrophe > 0 && apostrophe + 1 < key.size()) {
+    auto article = counts_.find(key.substr(0, apostrophe + 1));
+    auto rest = counts_.find(key.substr(apostrophe + 1));
+    if (article != counts_.end() && rest != counts_.end())
+      return std::log(article->second / total) + std::log(rest->second / total);
+  }
+  return std::log(0.5 / total);
+}
+
+std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& lexicon, int max_confusions) const {
+  const std::vector<std::string> printed = characters(word);
+  // Every spelling reached by at most `max_confusions` confusions, with its channel log-probability
+  // (the best of the ways to reach it). Unchanged characters cost nothing: P(c | c) is near 1.
+  std::map<std::string, std::pair<double, int>> reached;  // spelling -> (log P(printed | spelling), confusions)
+  struct State {
+    std::size_t at;
+    std::string spelt;
+    double log_probability;
+    int confusions;
+    bool just_inserted;
+  };
+  std::vector<State> stack = {{0, "", 0.0, 0, false}};
+  while (!stack.empty()) {
+    State state = std::move(stack.back());
+    stack.pop_back();
+    if (state.at == printed.size()) {
+      if (state.confusions > 0) {
+        auto& best = reached[state.spelt];
+        if (best.second == 0 || state.log_probability > best.first) best = {state.log_probability, state.confusions};
+      }
+      continue;
+    }
+    // As printed.
+    stack.push_back({state.at + 1, state.spelt + printed[state.at], state.log_probability, state.confusions, false});
+    if (state.confusions >= max_confusions) continue;
+    // A character the engine lost, inside the word: lost at either end, the word is more likely
+    // a piece of a word cut by the layout ("ation", "recherc") than a misreading.
+    if (!state.just_inserted && state.at > 0)
+      for (const auto& reading : confusions_.readings_of(""))
+        if (!reading.truth.empty())
+          stack.push_back({state.at, state.spelt + reading.truth, state.log_probability + reading.log_probability,
+                           state.confusions + 1, true});
+    // One to three printed characters for what the page had (possibly nothing).
+    std::string engine;
+    for (std::size_t k = 1; k <= confusions_.longest_engine() && state.at + k <= printed.size(); ++k) {
+      engine += printed[state.at + k - 1];
+      for (const auto& reading : confusions_.readings_of(engine))
+        stack.push_back({state.at + k, state.spelt + reading.truth, state.log_probability + reading.log_probability,
+                         state.confusions + 1, false});
+    }
+  }
+  // A capital printed without its accent is how French prints capitals ("Ecole", "Etaient"):
+  // no misreading.
+  const std::string first = printed.empty() ? "" : printed[0];
+  const bool bare_capital = first.size() == 1 && first[0] >= 'A' && first[0] <= 'Z';
+  std::vector<Correction> found;
+  for (const auto& [spelt, channel] : reached) {
+    if (spelt == word || spelt.empty()) continue;
+    // A word's letters, apostrophes and hyphens: a stop or a comma inside it ("c.o-financé") is
+    // two words, not one word misread.
+    if (spelt.find_first_of(".,;:!?()/\"«»0123456789 ") != std::string::npos) continue;
+    if (bare_capital && accented_capital_of(characters(spelt)[0]) == first[0]) continue;
+    // A capital stays a capital ("Etaient" is no "étaient"): the case of a word's first letter is
+    // the sentence's, not a misreading.
+    const icu::UnicodeString head = icu::UnicodeString::fromUTF8(first);
+    const icu::UnicodeString spelt_head = icu::UnicodeString::fromUTF8(characters(spelt)[0]);
+    if (!head.isEmpty() && !spelt_head.isEmpty() && u_isupper(head.char32At(0)) && u_islower(spelt_head.char32At(0)) &&
+        spelt.find_first_of("'’") == std::string::npos)
+      continue;
+    // Two confusions make hundreds of spellings: only the frequency list's words are looked up.
+    if (channel.second > 1 && !frequencies_.has(spelt)) continue;
+    if (!lexicon.knows(spelt)) continue;
+    found.push_back({spelt, frequencies_.log_probability(spelt) + channel.first, 0});
+  }
+  std::sort(found.begin(), found.end(), [](const Correction& a, const Correction& b) { return a.score > b.score; });
+  return found;
+}
+
+std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& lexicon, double min_margin) const {
+  if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
+  std::vector<Correction> found = candidates(word, lexicon);
+  if (found.empty()) return std::nullopt;
+  Correction best = found[0];
+  best.margin = found.size() > 1 ? best.score - found[1].score : std::numeric_limits<double>::infinity();
+  if (best.margin < min_margin) return std::nullopt;
+  return best;
+}
+
+}  // namespace greffe::cleanup

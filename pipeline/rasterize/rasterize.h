@@ -25,6 +25,12 @@ class Document {
   virtual Expected<Raster> render(int index) = 0;
   // The page's own text (a PDF's text layer, lines in reading order), UTF-8; empty for images.
   virtual std::string text_layer(int /*index*/) { return {}; }
+  // How much of a scanned page's ink its text layer covers: the share of the ink, rendered small,
+  // lying within the layer's words. 1 for a page that is not a scan (its images cover under half
+  // of it): a born-digital page's ink is its text, and its rules and logos are no evidence.
+  // A scan carrying only an electronic stamp's words (@ctes, S²LOW) has a layer that reads well and
+  // covers a corner: the rest of its ink has to be recognised.
+  virtual double text_layer_cover(int /*index*/) { return 1.0; }
 };
 
 // Recognises the format by its first bytes, not by the file name.

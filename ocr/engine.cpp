@@ -135,10 +135,11 @@ Orientation Engine::detect_orientation(const Raster& page) {
   return found;
 }
 
-Expected<OcrPage> Engine::recognize(const Raster& page) {
+Expected<OcrPage> Engine::recognize(const Raster& page, const Box* area) {
   OcrPage result;
   text_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
   text_->SetSourceResolution(page.dpi);
+  if (area) text_->SetRectangle(area->left, area->top, area->width, area->height);
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(page_timeout_ms_);
   const int status = text_->Recognize(&monitor);

@@ -41,8 +41,9 @@ class Engine {
   // resolution: the verdict is the same and the layout pass four times cheaper.
   Orientation detect_orientation(const Raster& page);
 
-  // Recognises an upright page. The raster is read in place, not copied.
-  Expected<OcrPage> recognize(const Raster& page);
+  // Recognises an upright page, or only `area` of it (word boxes stay in the page's pixels). The
+  // raster is read in place, not copied.
+  Expected<OcrPage> recognize(const Raster& page, const Box* area = nullptr);
 
  private:
   Engine();

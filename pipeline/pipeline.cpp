@@ -15,6 +15,7 @@
 
 #include "cleanup/cleanup.h"
 #include "pipeline/debug/viewer.h"
+#include "pipeline/layout.h"
 #include "pipeline/orientation.h"
 #include "pipeline/output/write.h"
 #include "pipeline/text_layer.h"
@@ -48,6 +49,40 @@ struct PageJob {
   PageResult result;
   std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
+
+// A page with a left sidebar: the sidebar recognised alone, then the body with the sidebar made
+// paper, so that no line of one runs into a line of the other. The sidebar comes first, its lines
+// its own blocks and paragraphs, where the parser finds the act's number and title before the body.
+Expected<OcrPage> recognize_with_sidebar(ocr::Engine& engine, const Raster& page, const Box& sidebar) {
+  auto side = engine.recognize(page, &sidebar);
+  if (!side) return side.error();
+  Raster body = page;
+  for (int y = sidebar.top; y < sidebar.top + sidebar.height; ++y)
+    std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + sidebar.left, sidebar.width, 255);
+  auto main = engine.recognize(body);
+  if (!main) return main.error();
+  OcrPage page_read = std::move(side.value());
+  int blocks = 0, paragraphs = 0, side_words = 0, main_words = 0;
+  for (TextLine& line : page_read.lines) {
+    line.region = "sidebar";
+    blocks = std::max(blocks, line.block + 1);
+    paragraphs = std::max(paragraphs, line.paragraph + 1);
+    side_words += static_cast<int>(line.words.size());
+  }
+  for (TextLine& line : main.value().lines) {
+    line.block += blocks;
+    line.paragraph += paragraphs;
+    main_words += static_cast<int>(line.words.size());
+    page_read.lines.push_back(std::move(line));
+  }
+  if (side_words + main_words > 0)
+    page_read.mean_confidence = (page_read.mean_confidence * side_words + main.value().mean_confidence * main_words) /
+                                static_cast<float>(side_words + main_words);
+  // The engine's own text, region after region, a blank line between: paragraphs apart.
+  if (!page_read.text.empty() && page_read.text.back() != '\n') page_read.text += '\n';
+  page_read.text += (page_read.text.empty() ? "" : "\n") + main.value().text;
+  return page_read;
+}
 
 // The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
 // follows per document, in order, when its last page is done (see run()): the stamps' legality
@@ -111,13 +146,18 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.height = prepared.image.height;
   report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
-  auto recognized = engine.recognize(prepared.image);
+  // Layout: a left sidebar is recognised on its own, then the body without it (layout.h).
+  const Box sidebar = options.layout ? find_sidebar(prepared.image) : Box{};
+  report.timings.layout_ms = watch.lap();
+  Expected<OcrPage> recognized = sidebar.width > 0 ? recognize_with_sidebar(engine, prepared.image, sidebar)
+                                                   : engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();
   if (!recognized) {
     job.error = recognized.error();
     return;
   }
   job.result.ocr = std::move(recognized.value());
+  report.sidebar = sidebar;
   report.mean_confidence = job.result.ocr.mean_confidence;
   if (looks_like_figure(job.result.ocr)) report.kind = "figure";
 }

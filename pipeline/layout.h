@@ -11,7 +11,7 @@
 
 namespace greffe::pipeline {
 
-// A left sidebar: a white gutter at least 0.1 in wide, between 8% and 45% of the page's width
+// A left sidebar: a white gutter at least 0.08 in wide (twice a word space), between 8% and 45% of the page's width
 // from its left edge, running down at least 30% of its height, with ink on its left in at least
 // a sixth of those rows that hold ink, spread over a tenth of the page's width at least (a column of list
 // numbers or bullets is narrower), and on its right in at least half of them (the body). The page

@@ -11,6 +11,7 @@
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -133,6 +134,31 @@ Orientation Engine::detect_orientation(const Raster& page) {
   }
   osd_->Clear();
   return found;
+}
+
+float Engine::line_confidence(const Raster& page, const Box& line, LineView view) {
+  const int margin = std::max(2, line.height / 4);
+  const int left = std::max(0, line.left - margin), top = std::max(0, line.top - margin);
+  const int right = std::min(page.width, line.left + line.width + margin);
+  const int bottom = std::min(page.height, line.top + line.height + margin);
+  if (right - left < 4 || bottom - top < 4) return 0;
+  const int width = right - left, height = bottom - top;
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const int from_x = view == LineView::AsIs ? x : width - 1 - x;  // turned and mirrored both flip across
+      const int from_y = view == LineView::Turned ? height - 1 - y : y;
+      pixels[static_cast<std::size_t>(y) * width + x] =
+          page.pixels[static_cast<std::size_t>(top + from_y) * page.width + left + from_x];
+    }
+  text_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  text_->SetImage(pixels.data(), width, height, 1, width);
+  text_->SetSourceResolution(page.dpi);
+  float confidence = 0;
+  if (text_->Recognize(nullptr) == 0) confidence = static_cast<float>(text_->MeanTextConf());
+  text_->Clear();
+  text_->SetPageSegMode(tesseract::PSM_AUTO);
+  return confidence;
 }
 
 Expected<OcrPage> Engine::recognize(const Raster& page, const Box* area) {

@@ -16,6 +16,7 @@
 #include "cleanup/cleanup.h"
 #include "pipeline/debug/viewer.h"
 #include "pipeline/layout.h"
+#include "pipeline/marks.h"
 #include "pipeline/orientation.h"
 #include "pipeline/output/write.h"
 #include "pipeline/text_layer.h"
@@ -157,6 +158,10 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
     return;
   }
   job.result.ocr = std::move(recognized.value());
+  // Lines that are not the act's text (upside down, show-through, a seal's marks) go, logged.
+  for (std::string& dropped : drop_lines_not_text(engine, prepared.image, job.result.ocr))
+    report.warnings.push_back(std::move(dropped));
+  report.timings.ocr_ms += watch.lap();
   report.sidebar = sidebar;
   report.mean_confidence = job.result.ocr.mean_confidence;
   if (looks_like_figure(job.result.ocr)) report.kind = "figure";

@@ -11,7 +11,7 @@ namespace {
 constexpr float kLookAgainBelow = 70;
 constexpr float kReadsWell = 60;
 constexpr float kBetterBy = 25;
-constexpr float kNotTextBelow = 20;
+constexpr float kNotTextBelow = 25;
 constexpr std::size_t kMostLooked = 12;
 
 float mean_confidence(const TextLine& line) {
@@ -80,13 +80,14 @@ std::vector<std::string> drop_lines_not_text(ocr::Engine& engine, const Raster& 
     const float as_is = engine.line_confidence(image, box, View::AsIs);
     const float turned = engine.line_confidence(image, box, View::Turned);
     const float mirrored = engine.line_confidence(image, box, View::Mirrored);
-    const std::string readings = "reads at " + rounded(as_is) + " as it is, " + rounded(turned) + " turned, " +
-                                 rounded(mirrored) + " mirrored";
+    const float on_page = mean_confidence(page.lines[i]);
+    const std::string readings = "read at " + rounded(on_page) + " on the page; alone, " + rounded(as_is) +
+                                 " as it is, " + rounded(turned) + " turned, " + rounded(mirrored) + " mirrored";
     if (turned >= kReadsWell && turned >= as_is + kBetterBy && turned >= mirrored) {
       reasons[i] = "upside down (" + readings + ")";
     } else if (mirrored >= kReadsWell && mirrored >= as_is + kBetterBy) {
       reasons[i] = "mirrored: show-through from the back of the sheet (" + readings + ")";
-    } else if (as_is < kNotTextBelow && turned < kNotTextBelow && mirrored < kNotTextBelow) {
+    } else if (on_page < kNotTextBelow && as_is < kNotTextBelow && turned < kNotTextBelow && mirrored < kNotTextBelow) {
       reasons[i] = "not text: a seal's or a drawing's marks (" + readings + ")";
     } else {
       continue;

@@ -19,6 +19,7 @@ int exit_code(ErrorKind kind) {
     case ErrorKind::BadArguments: return 1;
     case ErrorKind::UnreadableInput: return 2;
     case ErrorKind::MissingDependency: return 3;
+    case ErrorKind::DocumentsFailed: return 4;
     case ErrorKind::OutputNotWritable: return 5;
     case ErrorKind::LimitExceeded: return 6;
     case ErrorKind::EncryptedPdf: return 8;
@@ -33,6 +34,7 @@ const char* kind_name(ErrorKind kind) {
     case ErrorKind::BadArguments: return "bad-arguments";
     case ErrorKind::UnreadableInput: return "unreadable";
     case ErrorKind::MissingDependency: return "missing-dependency";
+    case ErrorKind::DocumentsFailed: return "documents-failed";
     case ErrorKind::OutputNotWritable: return "output-not-writable";
     case ErrorKind::LimitExceeded: return "limit";
     case ErrorKind::EncryptedPdf: return "encrypted";

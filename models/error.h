@@ -12,6 +12,7 @@ enum class ErrorKind {
   BadArguments,       // exit 1
   UnreadableInput,    // exit 2: corrupt, empty, truncated, not a PDF or image
   MissingDependency,  // exit 3: e.g. no fra.traineddata
+  DocumentsFailed,    // exit 4: a batch finished, but some of its documents failed (each recorded)
   OutputNotWritable,  // exit 5
   LimitExceeded,      // exit 6: page too large, OCR timeout
   EncryptedPdf,       // exit 8
@@ -46,6 +47,8 @@ class [[nodiscard]] Expected {
   const T& value() const { return std::get<T>(state_); }
   T& operator*() { return value(); }
   T* operator->() { return &value(); }
+  const T* operator->() const { return &value(); }
+  const T& operator*() const { return value(); }
   const Error& error() const { return std::get<Error>(state_); }
 
  private:

@@ -6,15 +6,13 @@
 #include <unicode/uversion.h>
 
 #include <csignal>
-#include <fstream>
 #include <iostream>
 #include <sstream>
 
-#include "models/text_input.h"
+#include "models/cancellation.h"
 #include "ocr/engine.h"
-#include "pipeline/accuracy.h"
 #include "pipeline/batch/batch.h"
-#include "pipeline/parse/parse.h"
+#include "pipeline/commands/commands.h"
 #include "pipeline/pipeline.h"
 
 #ifndef GREFFE_VERSION
@@ -36,77 +34,17 @@ std::string version_text() {
   return text.str();
 }
 
-void on_interrupt(int) {
-  pipeline::interrupted = true;
-  std::signal(SIGINT, SIG_DFL);  // a second Ctrl-C stops at once
+// The run's one cancellation token: the signal handlers request it, the library honours it.
+Cancellation& user_cancel() {
+  static Cancellation cancel;
+  return cancel;
 }
 
-std::optional<std::string> read_text_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  if (!file) return std::nullopt;
-  std::ostringstream content;
-  content << file.rdbuf();
-  return content.str();
+void on_interrupt(int signal) {
+  user_cancel().request();
+  std::signal(signal, SIG_DFL);  // a second Ctrl-C stops at once
 }
 
-int run_accuracy(const std::string& truth_path, const std::string& hypothesis_path) {
-  const auto truth = read_text_file(truth_path);
-  if (!truth) {
-    std::cerr << "greffe: " << truth_path << ": cannot read\n";
-    return exit_code(ErrorKind::UnreadableInput);
-  }
-  const auto hypothesis = read_text_file(hypothesis_path);
-  if (!hypothesis) {
-    std::cerr << "greffe: " << hypothesis_path << ": cannot read\n";
-    return exit_code(ErrorKind::UnreadableInput);
-  }
-  const accuracy::Score score = accuracy::measure(*hypothesis, *truth);
-  std::cout << "{\"cer\": " << score.cer() << ", \"wer\": " << score.wer()
-            << ", \"character_errors\": " << score.character_errors << ", \"characters\": " << score.characters
-            << ", \"word_errors\": " << score.word_errors << ", \"words\": " << score.words << "}\n";
-  return 0;
-}
-
-// `greffe clean`: the cleanup stage alone on existing OCR text (pages separated by form feeds).
-int run_clean(const std::string& path, const std::string& log_path) {
-  std::optional<std::string> text;
-  if (path.empty() || path == "-") {
-    std::ostringstream in;
-    in << std::cin.rdbuf();
-    text = in.str();
-  } else {
-    text = read_text_file(path);
-  }
-  if (!text) {
-    std::cerr << "greffe: " << path << ": cannot read\n";
-    return exit_code(ErrorKind::UnreadableInput);
-  }
-  if (auto reason = not_text_reason(*text)) {  // cleanup reads UTF-8 only
-    std::cerr << Error{ErrorKind::UnreadableInput, path.empty() ? "-" : path, 0, *reason}.to_line() << '\n';
-    return exit_code(ErrorKind::UnreadableInput);
-  }
-  auto cleaner = cleanup::Cleaner::create({});
-  if (!cleaner) {
-    std::cerr << cleaner.error().to_line() << '\n';
-    return exit_code(cleaner.error().kind);
-  }
-  std::vector<std::string> pages;
-  std::istringstream split(*text);
-  for (std::string page; std::getline(split, page, '\f');) pages.push_back(page);
-  const cleanup::CleanDocument clean = (*cleaner)->run(pages);
-  for (std::size_t i = 0; i < clean.pages.size(); ++i) std::cout << (i > 0 ? "\f" : "") << clean.pages[i];
-  if (!log_path.empty()) {
-    std::ofstream log(log_path, std::ios::binary);
-    log << cleanup::changes_jsonl(clean.changes);
-    if (!log) {
-      std::cerr << "greffe: " << log_path << ": cannot write the change log\n";
-      return exit_code(ErrorKind::OutputNotWritable);
-    }
-  }
-  return 0;
-}
-
-// The stage switches of `run` and `batch`, applied to the options once parsed.
 struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
        no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, no_layout = false,
@@ -258,9 +196,9 @@ int cli_main(int argc, char** argv) {
     return exit_code(ErrorKind::BadArguments);
   }
 
-  if (*accuracy) return run_accuracy(truth_path, hypothesis_path);
-  if (*parse_command) return parse::command(parse_path);
-  if (*clean_command) return run_clean(clean_path, clean_log);
+  if (*accuracy) return commands::accuracy(truth_path, hypothesis_path);
+  if (*parse_command) return commands::parse(parse_path);
+  if (*clean_command) return commands::clean(clean_path, clean_log);
 
   if (*merge_command) {
     std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());
@@ -289,10 +227,10 @@ int cli_main(int argc, char** argv) {
         }
         batch_options.shard = *parsed;
       }
-      return batch::run(batch_options);
+      return batch::run(batch_options, user_cancel());
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
-    return pipeline::run(paths, options);
+    return commands::run(paths, options, user_cancel());
   } catch (const std::exception& e) {
     std::cerr << "greffe: internal error: " << e.what() << '\n';
     return exit_code(ErrorKind::Internal);

@@ -1,5 +1,5 @@
-// The greffe command line (docs/design/cli.md): parses the flags, calls one library function,
-// prints its diagnostic, returns its exit code.
+// The greffe command line (docs/design/cli.md): parses the flags and calls one command
+// (pipeline/commands/), which calls the library, prints, and returns the exit code.
 #pragma once
 
 namespace greffe {

@@ -6,7 +6,6 @@
 
 #include <algorithm>
 #include <chrono>
-#include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
@@ -22,8 +21,6 @@
 #include "pipeline/text_layer.h"
 
 namespace greffe::pipeline {
-
-std::atomic<bool> interrupted{false};
 
 namespace {
 
@@ -325,7 +322,33 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
   return files;
 }
 
-std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks) {
+// A document whose pages are all read: cleanup and parse over its pages in order, then its files
+// (and, with --debug, its viewer) written. Failures to write are added to `failures`.
+static Deliberation finish_document(const Options& options, cleanup::Cleaner& cleaner, DocumentResult& document,
+                                    const std::vector<std::unique_ptr<debug::PageImages>>& debug_pages,
+                                    std::vector<Error>& failures) {
+  output::DocumentTexts texts;
+  const std::vector<cleanup::Change> changes = clean_document(cleaner, document);
+  texts.changes = cleanup::changes_jsonl(changes);
+  Deliberation deliberation = parse_document(options.parse, document);
+  texts.deliberation = deliberation_json_text(deliberation);
+  if (options.formats.words())
+    for (const PageResult& page : document.pages) texts.words.push_back(cleaner.clean_words(page.ocr));
+  if (deliberation.kind == DeliberationKind::Deliberation) {
+    for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
+      document.warnings.push_back(std::move(warning));
+  }
+  if (options.debug) {
+    debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
+    for (const auto& page : debug_pages) shown.pages.push_back(page.get());
+    if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown)) failures.push_back(*error);
+  }
+  if (auto error = output::write_document(options.out, document, texts, options.formats)) failures.push_back(*error);
+  return deliberation;
+}
+
+std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks,
+                             const Cancellation& cancel) {
   auto first_engine = ocr::create_first_engine(options.ocr);
   if (!first_engine) return first_engine.error();
   auto cleaner = cleanup::Cleaner::create(options.cleanup);
@@ -354,7 +377,7 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
       tbb::make_filter<void, PageJob*>(
           tbb::filter_mode::serial_in_order,
           [&](tbb::flow_control& control) -> PageJob* {
-            PageJob* job = interrupted ? nullptr : source.next();
+            PageJob* job = cancel.requested() ? nullptr : source.next();
             if (!job) {
               control.stop();
               return nullptr;
@@ -419,84 +442,52 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                 }
                 if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
-                output::DocumentTexts texts;
-                const std::vector<cleanup::Change> changes = clean_document(**cleaner, document);
-                texts.changes = cleanup::changes_jsonl(changes);
-                Deliberation deliberation = parse_document(options.parse, document);
-                texts.deliberation = deliberation_json_text(deliberation);
-                if (options.formats.words())
-                  for (const PageResult& page : document.pages) texts.words.push_back((*cleaner)->clean_words(page.ocr));
-                if (deliberation.kind == DeliberationKind::Deliberation) {
-                  for (std::string& warning : parse::scdl_warnings(deliberation, options.scdl))
-                    document.warnings.push_back(std::move(warning));
+                // Cleanup, parse and writing run here, one document at a time: an exception in them
+                // fails this document, as one in a page's stages fails that page, and the run goes on.
+                std::optional<Deliberation> written;
+                try {
+                  written = finish_document(options, **cleaner, document, debug_pages[job->document], failures);
+                } catch (const std::exception& e) {
+                  failures.push_back(Error{ErrorKind::Internal, document.input, 0, e.what()});
                 }
-                if (options.debug) {
-                  debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
-                  for (const auto& page : debug_pages[job->document]) shown.pages.push_back(page.get());
-                  if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown)) failures.push_back(*error);
-                  debug_pages.erase(job->document);
-                }
-                if (auto error = output::write_document(options.out, document, texts, options.formats)) failures.push_back(*error);
-                if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(deliberation), failures});
+                debug_pages.erase(job->document);
+                if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(written), failures});
                 document.pages.clear();  // written: free the page texts
                 document.pages.shrink_to_fit();
                 failures.clear();
               }));
   return std::nullopt;
 }
-
-int run(const std::vector<std::filesystem::path>& inputs, const Options& options) {
+Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const Options& options,
+                         const Cancellation& cancel, const DocumentDone& on_document) {
   // Fail before any OCR work when the results could not be kept.
   std::error_code ec;
   std::filesystem::create_directories(options.out, ec);
-  if (ec || !std::filesystem::is_directory(options.out)) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, options.out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
-    return exit_code(ErrorKind::OutputNotWritable);
-  }
+  if (ec || !std::filesystem::is_directory(options.out))
+    return Error{ErrorKind::OutputNotWritable, options.out.string(), 0, "cannot create the output folder"};
   std::vector<DocumentResult> documents = plan_documents(expand_inputs(inputs));
-  if (documents.empty()) {
-    std::cerr << "greffe: no PDF or image found in the given inputs\n";
-    return exit_code(ErrorKind::BadArguments);
-  }
+  if (documents.empty()) return Error{ErrorKind::BadArguments, "", 0, "no PDF or image found in the given inputs"};
 
-  std::optional<ErrorKind> first_failure;
+  RunOutcome outcome;
+  outcome.documents = documents.size();
   std::vector<Deliberation> deliberations;
-  std::size_t written = 0;
-  const auto started = std::chrono::steady_clock::now();
   Hooks hooks;
   hooks.finished = [&](const FinishedDocument& finished) {
-    for (const Error& error : finished.errors) {
-      std::cerr << error.to_line() << '\n';
-      if (!first_failure) first_failure = error.kind;
+    for (const Error& error : finished.errors) outcome.document_failures.push_back(error);
+    if (finished.deliberation) {
+      if (finished.deliberation->kind == DeliberationKind::Deliberation) deliberations.push_back(*finished.deliberation);
+      ++outcome.written;
     }
-    if (!finished.deliberation) return;
-    if (finished.deliberation->kind == DeliberationKind::Deliberation) deliberations.push_back(*finished.deliberation);
-    ++written;
-    if (options.progress) {
-      const DocumentResult& document = finished.document;
-      const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-      std::cerr << "greffe: [" << written << "/" << documents.size() << "] " << document.input << ": "
-                << document.page_count << " page(s) -> " << (options.out / document.stem).string() << " ("
-                << static_cast<int>(seconds) << " s elapsed)\n";
-    }
+    if (on_document) on_document(finished, outcome.written, outcome.documents);
   };
-  if (auto error = process(documents, options, hooks)) {
-    std::cerr << error->to_line() << '\n';
-    return exit_code(error->kind);
-  }
+  if (auto error = process(documents, options, hooks, cancel)) return *error;
 
   // The run's open-data table: one row per deliberation of the documents written.
   if (auto error = output::write_file_atomically(options.out / "deliberations.csv",
-                                                 parse::scdl_csv(deliberations, options.scdl))) {
-    std::cerr << error->to_line() << '\n';
-    if (!first_failure) first_failure = error->kind;
-  }
-
-  if (interrupted) {
-    std::cerr << "greffe: interrupted; " << written << " document(s) complete in " << options.out.string() << '\n';
-    return exit_code(ErrorKind::Interrupted);
-  }
-  return first_failure ? exit_code(*first_failure) : 0;
+                                                 parse::scdl_csv(deliberations, options.scdl)))
+    outcome.run_failures.push_back(*error);
+  outcome.cancelled = cancel.requested();
+  return outcome;
 }
 
 }  // namespace greffe::pipeline

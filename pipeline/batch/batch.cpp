@@ -92,7 +92,7 @@ std::optional<Error> write_totals(Catalog& catalog, const std::filesystem::path&
 
 }  // namespace
 
-int run(const Options& options) {
+int run(const Options& options, const Cancellation& cancel) {
   const std::filesystem::path& out = options.pipeline.out;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.archive, ec)) {
@@ -189,6 +189,7 @@ int run(const Options& options) {
   }
 
   std::optional<Error> catalog_error;
+  Cancellation stop(&cancel);  // the user's request, or the batch's own when the catalog fails
   pipeline::Hooks hooks;
   hooks.opened = [&](const DocumentResult& document) {
     Planned& plan = planned[index_of.at(document.input)];
@@ -196,7 +197,7 @@ int run(const Options& options) {
     plan.record.started_at = utc_now();
     if (auto error = catalog.start(plan.record); error && !catalog_error) {
       catalog_error = error;
-      pipeline::interrupted = true;  // nothing more can be recorded: stop cleanly
+      stop.request();  // nothing more can be recorded: stop cleanly
     }
   };
   hooks.finished = [&](const pipeline::FinishedDocument& finished) {
@@ -209,14 +210,14 @@ int run(const Options& options) {
     for (const Error& error : finished.errors) progress.message(error.to_line());
     if (auto error = catalog.finish(record); error && !catalog_error) {
       catalog_error = error;
-      pipeline::interrupted = true;
+      stop.request();
     }
     progress.document_done(finished.document.page_count, !finished.errors.empty());
   };
 
   const std::string started_at = utc_now();
   if (!documents.empty()) {
-    if (auto error = pipeline::process(documents, options.pipeline, hooks)) {
+    if (auto error = pipeline::process(documents, options.pipeline, hooks, stop)) {
       progress.finish();
       std::cerr << error->to_line() << '\n';
       return exit_code(error->kind);
@@ -229,7 +230,7 @@ int run(const Options& options) {
   }
 
   const Catalog::Counts counts = catalog.counts();
-  const bool complete = !pipeline::interrupted && counts.running == 0;
+  const bool complete = !cancel.requested() && counts.running == 0;
   nlohmann::ordered_json run_json;
   run_json["archive"] = archive;
   run_json["shard"] = shard;
@@ -248,7 +249,7 @@ int run(const Options& options) {
     return exit_code(error->kind);
   }
 
-  if (pipeline::interrupted) {
+  if (cancel.requested()) {
     std::cerr << "greffe batch: interrupted; " << progress.done() << " document(s) recorded in "
               << (out / "catalog.sqlite").string() << "; run the same command again to go on\n";
     return exit_code(ErrorKind::Interrupted);
@@ -256,7 +257,7 @@ int run(const Options& options) {
   if (options.pipeline.progress)
     std::cerr << "greffe batch: " << counts.done << " done, " << counts.failed << " failed; "
               << (out / "summary.json").string() << "\n";
-  return counts.failed > 0 ? 4 : 0;
+  return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 
 int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out) {
@@ -337,7 +338,7 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
   const auto counts = opened ? opened.value()->counts() : Catalog::Counts{};
   std::cerr << "greffe merge: " << count << " shards, " << counts.done << " done, " << counts.failed << " failed -> "
             << out.string() << '\n';
-  return counts.failed > 0 ? 4 : 0;
+  return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 
 }  // namespace greffe::batch

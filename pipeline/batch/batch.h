@@ -18,8 +18,10 @@ struct Options {
   bool retry_failed = false;  // do again the documents that failed in an earlier run
 };
 
-// Returns the exit code (docs/design/cli.md): 0, or 4 when documents failed (each recorded).
-int run(const Options& options);
+// Returns the exit code (docs/design/cli.md): 0, or that of ErrorKind::DocumentsFailed when
+// documents failed (each recorded). Once `cancel` is requested no new page starts; what finished
+// is recorded and a rerun goes on from there.
+int run(const Options& options, const Cancellation& cancel);
 
 // Checks that `shards` are the complete outputs of shards 0..N-1 of one archive, then writes
 // OUT/catalog.sqlite (outputs left where they are, referenced), deliberations.csv, summary.json.

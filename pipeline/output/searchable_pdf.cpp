@@ -14,6 +14,7 @@
 #include <memory>
 
 #include "pipeline/output/text_layer.h"
+#include "pipeline/rasterize/rasterize.h"
 
 namespace greffe::output {
 
@@ -204,19 +205,12 @@ Expected<std::string> pdf_from_images(const DocumentResult& document, const std:
   return write(pdf);
 }
 
-bool is_pdf(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::string head(1024, '\0');
-  file.read(head.data(), static_cast<std::streamsize>(head.size()));
-  head.resize(static_cast<std::size_t>(file.gcount()));
-  return head.find("%PDF-") != std::string::npos;
-}
 
 }  // namespace
 
 Expected<std::string> searchable_pdf(const DocumentResult& document, const std::vector<CleanLines>& pages) {
   try {
-    if (is_pdf(document.input)) return pdf_from_pdf(document, pages);
+    if (rasterize::sniff_format(document.input) == rasterize::InputFormat::Pdf) return pdf_from_pdf(document, pages);
     return pdf_from_images(document, pages);
   } catch (const std::exception& e) {
     return Error{ErrorKind::Internal, document.input, 0, std::string("cannot write searchable.pdf: ") + e.what()};

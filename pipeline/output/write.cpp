@@ -104,7 +104,7 @@ std::optional<Error> write_document(const std::filesystem::path& out, const Docu
     if (!pdf) return pdf.error();
     if (auto error = write_file_atomically(folder / "searchable.pdf", pdf.value())) return error;
   }
-  return write_file_atomically(folder / "report.json", report_json(document).dump(2) + "\n");
+  return write_file_atomically(folder / "report.json", report_json(document).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace greffe::output

@@ -20,8 +20,4 @@ struct Options {
 // Never throws on any input text; the legality record is copied as it is (it comes from cleanup).
 Deliberation run(const Options& options, std::string_view clean_text, const Legality& legality);
 
-// `greffe parse [FILE|-]`: parses FILE (stdin when "-" or empty) and prints deliberation.json on
-// stdout. Returns the exit code (0, or 2 when FILE cannot be read).
-int command(const std::string& path);
-
 }  // namespace greffe::parse

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstring>
 #include <fstream>
+#include <string>
+#include <string_view>
 
 #include "pipeline/rasterize/formats.h"
 
@@ -15,6 +17,19 @@ Error too_large(const std::filesystem::path& input, int page, long long width, l
                    " pixels is over the limit of " + std::to_string(options.max_pixels) + " pixels"};
 }
 
+InputFormat sniff_format(const std::filesystem::path& input) {
+  std::ifstream file(input, std::ios::binary);
+  std::string head(1024, '\0');
+  file.read(head.data(), static_cast<std::streamsize>(head.size()));
+  head.resize(static_cast<std::size_t>(file.gcount()));
+  auto starts_with = [&](std::string_view prefix) { return head.compare(0, prefix.size(), prefix) == 0; };
+  if (starts_with(std::string_view("II*\0", 4)) || starts_with(std::string_view("MM\0*", 4))) return InputFormat::Tiff;
+  if (starts_with("\x89PNG")) return InputFormat::Png;
+  if (starts_with("\xFF\xD8\xFF")) return InputFormat::Jpeg;
+  if (head.find("%PDF-") != std::string::npos) return InputFormat::Pdf;
+  return InputFormat::Unknown;
+}
+
 Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, const Options& options) {
   auto unreadable = [&](const std::string& why) {
     return Error{ErrorKind::UnreadableInput, input.string(), 0, why};
@@ -24,19 +39,14 @@ Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, con
   if (std::filesystem::is_directory(input, ec)) return unreadable("is a directory");
   std::ifstream file(input, std::ios::binary);
   if (!file) return unreadable("cannot open for reading");
-  std::array<unsigned char, 8> magic{};
-  file.read(reinterpret_cast<char*>(magic.data()), magic.size());
-  std::streamsize got = file.gcount();
-  if (got == 0) return unreadable("empty file");
-
-  auto starts_with = [&](const char* prefix, std::size_t n) {
-    return static_cast<std::size_t>(got) >= n && std::memcmp(magic.data(), prefix, n) == 0;
-  };
-  if (starts_with("%PDF", 4)) return open_pdf(input, options);
-  if (starts_with("II*\0", 4) || starts_with("MM\0*", 4))
-    return open_image(input, ImageFormat::Tiff, options);
-  if (starts_with("\x89PNG", 4)) return open_image(input, ImageFormat::Png, options);
-  if (starts_with("\xFF\xD8\xFF", 3)) return open_image(input, ImageFormat::Jpeg, options);
+  if (file.peek() == std::ifstream::traits_type::eof()) return unreadable("empty file");
+  switch (sniff_format(input)) {
+    case InputFormat::Pdf: return open_pdf(input, options);
+    case InputFormat::Tiff: return open_image(input, ImageFormat::Tiff, options);
+    case InputFormat::Png: return open_image(input, ImageFormat::Png, options);
+    case InputFormat::Jpeg: return open_image(input, ImageFormat::Jpeg, options);
+    case InputFormat::Unknown: break;
+  }
   return unreadable("not a PDF, TIFF, PNG or JPEG file");
 }
 

@@ -33,7 +33,12 @@ class Document {
   virtual double text_layer_cover(int /*index*/) { return 1.0; }
 };
 
-// Recognises the format by its first bytes, not by the file name.
+// What an input is, told by its first bytes, not by its name. A PDF's header may follow some
+// bytes of junk (readers accept it within the first 1024 bytes, as the PDF reference allows).
+enum class InputFormat { Pdf, Tiff, Png, Jpeg, Unknown };
+InputFormat sniff_format(const std::filesystem::path& input);
+
+// Recognises the format by its first bytes (sniff_format), not by the file name.
 Expected<std::unique_ptr<Document>> open(const std::filesystem::path& input, const Options& options);
 
 std::string poppler_version();

@@ -8,6 +8,7 @@ TEST_CASE("errors map to the exit codes of docs/design/cli.md") {
   CHECK(exit_code(ErrorKind::BadArguments) == 1);
   CHECK(exit_code(ErrorKind::UnreadableInput) == 2);
   CHECK(exit_code(ErrorKind::MissingDependency) == 3);
+  CHECK(exit_code(ErrorKind::DocumentsFailed) == 4);
   CHECK(exit_code(ErrorKind::OutputNotWritable) == 5);
   CHECK(exit_code(ErrorKind::LimitExceeded) == 6);
   CHECK(exit_code(ErrorKind::EncryptedPdf) == 8);

@@ -1,0 +1,30 @@
+// The commands of `greffe`, one file each: each calls the library (which returns results and
+// typed errors, and never prints), prints what the user reads — progress, one-line errors — and
+// chooses the exit code (docs/design/cli.md). pipeline/cli.cpp parses the flags and calls one.
+#pragma once
+
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "models/cancellation.h"
+#include "pipeline/pipeline.h"
+
+namespace greffe::commands {
+
+// `greffe run INPUT...`: every input through the stages, OUT/<stem>/ each, OUT/deliberations.csv.
+int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Options& options, const Cancellation& cancel);
+
+// `greffe parse [FILE|-]`: the parser alone on a clean text; deliberation.json on stdout.
+int parse(const std::string& path);
+
+// `greffe clean [FILE|-] [--log FILE]`: cleanup alone on OCR text (pages split by form feeds).
+int clean(const std::string& path, const std::string& log_path);
+
+// `greffe accuracy TRUTH TEXT`: CER and WER as JSON on stdout.
+int accuracy(const std::string& truth_path, const std::string& text_path);
+
+// The whole of a file, or of stdin for "" and "-"; nothing when it cannot be read.
+std::optional<std::string> read_input(const std::string& path);
+
+}  // namespace greffe::commands

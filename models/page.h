@@ -34,6 +34,9 @@ struct TextLine {
   std::vector<Word> words;
   Box box;
   int block = 0;      // Tesseract block index on the page, for reflow
+  // The part of the page's layout the line was read in (pipeline/layout.h): "body", or "sidebar"
+  // (a left column of member counts, dates, the act's number and title, read before the body).
+  std::string region = "body";
   int paragraph = 0;  // paragraph index on the page
 };
 
@@ -48,6 +51,7 @@ struct StageTimings {
   double rasterize_ms = 0;
   double preprocess_ms = 0;
   double orientation_ms = 0;
+  double layout_ms = 0;  // finding the page's regions (pipeline/layout.h)
   double ocr_ms = 0;
   double cleanup_ms = 0;
 };
@@ -61,10 +65,18 @@ struct PageReport {
   int height = 0;
   double skew_degrees = 0;      // positive: text lines rose to the right (content turned counter-clockwise)
   int orientation_degrees = 0;  // clockwise quarter-turn the page had, 0/90/180/270
-  std::string orientation_method = "none";  // "ascenders" (Leptonica), "osd" (Tesseract) or "none"
+  // The readings that decided: "ascenders" (Leptonica), "lines+ascenders" (a quarter turn the
+  // ascenders confirmed), "osd+ascenders", "osd+lines" (Tesseract's OSD and one other reading),
+  // "osd" (OSD asked, the page kept as it was) or "none" (not asked).
+  std::string orientation_method = "none";
   float orientation_confidence = 0;  // of the method that decided
   float mean_confidence = 0;
   std::string ocr_model;        // which model read the page ("fra best_int", "fra default"...); empty for a text layer
+  // "text", or "figure": a page without text (map, plan, photograph), kept as it is, never
+  // turned on a guess (pipeline/orientation.h).
+  std::string kind = "text";
+  Box sidebar;  // a left sidebar read as its own region, in the engine's pixels; width 0: none
+  std::vector<std::string> warnings;  // what was seen and not acted on (an orientation no reading confirmed)
   // A seal made paper before the engine read the page: light coloured ink (rasterize), light
   // gray ink away from the print (preprocess).
   bool light_colour_dropped = false;

@@ -14,6 +14,7 @@ nlohmann::json page_json(const PageReport& page) {
       {"rasterize", rounded(page.timings.rasterize_ms)},
       {"preprocess", rounded(page.timings.preprocess_ms)},
       {"orientation", rounded(page.timings.orientation_ms)},
+      {"layout", rounded(page.timings.layout_ms)},
       {"ocr", rounded(page.timings.ocr_ms)},
       {"cleanup", rounded(page.timings.cleanup_ms)},
   };
@@ -29,12 +30,16 @@ nlohmann::json page_json(const PageReport& page) {
       {"orientation_method", page.orientation_method},
       {"orientation_confidence", rounded(page.orientation_confidence)},
       {"mean_confidence", rounded(page.mean_confidence)},
+      {"kind", page.kind},
       {"light_colour_dropped", page.light_colour_dropped},
       {"light_ink_dropped", page.light_ink_dropped},
       {"timings_ms", timings},
   };
   if (!page.ocr_model.empty()) json["ocr_model"] = page.ocr_model;
   if (!page.error.empty()) json["error"] = page.error;
+  if (!page.warnings.empty()) json["warnings"] = page.warnings;
+  if (page.sidebar.width > 0)
+    json["sidebar"] = {page.sidebar.left, page.sidebar.top, page.sidebar.width, page.sidebar.height};
   return json;
 }
 

@@ -13,6 +13,7 @@
 
 #include <filesystem>
 #include <iostream>
+#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -173,10 +174,36 @@ Orientation Engine::detect_orientation(const Raster& page) {
   return found;
 }
 
-Expected<OcrPage> Engine::recognize(const Raster& page) {
+float Engine::line_confidence(const Raster& page, const Box& line, LineView view) {
+  const int margin = std::max(2, line.height / 4);
+  const int left = std::max(0, line.left - margin), top = std::max(0, line.top - margin);
+  const int right = std::min(page.width, line.left + line.width + margin);
+  const int bottom = std::min(page.height, line.top + line.height + margin);
+  if (right - left < 4 || bottom - top < 4) return 0;
+  const int width = right - left, height = bottom - top;
+  std::vector<std::uint8_t> pixels(static_cast<std::size_t>(width) * height);
+  for (int y = 0; y < height; ++y)
+    for (int x = 0; x < width; ++x) {
+      const int from_x = view == LineView::AsIs ? x : width - 1 - x;  // turned and mirrored both flip across
+      const int from_y = view == LineView::Turned ? height - 1 - y : y;
+      pixels[static_cast<std::size_t>(y) * width + x] =
+          page.pixels[static_cast<std::size_t>(top + from_y) * page.width + left + from_x];
+    }
+  text_->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+  text_->SetImage(pixels.data(), width, height, 1, width);
+  text_->SetSourceResolution(page.dpi);
+  float confidence = 0;
+  if (text_->Recognize(nullptr) == 0) confidence = static_cast<float>(text_->MeanTextConf());
+  text_->Clear();
+  text_->SetPageSegMode(tesseract::PSM_AUTO);
+  return confidence;
+}
+
+Expected<OcrPage> Engine::recognize(const Raster& page, const Box* area) {
   OcrPage result;
   text_->SetImage(page.pixels.data(), page.width, page.height, 1, page.width);
   text_->SetSourceResolution(page.dpi);
+  if (area) text_->SetRectangle(area->left, area->top, area->width, area->height);
   tesseract::ETEXT_DESC monitor;
   monitor.set_deadline_msecs(page_timeout_ms_);
   const int status = text_->Recognize(&monitor);

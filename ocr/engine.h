@@ -60,8 +60,15 @@ class Engine {
   // resolution: the verdict is the same and the layout pass four times cheaper.
   Orientation detect_orientation(const Raster& page);
 
-  // Recognises an upright page. The raster is read in place, not copied.
-  Expected<OcrPage> recognize(const Raster& page);
+  // How the engine reads one line of `page` (its box, a little margin added) as it is, turned
+  // 180° or mirrored left to right: its mean confidence, 0..100. A line of upside-down print or of
+  // show-through from the back of the sheet reads far better turned or mirrored than as it is.
+  enum class LineView { AsIs, Turned, Mirrored };
+  float line_confidence(const Raster& page, const Box& line, LineView view);
+
+  // Recognises an upright page, or only `area` of it (word boxes stay in the page's pixels). The
+  // raster is read in place, not copied.
+  Expected<OcrPage> recognize(const Raster& page, const Box* area = nullptr);
 
   // Which model reads the text (ModelChoice::label).
   const std::string& model() const { return model_; }

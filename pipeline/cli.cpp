@@ -47,7 +47,8 @@ void on_interrupt(int signal) {
 
 struct StageFlags {
   bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
-       no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, quiet = false;
+       no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, no_layout = false,
+       quiet = false;
   std::string source = "auto";
   std::string model = "default";
   std::string formats = "text,json";
@@ -64,6 +65,7 @@ struct StageFlags {
     steps.binarize = !(no_preprocess || no_binarize);
     steps.denoise = !(no_preprocess || no_denoise);
     steps.drop_light_ink = !(no_preprocess || keep_light_ink);
+    options.layout = !(no_preprocess || no_layout);
     options.source = source == "always" ? pipeline::TextSource::Ocr
                      : source == "never" ? pipeline::TextSource::TextLayer
                                          : pipeline::TextSource::Auto;
@@ -102,6 +104,7 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
   command.add_flag("--no-orientation", flags.no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
+  command.add_flag("--no-layout", flags.no_layout, "Do not look for a left sidebar to read apart from the body (Tesseract's layout alone)");
   command.add_flag("--keep-colour", flags.keep_colour,
                    "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
   command.add_flag("--keep-light-ink", flags.keep_light_ink,

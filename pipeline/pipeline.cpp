@@ -14,6 +14,9 @@
 
 #include "cleanup/cleanup.h"
 #include "pipeline/debug/viewer.h"
+#include "pipeline/layout.h"
+#include "pipeline/marks.h"
+#include "pipeline/orientation.h"
 #include "pipeline/output/write.h"
 #include "pipeline/text_layer.h"
 
@@ -45,6 +48,40 @@ struct PageJob {
   std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
 
+// A page with a left sidebar: the sidebar recognised alone, then the body with the sidebar made
+// paper, so that no line of one runs into a line of the other. The sidebar comes first, its lines
+// its own blocks and paragraphs, where the parser finds the act's number and title before the body.
+Expected<OcrPage> recognize_with_sidebar(ocr::Engine& engine, const Raster& page, const Box& sidebar) {
+  auto side = engine.recognize(page, &sidebar);
+  if (!side) return side.error();
+  Raster body = page;
+  for (int y = sidebar.top; y < sidebar.top + sidebar.height; ++y)
+    std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + sidebar.left, sidebar.width, 255);
+  auto main = engine.recognize(body);
+  if (!main) return main.error();
+  OcrPage page_read = std::move(side.value());
+  int blocks = 0, paragraphs = 0, side_words = 0, main_words = 0;
+  for (TextLine& line : page_read.lines) {
+    line.region = "sidebar";
+    blocks = std::max(blocks, line.block + 1);
+    paragraphs = std::max(paragraphs, line.paragraph + 1);
+    side_words += static_cast<int>(line.words.size());
+  }
+  for (TextLine& line : main.value().lines) {
+    line.block += blocks;
+    line.paragraph += paragraphs;
+    main_words += static_cast<int>(line.words.size());
+    page_read.lines.push_back(std::move(line));
+  }
+  if (side_words + main_words > 0)
+    page_read.mean_confidence = (page_read.mean_confidence * side_words + main.value().mean_confidence * main_words) /
+                                static_cast<float>(side_words + main_words);
+  // The engine's own text, region after region, a blank line between: paragraphs apart.
+  if (!page_read.text.empty() && page_read.text.back() != '\n') page_read.text += '\n';
+  page_read.text += (page_read.text.empty() ? "" : "\n") + main.value().text;
+  return page_read;
+}
+
 // The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
 // follows per document, in order, when its last page is done (see run()): the stamps' legality
 // record is the document's, and one lexicon serves. Runs on any worker, with that worker's engine.
@@ -54,6 +91,15 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   Stopwatch watch;
 
   preprocess::Result prepared = preprocess::run(options.preprocess, raster, job.debug.get());
+  // The line profile alone turned the page a quarter, the ascenders not sure of the result: read
+  // the page again as scanned, and turn it only if the ascenders or OSD agree (orientation.h).
+  const bool side_unconfirmed = prepared.lines_vertical && !prepared.orientation_known;
+  if (side_unconfirmed) {
+    preprocess::Options as_scanned = options.preprocess;
+    as_scanned.quarter_turn = false;
+    prepared = preprocess::run(as_scanned, raster, nullptr);
+    if (job.debug) job.debug->add_text("orientation", "the line profile's quarter turn was not confirmed by the ascenders: page read again as scanned");
+  }
   // With --debug, the time spent writing images is not the stages' own.
   auto debug_ms = [&job] { return job.debug ? job.debug->spent_ms() : 0.0; };
   report.timings.preprocess_ms = watch.lap() - debug_ms();
@@ -68,29 +114,41 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   job.raster.reset();  // the raw page is no longer needed: keep pages in flight small
   report.ocr_dpi = prepared.image.dpi;
 
-  // Orientation: preprocess turns pages on their side and, when ascenders make it sure, upside
-  // down ones; otherwise Tesseract's OSD looks at the clean page.
+  // Orientation, turned only where two readings agree: the line profile and the ascenders
+  // (preprocess), else Tesseract's OSD with one of them (orientation.h).
   report.orientation_degrees = prepared.orientation_degrees;
   report.orientation_confidence = std::abs(prepared.up_down_confidence);
-  report.orientation_method = prepared.orientation_known ? "ascenders" : "none";
+  report.orientation_method = !prepared.orientation_known ? "none"
+                              : prepared.lines_vertical    ? "lines+ascenders"
+                                                           : "ascenders";
+  if (side_unconfirmed && prepared.orientation_known)
+    report.warnings.push_back("the text lines seemed to run down the page, but the ascenders read it across: not turned a quarter");
   if (options.preprocess.orientation && !prepared.orientation_known) {
     const ocr::Orientation found = engine.detect_orientation(prepared.image);
-    report.orientation_method = "osd";
     report.orientation_confidence = found.confidence;
-    if (found.degrees != 0 && found.confidence >= options.preprocess.osd_min_confidence) {
+    const TurnVerdict verdict = side_unconfirmed
+                                    ? judge_osd_on_side(found, options.preprocess.osd_min_confidence)
+                                    : judge_osd_across(found, prepared.up_down_confidence, options.preprocess.osd_min_confidence);
+    report.orientation_method = verdict.method;
+    if (!verdict.warning.empty()) report.warnings.push_back(verdict.warning);
+    if (verdict.degrees != 0) {
       job.result.to_ocr = job.result.to_ocr.then(
-          preprocess::upright_transform(prepared.image.width, prepared.image.height, found.degrees));
-      preprocess::turn_upright(prepared.image, found.degrees);
-      report.orientation_degrees = (report.orientation_degrees + found.degrees) % 360;
+          preprocess::upright_transform(prepared.image.width, prepared.image.height, verdict.degrees));
+      preprocess::turn_upright(prepared.image, verdict.degrees);
+      report.orientation_degrees = (report.orientation_degrees + verdict.degrees) % 360;
       if (job.debug)
-        job.debug->add_image("osd", "Tesseract's OSD: turned back " + std::to_string(found.degrees) + "°", prepared.image);
+        job.debug->add_image("osd", "Tesseract's OSD (" + verdict.method + "): turned back " + std::to_string(verdict.degrees) + "°", prepared.image);
     }
   }
   report.width = prepared.image.width;
   report.height = prepared.image.height;
   report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
-  auto recognized = engine.recognize(prepared.image);
+  // Layout: a left sidebar is recognised on its own, then the body without it (layout.h).
+  const Box sidebar = options.layout ? find_sidebar(prepared.image) : Box{};
+  report.timings.layout_ms = watch.lap();
+  Expected<OcrPage> recognized = sidebar.width > 0 ? recognize_with_sidebar(engine, prepared.image, sidebar)
+                                                   : engine.recognize(prepared.image);
   report.timings.ocr_ms = watch.lap();
   report.ocr_model = engine.model();
   if (!recognized) {
@@ -98,7 +156,13 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
     return;
   }
   job.result.ocr = std::move(recognized.value());
+  // Lines that are not the act's text (upside down, show-through, a seal's marks) go, logged.
+  for (std::string& dropped : drop_lines_not_text(engine, prepared.image, job.result.ocr))
+    report.warnings.push_back(std::move(dropped));
+  report.timings.ocr_ms += watch.lap();
+  report.sidebar = sidebar;
   report.mean_confidence = job.result.ocr.mean_confidence;
+  if (looks_like_figure(job.result.ocr)) report.kind = "figure";
 }
 
 // Cleanup of a whole document, page by page; returns the changes (cleanup.jsonl). `words` gets
@@ -127,6 +191,10 @@ Deliberation parse_document(const parse::Options& options, DocumentResult& docum
   document.parse_ms = watch.lap();
   return deliberation;
 }
+
+// A scan's text layer is read instead of the page when its words hold this much of the page's ink
+// (rasterize.h: text_layer_cover); less, and the page is recognised.
+constexpr double kMinTextLayerCover = 0.8;
 
 // Opens the inputs one after the other and reads their pages in order (serial: poppler is not
 // thread-safe within a document): a PDF page's text layer when it is to be used, else its raster.
@@ -185,7 +253,16 @@ class PageSource {
     }
     if (options_.source != TextSource::Ocr) {
       std::string layer = document_->text_layer(page_);
-      const bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;
+      bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;
+      if (use && options_.source == TextSource::Auto) {
+        // A layer of real words may still hold only part of the page: an electronic stamp's on a scan.
+        const double cover = document_->text_layer_cover(page_);
+        if (cover < kMinTextLayerCover) {
+          use = false;
+          report.warnings.push_back("its text layer covers " + std::to_string(static_cast<int>(cover * 100)) +
+                                    "% of the page's ink (words added to a scan, such as a stamp): the page is recognised");
+        }
+      }
       if (use) {
         report.source = "text layer";
         job.result.ocr.text = std::move(layer);
@@ -361,6 +438,8 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
                 }
                 document.page_count = page_counts[job->document];
                 job->result.report.number = job->index + 1;
+                for (const std::string& warning : job->result.report.warnings)
+                  document.warnings.push_back("page " + std::to_string(job->index + 1) + ": " + warning);
                 if (job->error) {
                   Error error = *job->error;
                   if (error.input.empty()) error.input = document.input;

@@ -51,6 +51,8 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
          "  <Tags>\n"
          "    <OtherTag ID=\"STAMP\" LABEL=\"stamp\" DESCRIPTION=\"legality stamp or @ctes receipt printed over the "
          "page: not the act's text\"/>\n"
+         "    <OtherTag ID=\"SIDEBAR\" LABEL=\"sidebar\" DESCRIPTION=\"left column beside the body (member counts, "
+         "dates, the act's number and title), read as its own region before the body\"/>\n"
          "  </Tags>\n"
          "  <Layout>\n";
   out << "    <Page ID=\"page_" << page_number << "\" PHYSICAL_IMG_NR=\"" << page_number << "\" WIDTH=\"" << page.width
@@ -68,7 +70,7 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
     while (end < page.lines.size() && page.lines[end].block == block && page.lines[end].paragraph == paragraph)
       box = union_of(box, page.lines[end++].box);
     out << "        <TextBlock ID=\"block_" << page_number << '_' << ++block_id << "\" " << position(box)
-        << rotation.str() << ">\n";
+        << rotation.str() << (page.lines[i].region == "sidebar" ? " TAGREFS=\"SIDEBAR\"" : "") << ">\n";
     for (; i < end; ++i) {
       const PlacedLine& line = page.lines[i];
       out << "          <TextLine ID=\"line_" << page_number << '_' << ++line_id << "\" " << position(line.box)

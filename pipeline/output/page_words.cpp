@@ -44,6 +44,7 @@ PlacedPage place_words(const PageResult& page, const CleanLines& words) {
     PlacedLine line;
     line.block = ocr_line.block;
     line.paragraph = ocr_line.paragraph;
+    line.region = ocr_line.region;
     bool all_stamp = true;
     std::vector<Box> boxes;
     for (std::size_t j = 0; j < ocr_line.words.size(); ++j) {

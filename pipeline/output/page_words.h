@@ -28,6 +28,7 @@ struct PlacedLine {
   bool stamp = false;  // a legality stamp or @ctes receipt line: not the act's text
   int block = 0;
   int paragraph = 0;
+  std::string region = "body";  // the layout region it was read in (TextLine::region)
   std::vector<PlacedWord> words;
 };
 

@@ -202,8 +202,9 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
     debug->add_image("lighting", done, to_raster(gray, page.dpi));
   }
   std::string since_shown;  // what the steps up to deskew did, for the debug label
-  if (options.orientation && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
+  if (options.orientation && options.quarter_turn && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
     cv::Mat turned;
+    result.lines_vertical = true;
     result.to_image = result.to_image.then(upright_transform(gray.cols, gray.rows, 90));
     cv::rotate(gray, turned, cv::ROTATE_90_COUNTERCLOCKWISE);
     gray = turned;

@@ -15,6 +15,10 @@ struct Options {
   // against descenders tell upright from upside down; when they cannot, Tesseract's OSD does
   // (see pipeline.cpp).
   bool orientation = true;
+  // The line profile may turn a page a quarter. Its verdict alone is not trusted: the pipeline
+  // keeps the turn only when the ascenders or Tesseract's OSD agree (pipeline/orientation.h), and
+  // otherwise runs the page again with this off.
+  bool quarter_turn = true;
   float up_down_min_confidence = 8.0f;  // Leptonica's own threshold for a sure verdict
   float osd_min_confidence = 5.0f;      // OSD verdicts below this are not acted on
   bool border = true;
@@ -32,6 +36,7 @@ struct Result {
   int orientation_degrees = 0;  // clockwise turn the page had and no longer has: 0, 90, 180, 270
   float up_down_confidence = 0;  // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
   bool orientation_known = false;  // the up/down verdict was sure; otherwise ask OSD
+  bool lines_vertical = false;  // the line profile found the lines running down: turned a quarter
   bool light_ink_dropped = false;  // a seal in light gray ink was made paper
   // From the page's pixels to `image`'s: quarter turns, resampling and deskew, so that a box on
   // `image` can be put back on the page (the searchable PDF does).

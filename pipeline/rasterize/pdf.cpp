@@ -12,6 +12,8 @@
 #include <qpdf/QPDFPageDocumentHelper.hh>
 #include <qpdf/QPDFPageObjectHelper.hh>
 
+#include <opencv2/imgproc.hpp>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -235,6 +237,37 @@ class PdfDocument final : public Document {
       // What was read before qpdf stopped still counts.
     }
     return found;
+  }
+
+  double text_layer_cover(int index) override {
+    std::unique_ptr<poppler::page> page(document_->create_page(index));
+    if (!page) return 1.0;
+    const poppler::rectf box = page->page_rect(poppler::media_box);
+    const double page_area = box.width() * box.height();
+    if (!(page_area > 0) || image_sizes(index).area < 0.5 * page_area) return 1.0;
+    // 50 dpi is enough to see where the ink lies, and costs a few milliseconds.
+    constexpr double kDpi = 50;
+    poppler::page_renderer renderer;
+    renderer.set_image_format(poppler::image::format_gray8);
+    const poppler::image image = renderer.render_page(page.get(), kDpi, kDpi);
+    if (!image.is_valid()) return 1.0;
+    cv::Mat covered(image.height(), image.width(), CV_8UC1, cv::Scalar(0));
+    const double scale = kDpi / 72.0;
+    for (const poppler::text_box& word : page->text_list()) {
+      const poppler::rectf area = word.bbox();
+      // A pixel of margin: glyph boxes are tight, and the small rendering blurs the strokes.
+      const cv::Point from(static_cast<int>(std::floor(area.left() * scale)) - 1, static_cast<int>(std::floor(area.top() * scale)) - 1);
+      const cv::Point to(static_cast<int>(std::ceil(area.right() * scale)) + 1, static_cast<int>(std::ceil(area.bottom() * scale)) + 1);
+      cv::rectangle(covered, from, to, cv::Scalar(255), cv::FILLED);
+    }
+    long long ink = 0, inside = 0;
+    for (int y = 0; y < image.height(); ++y) {
+      const auto* row = reinterpret_cast<const std::uint8_t*>(image.const_data()) + static_cast<std::size_t>(y) * image.bytes_per_row();
+      const std::uint8_t* in_word = covered.ptr<std::uint8_t>(y);
+      for (int x = 0; x < image.width(); ++x)
+        if (row[x] < 128) ++ink, inside += in_word[x] != 0;
+    }
+    return ink == 0 ? 1.0 : static_cast<double>(inside) / static_cast<double>(ink);
   }
 
   std::string text_layer(int index) override {

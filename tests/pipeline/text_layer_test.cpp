@@ -1,8 +1,12 @@
 // Which PDF text layers greffe reads instead of running OCR: real text yes, an OCR layer of junk no.
 #include <catch2/catch.hpp>
 
+#include <nlohmann/json.hpp>
+
+#include "pipeline/rasterize/rasterize.h"
 #include "pipeline/text_layer.h"
 #include "tests/fixtures.h"
+#include "tests/pdf_maker.h"
 
 using namespace greffe;
 
@@ -37,4 +41,65 @@ TEST_CASE("a text layer is read only when it is real French text", "[text_layer]
     for (int i = 0; i < 30; ++i) names += " GAGNON GIBERTI MOUKOMEL ";
     CHECK(pipeline::judge_text_layer(names, *lexicon.value()).usable);
   }
+}
+
+namespace {
+
+// A scan with words added on top: a gray image filling a 300 x 300 pt page, dark bars for its
+// lines of print, and a text layer of real French words in a box at the top right, as an
+// electronic stamp is added to a scanned act. `with_scan` false: the words alone.
+std::string stamped_scan_pdf(bool with_scan) {
+  const char* stamp[] = {"le conseil municipal de la commune", "pour les travaux de la route dans",
+                         "le village avec une aide du service", "des eaux et de la ville en haut",
+                         "une somme que le maire a voulu pour", "les gens de la commune et la ville"};
+  std::string content;
+  if (with_scan) content += "q 300 0 0 300 0 0 cm /Im1 Do Q\n";
+  content += "BT /F1 5 Tf 6 TL 190 290 Td\n";
+  for (const char* line : stamp) content += "(" + test::win_ansi(line) + ") Tj T*\n";
+  content += "ET\n";
+  std::string samples(100 * 100, '\xff');
+  for (int y = 30; y < 95; y += 6)
+    for (int row = y; row < y + 3; ++row)
+      for (int x = 8; x < 92; ++x) samples[static_cast<std::size_t>(row) * 100 + x] = '\x10';
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+       "<< /Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 10000 >>\nstream\n" +
+           samples + "\nendstream"},
+      "");
+}
+
+}  // namespace
+
+TEST_CASE("a scan's text layer is read only where it covers the page's ink", "[text_layer]") {
+  const auto folder = test::temporary_folder("text-layer-cover");
+  for (bool with_scan : {true, false}) {
+    const auto input = folder / (with_scan ? "stamped-scan.pdf" : "words-only.pdf");
+    test::write_bytes(input, stamped_scan_pdf(with_scan));
+    auto document = rasterize::open(input, {});
+    REQUIRE(document);
+    auto lexicon = cleanup::Lexicon::load("/usr/share/hunspell/fr");
+    REQUIRE(lexicon);
+    // The stamp's words alone would pass for a born-digital page...
+    CHECK(pipeline::judge_text_layer((*document)->text_layer(0), *lexicon.value()).usable);
+    // ...but on the scan they hold a corner of the ink.
+    const double cover = (*document)->text_layer_cover(0);
+    INFO("cover " << cover);
+    if (with_scan) CHECK(cover < 0.3);
+    else CHECK(cover == 1.0);
+  }
+  const test::Outcome outcome = test::run_greffe(
+      "run -q --jobs 1 " + (folder / "stamped-scan.pdf").string() + " " + (folder / "words-only.pdf").string() + " -o " +
+          (folder / "out").string(),
+      folder);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  const auto scan = nlohmann::json::parse(test::read_file(folder / "out" / "stamped-scan" / "report.json"));
+  CHECK(scan["pages"][0]["source"] == "ocr");
+  CHECK(scan["pages"][0]["warnings"][0].get<std::string>().find("covers") != std::string::npos);
+  const auto words = nlohmann::json::parse(test::read_file(folder / "out" / "words-only" / "report.json"));
+  CHECK(words["pages"][0]["source"] == "text layer");
 }

@@ -1,0 +1,106 @@
+#include "pipeline/layout.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace greffe::pipeline {
+
+namespace {
+
+// The page in cells of about 1/75 in: a cell is ink when two of its pixels are (a speck is not).
+struct Cells {
+  int size = 1;  // pixels a side
+  int width = 0, height = 0;
+  std::vector<std::uint8_t> ink;
+  bool at(int x, int y) const { return ink[static_cast<std::size_t>(y) * width + x] != 0; }
+};
+
+Cells cells_of(const Raster& page) {
+  Cells cells;
+  cells.size = std::max(1, page.dpi / 75);
+  cells.width = page.width / cells.size;
+  cells.height = page.height / cells.size;
+  std::vector<int> count(static_cast<std::size_t>(cells.width) * cells.height, 0);
+  for (int y = 0; y < cells.height * cells.size; ++y) {
+    const std::uint8_t* row = page.pixels.data() + static_cast<std::size_t>(y) * page.width;
+    int* counts = count.data() + static_cast<std::size_t>(y / cells.size) * cells.width;
+    for (int x = 0; x < cells.width * cells.size; ++x)
+      if (row[x] < 128) ++counts[x / cells.size];
+  }
+  cells.ink.resize(count.size());
+  for (std::size_t i = 0; i < count.size(); ++i) cells.ink[i] = count[i] >= 2;
+  return cells;
+}
+
+}  // namespace
+
+Box find_sidebar(const Raster& page) {
+  if (page.dpi <= 0 || page.width < 100 || page.height < 100) return {};
+  const Cells cells = cells_of(page);
+  const int W = cells.width, H = cells.height;
+  const int gutter = 6;  // 0.08 in: twice a word space of 12 pt print
+  const int first = W * 8 / 100, last = W * 45 / 100;
+  if (last <= first || H < 10) return {};
+
+  // Per row, running counts of ink cells: the gutter's, the left's and the right's ink in O(1).
+  std::vector<int> prefix(static_cast<std::size_t>(W + 1) * H, 0);
+  for (int y = 0; y < H; ++y) {
+    int* sums = prefix.data() + static_cast<std::size_t>(y) * (W + 1);
+    for (int x = 0; x < W; ++x) sums[x + 1] = sums[x] + (cells.at(x, y) ? 1 : 0);
+  }
+  auto ink_between = [&](int y, int from, int to) {
+    const int* sums = prefix.data() + static_cast<std::size_t>(y) * (W + 1);
+    return sums[to] - sums[from];
+  };
+
+  struct Candidate {
+    int x = 0, top = 0, bottom = 0;  // the gutter [x, x + gutter) is white over rows [top, bottom)
+  };
+  Candidate best;
+  for (int x = first; x + gutter <= last; ++x) {
+    int top = -1;
+    for (int y = 0; y <= H; ++y) {
+      const bool white = y < H && ink_between(y, x, x + gutter) == 0;
+      if (white && top < 0) top = y;
+      if (white || top < 0) continue;
+      const int bottom = y;
+      const int run_top = top;
+      top = -1;
+      if ((bottom - run_top) * 10 < H * 3 || bottom - run_top <= best.bottom - best.top) continue;
+      int left_rows = 0, right_rows = 0, inked_rows = 0, left_from = x, left_to = 0;
+      for (int r = run_top; r < bottom; ++r) {
+        inked_rows += ink_between(r, 0, W) > 0;
+        if (ink_between(r, 0, x) > 0) {
+          ++left_rows;
+          for (int c = 0; c < left_from; ++c)
+            if (cells.at(c, r)) {
+              left_from = c;
+              break;
+            }
+          for (int c = x - 1; c > left_to; --c)
+            if (cells.at(c, r)) {
+              left_to = c;
+              break;
+            }
+        }
+        right_rows += ink_between(r, x + gutter, W) > 0;
+      }
+      // A column of list numbers or bullets is narrow: a sidebar's lines are a tenth of the page wide.
+      if (left_rows * 6 >= inked_rows && right_rows * 2 >= inked_rows && (left_to - left_from) * 10 >= W)
+        best = {x, run_top, bottom};
+    }
+  }
+  if (best.bottom == 0) return {};
+  // The gutter may be wider than its minimum: put the sidebar's edge in its middle.
+  int right = best.x + gutter;
+  while (right < last) {
+    bool white = true;
+    for (int y = best.top; y < best.bottom && white; ++y) white = !cells.at(right, y);
+    if (!white) break;
+    ++right;
+  }
+  const int edge = (best.x + right) / 2;
+  return Box{0, best.top * cells.size, edge * cells.size, (best.bottom - best.top) * cells.size};
+}
+
+}  // namespace greffe::pipeline

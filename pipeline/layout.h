@@ -1,0 +1,22 @@
+// Layout before reading: the regions of a page that are read apart from its body. Registers of
+// small communes print a left sidebar beside the body: the member counts, the convocation and
+// display dates, the act's number and title. Tesseract's own layout analysis (PSM_AUTO) runs
+// the sidebar's lines into the body's when the gap between them is narrow ("NOMBRES DE MEMBRES
+// Maire.", "Detc d'affichage" inside the report's sentences), so the sidebar is found first and
+// each region recognised on its own.
+#pragma once
+
+#include "models/page.h"
+#include "models/raster.h"
+
+namespace greffe::pipeline {
+
+// A left sidebar: a white gutter at least 0.08 in wide (twice a word space), between 8% and 45% of the page's width
+// from its left edge, running down at least 30% of its height, with ink on its left in at least
+// a sixth of those rows that hold ink, spread over a tenth of the page's width at least (a column of list
+// numbers or bullets is narrower), and on its right in at least half of them (the body). The page
+// is looked at in cells of 1/75 in. Returns the sidebar: the page left of the gutter's middle over
+// the rows the gutter runs; width 0 when there is none. `page`: binarized, 0 ink, 255 paper.
+Box find_sidebar(const Raster& page);
+
+}  // namespace greffe::pipeline

@@ -8,6 +8,7 @@
 
 #include "pipeline/batch/catalog.h"
 #include "pipeline/batch/progress.h"
+#include "pipeline/batch/writer_lock.h"
 #include "pipeline/output/write.h"
 #include "pipeline/parse/scdl.h"
 
@@ -52,6 +53,7 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
     (page.report.source == "ocr" ? record.ocr_pages : record.text_layer_pages) += 1;
   }
   record.parse_ms = document.parse_ms;
+  for (const PageResult& page : document.pages) record.page_texts.push_back(page.clean_text);
   if (!finished.deliberation) return;
   const Deliberation& d = *finished.deliberation;
   auto value = [](const std::optional<std::string>& v) { return v.value_or(""); };
@@ -64,6 +66,8 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
   record.transmitted_on = value(d.legality.transmitted_on);
   record.act_id = value(d.legality.act_id);
   record.vote_outcome = value(d.vote.outcome);
+  record.authority = value(d.authority);
+  record.body = value(d.body);
   if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
 }
 
@@ -103,6 +107,14 @@ int run(const Options& options) {
   if (ec || !std::filesystem::is_directory(out)) {
     std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
     return exit_code(ErrorKind::OutputNotWritable);
+  }
+  // One writer at a time: a second batch on this OUT would take the first one's "running"
+  // documents for a killed run's and clear their folders (docs/batch.md).
+  bool busy = false;
+  auto lock = WriterLock::acquire(out, "greffe batch", busy);
+  if (!lock) {
+    std::cerr << lock.error().to_line() << '\n';
+    return busy ? kExitOutputBusy : exit_code(lock.error().kind);
   }
   auto opened = Catalog::open(out / "catalog.sqlite");
   if (!opened) {
@@ -299,6 +311,12 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
 
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
+  bool busy = false;
+  auto lock = WriterLock::acquire(out, "greffe merge", busy);
+  if (!lock) {
+    std::cerr << lock.error().to_line() << '\n';
+    return busy ? kExitOutputBusy : exit_code(lock.error().kind);
+  }
   // Built beside, then renamed: a merge stopped half-way leaves no half catalog.
   const auto building = out / "catalog.sqlite.merging";
   std::filesystem::remove(building, ec);

@@ -36,6 +36,8 @@ struct DocumentRecord {
   std::string kind, number, title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code,
       vote_outcome;
   std::string scdl_row;  // its row of deliberations.csv as a JSON array; empty when not a deliberation
+  std::string authority, body;  // "COMMUNE DE …", "conseil municipal"
+  std::vector<std::string> page_texts;  // clean text of each page, for the full-text index (done only)
 };
 
 class Catalog {

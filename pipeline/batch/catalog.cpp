@@ -253,8 +253,12 @@ std::optional<Error> Catalog::import(const std::filesystem::path& other, const s
   if (!copied) error = failure("cannot merge " + other.string() + " (a document in two shards?)");
   // Their pages: the insert trigger indexes them here, so the merge's full-text index is built
   // anew over all shards. A shard written before the index existed has none to give.
-  Statement has_pages(db_, "SELECT 1 FROM shard.sqlite_master WHERE type = 'table' AND name = 'pages'");
-  if (!error && has_pages.step() == SQLITE_ROW) {
+  bool has_pages = false;
+  {
+    Statement query(db_, "SELECT 1 FROM shard.sqlite_master WHERE type = 'table' AND name = 'pages'");
+    has_pages = query.step() == SQLITE_ROW;
+  }  // finalized: DETACH fails while a statement on the shard is pending
+  if (!error && has_pages) {
     Statement pages(db_, "INSERT INTO pages (path, page, text) SELECT path, page, text FROM shard.pages ORDER BY id");
     if (pages.step() != SQLITE_DONE) error = failure("cannot merge the pages of " + other.string());
   }

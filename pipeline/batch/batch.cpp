@@ -255,6 +255,8 @@ int run(const Options& options) {
   run_json["pages_per_minute"] = progress.seconds() > 0 ? progress.pages() * 60.0 / progress.seconds() : 0.0;
   run_json["jobs"] = options.pipeline.jobs;
   if (auto error = catalog.set_meta("complete", complete ? "yes" : "no")) std::cerr << error->to_line() << '\n';
+  if (progress.done() > 0)
+    if (auto error = catalog.optimize_index()) std::cerr << error->to_line() << '\n';
   if (auto error = write_totals(catalog, out, run_json)) {
     std::cerr << error->to_line() << '\n';
     return exit_code(error->kind);
@@ -337,6 +339,10 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
         std::cerr << error->to_line() << '\n';
         return exit_code(error->kind);
       }
+    if (auto error = merged.optimize_index()) {
+      std::cerr << error->to_line() << '\n';
+      return exit_code(error->kind);
+    }
     nlohmann::ordered_json run_json;
     run_json["archive"] = archive;
     run_json["merged_shards"] = count;

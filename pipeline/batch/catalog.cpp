@@ -191,6 +191,8 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   return exec("COMMIT");
 }
 
+std::optional<Error> Catalog::optimize_index() { return exec("INSERT INTO page_text (page_text) VALUES ('optimize')"); }
+
 std::optional<Error> Catalog::set_meta(const std::string& key, const std::string& value) {
   Statement upsert(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
   upsert.text(1, key).text(2, value);

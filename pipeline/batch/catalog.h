@@ -59,6 +59,10 @@ class Catalog {
   // After its files are written (or it failed): the whole row, in one transaction.
   [[nodiscard]] std::optional<Error> finish(const DocumentRecord& record);
 
+  // Merges the full-text index's segments into one (a document's pages each made one): for the
+  // end of a run or a merge, so that searches read one segment per term.
+  [[nodiscard]] std::optional<Error> optimize_index();
+
   [[nodiscard]] std::optional<Error> set_meta(const std::string& key, const std::string& value);
   std::optional<std::string> meta(const std::string& key);
 

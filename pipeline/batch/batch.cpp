@@ -137,6 +137,11 @@ int run(const Options& options) {
       std::cerr << error->to_line() << '\n';
       return exit_code(error->kind);
     }
+  // Documents an older greffe did are searchable too: their pages come from their text.txt.
+  if (auto indexed = catalog.index_missing(out); !indexed) {
+    std::cerr << indexed.error().to_line() << '\n';
+    return exit_code(indexed.error().kind);
+  }
 
   // What this run has to do: new files, changed files, and those a killed run left unfinished.
   std::vector<Planned> planned;
@@ -339,6 +344,11 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
         std::cerr << error->to_line() << '\n';
         return exit_code(error->kind);
       }
+    // A shard written before the index had none to give: its documents' text files fill it.
+    if (auto indexed = merged.index_missing(out); !indexed) {
+      std::cerr << indexed.error().to_line() << '\n';
+      return exit_code(indexed.error().kind);
+    }
     if (auto error = merged.optimize_index()) {
       std::cerr << error->to_line() << '\n';
       return exit_code(error->kind);

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace greffe::batch {
 
@@ -189,6 +191,40 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
     return error;
   }
   return exec("COMMIT");
+}
+
+Expected<int> Catalog::index_missing(const std::filesystem::path& root) {
+  std::vector<std::pair<std::string, std::string>> missing;  // path, output
+  {
+    Statement query(db_, "SELECT path, output FROM documents WHERE status = 'done' AND output IS NOT NULL "
+                         "AND NOT EXISTS (SELECT 1 FROM pages WHERE pages.path = documents.path) ORDER BY path");
+    while (query.step() == SQLITE_ROW) missing.emplace_back(query.column_text(0), query.column_text(1));
+  }
+  int added = 0;
+  for (const auto& [path, output] : missing) {
+    std::ifstream file(root / output / "text.txt", std::ios::binary);
+    if (!file) continue;
+    std::ostringstream content;
+    content << file.rdbuf();
+    if (auto error = exec("BEGIN IMMEDIATE")) return *error;
+    std::istringstream pages(content.str());
+    int number = 0;
+    bool written = true;
+    for (std::string text; written && std::getline(pages, text, '\f');) {
+      Statement page(db_, "INSERT INTO pages (path, page, text) VALUES (?, ?, ?)");
+      page.text(1, path).integer(2, ++number);
+      sqlite3_bind_text(page.raw(), 3, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      written = page.step() == SQLITE_DONE;
+    }
+    if (!written) {
+      Error error = failure("cannot index " + path);
+      exec("ROLLBACK");
+      return error;
+    }
+    if (auto error = exec("COMMIT")) return *error;
+    ++added;
+  }
+  return added;
 }
 
 std::optional<Error> Catalog::optimize_index() { return exec("INSERT INTO page_text (page_text) VALUES ('optimize')"); }

@@ -59,6 +59,11 @@ class Catalog {
   // After its files are written (or it failed): the whole row, in one transaction.
   [[nodiscard]] std::optional<Error> finish(const DocumentRecord& record);
 
+  // Puts into the full-text index the documents done whose pages it lacks (done by a greffe
+  // before the index, or merged from such a shard), from their text.txt under `root` (the folder
+  // their `output` is relative to). Returns how many were added; one without text.txt is skipped.
+  Expected<int> index_missing(const std::filesystem::path& root);
+
   // Merges the full-text index's segments into one (a document's pages each made one): for the
   // end of a run or a merge, so that searches read one segment per term.
   [[nodiscard]] std::optional<Error> optimize_index();

@@ -171,8 +171,8 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
   const int found = has ? has.step() : SQLITE_ERROR;
   if (found != SQLITE_ROW)
     return Error{ErrorKind::UnreadableInput, file.string(), 0,
-                 found == SQLITE_DONE ? "the catalog has no full-text index (written by an older greffe): run greffe batch "
-                                        "--retry-failed on a copy, or greffe merge"
+                 found == SQLITE_DONE ? "the catalog has no full-text index (written by an older greffe): run the same "
+                                        "greffe batch again, which indexes the documents done from their text.txt"
                                       : std::string("not a catalog: ") + sqlite3_errmsg(db)};
   return index;
 }

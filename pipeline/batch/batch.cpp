@@ -8,6 +8,7 @@
 
 #include "pipeline/batch/catalog.h"
 #include "pipeline/batch/progress.h"
+#include "pipeline/batch/writer_lock.h"
 #include "pipeline/output/write.h"
 #include "pipeline/parse/scdl.h"
 
@@ -52,6 +53,7 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
     (page.report.source == "ocr" ? record.ocr_pages : record.text_layer_pages) += 1;
   }
   record.parse_ms = document.parse_ms;
+  for (const PageResult& page : document.pages) record.page_texts.push_back(page.clean_text);
   if (!finished.deliberation) return;
   const Deliberation& d = *finished.deliberation;
   auto value = [](const std::optional<std::string>& v) { return v.value_or(""); };
@@ -64,6 +66,8 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
   record.transmitted_on = value(d.legality.transmitted_on);
   record.act_id = value(d.legality.act_id);
   record.vote_outcome = value(d.vote.outcome);
+  record.authority = value(d.authority);
+  record.body = value(d.body);
   if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
 }
 
@@ -104,6 +108,14 @@ int run(const Options& options, const Cancellation& cancel) {
     std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
     return exit_code(ErrorKind::OutputNotWritable);
   }
+  // One writer at a time: a second batch on this OUT would take the first one's "running"
+  // documents for a killed run's and clear their folders (docs/batch.md).
+  bool busy = false;
+  auto lock = WriterLock::acquire(out, "greffe batch", busy);
+  if (!lock) {
+    std::cerr << lock.error().to_line() << '\n';
+    return busy ? kExitOutputBusy : exit_code(lock.error().kind);
+  }
   auto opened = Catalog::open(out / "catalog.sqlite");
   if (!opened) {
     std::cerr << opened.error().to_line() << '\n';
@@ -125,6 +137,11 @@ int run(const Options& options, const Cancellation& cancel) {
       std::cerr << error->to_line() << '\n';
       return exit_code(error->kind);
     }
+  // Documents an older greffe did are searchable too: their pages come from their text.txt.
+  if (auto indexed = catalog.index_missing(out); !indexed) {
+    std::cerr << indexed.error().to_line() << '\n';
+    return exit_code(indexed.error().kind);
+  }
 
   // What this run has to do: new files, changed files, and those a killed run left unfinished.
   std::vector<Planned> planned;
@@ -244,6 +261,8 @@ int run(const Options& options, const Cancellation& cancel) {
   run_json["pages_per_minute"] = progress.seconds() > 0 ? progress.pages() * 60.0 / progress.seconds() : 0.0;
   run_json["jobs"] = options.pipeline.jobs;
   if (auto error = catalog.set_meta("complete", complete ? "yes" : "no")) std::cerr << error->to_line() << '\n';
+  if (progress.done() > 0)
+    if (auto error = catalog.optimize_index()) std::cerr << error->to_line() << '\n';
   if (auto error = write_totals(catalog, out, run_json)) {
     std::cerr << error->to_line() << '\n';
     return exit_code(error->kind);
@@ -300,6 +319,12 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
 
   std::error_code ec;
   std::filesystem::create_directories(out, ec);
+  bool busy = false;
+  auto lock = WriterLock::acquire(out, "greffe merge", busy);
+  if (!lock) {
+    std::cerr << lock.error().to_line() << '\n';
+    return busy ? kExitOutputBusy : exit_code(lock.error().kind);
+  }
   // Built beside, then renamed: a merge stopped half-way leaves no half catalog.
   const auto building = out / "catalog.sqlite.merging";
   std::filesystem::remove(building, ec);
@@ -320,6 +345,15 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
         std::cerr << error->to_line() << '\n';
         return exit_code(error->kind);
       }
+    // A shard written before the index had none to give: its documents' text files fill it.
+    if (auto indexed = merged.index_missing(out); !indexed) {
+      std::cerr << indexed.error().to_line() << '\n';
+      return exit_code(indexed.error().kind);
+    }
+    if (auto error = merged.optimize_index()) {
+      std::cerr << error->to_line() << '\n';
+      return exit_code(error->kind);
+    }
     nlohmann::ordered_json run_json;
     run_json["archive"] = archive;
     run_json["merged_shards"] = count;

@@ -2,7 +2,9 @@
 
 #include <sqlite3.h>
 
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 namespace greffe::batch {
 
@@ -41,12 +43,33 @@ CREATE TABLE IF NOT EXISTS documents (
   scdl_row TEXT                   -- its row of deliberations.csv, as a JSON array
 );
 CREATE INDEX IF NOT EXISTS documents_status ON documents (status);
+-- The clean text of each page of the documents done, and its full-text index (greffe search):
+-- accents and case folded ("deliberation" finds "Délibération"), kept in step by the triggers.
+CREATE TABLE IF NOT EXISTS pages (
+  id INTEGER PRIMARY KEY,
+  path TEXT NOT NULL,             -- the document's, as in documents
+  page INTEGER NOT NULL,          -- 1-based
+  text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS pages_path ON pages (path);
+CREATE VIRTUAL TABLE IF NOT EXISTS page_text USING fts5 (
+  text, content = 'pages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER IF NOT EXISTS pages_indexed AFTER INSERT ON pages BEGIN
+  INSERT INTO page_text (rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER IF NOT EXISTS pages_unindexed AFTER DELETE ON pages BEGIN
+  INSERT INTO page_text (page_text, rowid, text) VALUES ('delete', old.id, old.text);
+END;
 )sql";
+
+// Columns added after the first catalogs were written: added to an older catalog when opened.
+const char* const kLaterColumns[][2] = {{"authority", "TEXT"}, {"body", "TEXT"}};
 
 const char* const kColumns =
     "path, sha256, size, pages, status, attempts, error_kind, error_message, output, started_at, finished_at, "
     "seconds, rasterize_ms, preprocess_ms, ocr_ms, cleanup_ms, parse_ms, ocr_pages, text_layer_pages, kind, number, "
-    "title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code, vote_outcome, scdl_row";
+    "title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code, vote_outcome, scdl_row, authority, body";
 
 class Statement {
  public:
@@ -75,6 +98,7 @@ class Statement {
     return value ? reinterpret_cast<const char*>(value) : "";
   }
   long long column_integer(int index) { return sqlite3_column_int64(statement_, index); }
+  sqlite3_stmt* raw() { return statement_; }
 
  private:
   sqlite3_stmt* statement_ = nullptr;
@@ -92,6 +116,12 @@ Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& fi
   std::unique_ptr<Catalog> catalog(new Catalog(db, file));
   sqlite3_busy_timeout(db, 10000);  // a user's sqlite3 reading it meanwhile
   if (auto error = catalog->exec(kSchema)) return *error;
+  for (const auto& [name, type] : kLaterColumns) {
+    Statement has(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = ?");
+    has.text(1, name);
+    if (has.step() == SQLITE_ROW) continue;
+    if (auto error = catalog->exec(std::string("ALTER TABLE documents ADD COLUMN ") + name + " " + type)) return *error;
+  }
   return catalog;
 }
 
@@ -135,7 +165,7 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   const int attempts = known ? known->attempts : 1;
   Statement insert(db_, std::string("INSERT OR REPLACE INTO documents (") + kColumns +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                            "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30)");
+                            "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)");
   insert.text(1, r.path).text(2, r.sha256).integer(3, r.size).integer(4, r.pages).text(5, r.status);
   insert.integer(6, attempts).text(7, r.error_kind).text(8, r.error_message).text(9, r.output);
   insert.text(10, r.started_at).text(11, r.finished_at).real(12, r.seconds);
@@ -143,14 +173,61 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   insert.integer(18, r.ocr_pages).integer(19, r.text_layer_pages);
   insert.text(20, r.kind).text(21, r.number).text(22, r.title).text(23, r.session_date).text(24, r.signed_on);
   insert.text(25, r.received_on).text(26, r.transmitted_on).text(27, r.act_id).text(28, r.matter_code);
-  insert.text(29, r.vote_outcome).text(30, r.scdl_row);
-  if (insert.step() != SQLITE_DONE) {
+  insert.text(29, r.vote_outcome).text(30, r.scdl_row).text(31, r.authority).text(32, r.body);
+  bool recorded = insert.step() == SQLITE_DONE;
+  // Its pages replace those of an earlier attempt or version, in the same transaction.
+  Statement forget(db_, "DELETE FROM pages WHERE path = ?");
+  forget.text(1, r.path);
+  recorded = recorded && forget.step() == SQLITE_DONE;
+  for (std::size_t i = 0; recorded && r.status == "done" && i < r.page_texts.size(); ++i) {
+    Statement page(db_, "INSERT INTO pages (path, page, text) VALUES (?, ?, ?)");
+    page.text(1, r.path).integer(2, static_cast<long long>(i) + 1);
+    sqlite3_bind_text(page.raw(), 3, r.page_texts[i].c_str(), static_cast<int>(r.page_texts[i].size()), SQLITE_TRANSIENT);
+    recorded = page.step() == SQLITE_DONE;
+  }
+  if (!recorded) {
     Error error = failure("cannot record " + r.path);
     exec("ROLLBACK");
     return error;
   }
   return exec("COMMIT");
 }
+
+Expected<int> Catalog::index_missing(const std::filesystem::path& root) {
+  std::vector<std::pair<std::string, std::string>> missing;  // path, output
+  {
+    Statement query(db_, "SELECT path, output FROM documents WHERE status = 'done' AND output IS NOT NULL "
+                         "AND NOT EXISTS (SELECT 1 FROM pages WHERE pages.path = documents.path) ORDER BY path");
+    while (query.step() == SQLITE_ROW) missing.emplace_back(query.column_text(0), query.column_text(1));
+  }
+  int added = 0;
+  for (const auto& [path, output] : missing) {
+    std::ifstream file(root / output / "text.txt", std::ios::binary);
+    if (!file) continue;
+    std::ostringstream content;
+    content << file.rdbuf();
+    if (auto error = exec("BEGIN IMMEDIATE")) return *error;
+    std::istringstream pages(content.str());
+    int number = 0;
+    bool written = true;
+    for (std::string text; written && std::getline(pages, text, '\f');) {
+      Statement page(db_, "INSERT INTO pages (path, page, text) VALUES (?, ?, ?)");
+      page.text(1, path).integer(2, ++number);
+      sqlite3_bind_text(page.raw(), 3, text.c_str(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
+      written = page.step() == SQLITE_DONE;
+    }
+    if (!written) {
+      Error error = failure("cannot index " + path);
+      exec("ROLLBACK");
+      return error;
+    }
+    if (auto error = exec("COMMIT")) return *error;
+    ++added;
+  }
+  return added;
+}
+
+std::optional<Error> Catalog::optimize_index() { return exec("INSERT INTO page_text (page_text) VALUES ('optimize')"); }
 
 std::optional<Error> Catalog::set_meta(const std::string& key, const std::string& value) {
   Statement upsert(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
@@ -209,9 +286,20 @@ std::optional<Error> Catalog::import(const std::filesystem::path& other, const s
   selected.replace(selected.find(", output,") + 2, 6, "COALESCE(?1, '') || output");
   Statement copy(db_, std::string("INSERT INTO documents (") + kColumns + ") SELECT " + selected + " FROM shard.documents");
   copy.text(1, output_prefix);
-  const bool copied = copy.step() == SQLITE_DONE;
+  bool copied = copy.step() == SQLITE_DONE;
   std::optional<Error> error;
   if (!copied) error = failure("cannot merge " + other.string() + " (a document in two shards?)");
+  // Their pages: the insert trigger indexes them here, so the merge's full-text index is built
+  // anew over all shards. A shard written before the index existed has none to give.
+  bool has_pages = false;
+  {
+    Statement query(db_, "SELECT 1 FROM shard.sqlite_master WHERE type = 'table' AND name = 'pages'");
+    has_pages = query.step() == SQLITE_ROW;
+  }  // finalized: DETACH fails while a statement on the shard is pending
+  if (!error && has_pages) {
+    Statement pages(db_, "INSERT INTO pages (path, page, text) SELECT path, page, text FROM shard.pages ORDER BY id");
+    if (pages.step() != SQLITE_DONE) error = failure("cannot merge the pages of " + other.string());
+  }
   exec("DETACH DATABASE shard");
   return error;
 }

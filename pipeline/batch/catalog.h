@@ -36,6 +36,8 @@ struct DocumentRecord {
   std::string kind, number, title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code,
       vote_outcome;
   std::string scdl_row;  // its row of deliberations.csv as a JSON array; empty when not a deliberation
+  std::string authority, body;  // "COMMUNE DE …", "conseil municipal"
+  std::vector<std::string> page_texts;  // clean text of each page, for the full-text index (done only)
 };
 
 class Catalog {
@@ -56,6 +58,15 @@ class Catalog {
   [[nodiscard]] std::optional<Error> start(const DocumentRecord& record);
   // After its files are written (or it failed): the whole row, in one transaction.
   [[nodiscard]] std::optional<Error> finish(const DocumentRecord& record);
+
+  // Puts into the full-text index the documents done whose pages it lacks (done by a greffe
+  // before the index, or merged from such a shard), from their text.txt under `root` (the folder
+  // their `output` is relative to). Returns how many were added; one without text.txt is skipped.
+  Expected<int> index_missing(const std::filesystem::path& root);
+
+  // Merges the full-text index's segments into one (a document's pages each made one): for the
+  // end of a run or a merge, so that searches read one segment per term.
+  [[nodiscard]] std::optional<Error> optimize_index();
 
   [[nodiscard]] std::optional<Error> set_meta(const std::string& key, const std::string& value);
   std::optional<std::string> meta(const std::string& key);

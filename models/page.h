@@ -34,10 +34,10 @@ struct TextLine {
   std::vector<Word> words;
   Box box;
   int block = 0;      // Tesseract block index on the page, for reflow
+  int paragraph = 0;  // paragraph index on the page
   // The part of the page's layout the line was read in (pipeline/layout.h): "body", or "sidebar"
   // (a left column of member counts, dates, the act's number and title, read before the body).
   std::string region = "body";
-  int paragraph = 0;  // paragraph index on the page
 };
 
 struct OcrPage {

@@ -12,6 +12,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "pipeline/batch/statement.h"
+
 namespace greffe::search {
 
 namespace {
@@ -64,28 +66,25 @@ bool iso_prefix(const std::string& date) {
   return true;
 }
 
-class Statement {
- public:
-  Statement(sqlite3* db, const std::string& sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr); }
-  ~Statement() { sqlite3_finalize(statement_); }
-  Statement(const Statement&) = delete;
-  Statement& operator=(const Statement&) = delete;
-  explicit operator bool() const { return statement_ != nullptr; }
-  void text(int index, const std::string& value) {
-    if (value.empty()) sqlite3_bind_null(statement_, index);
-    else sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
-  }
-  void integer(int index, long long value) { sqlite3_bind_int64(statement_, index, value); }
-  int step() { return sqlite3_step(statement_); }
-  std::string column(int index) {
-    const unsigned char* value = sqlite3_column_text(statement_, index);
-    return value ? reinterpret_cast<const char*>(value) : "";
-  }
-  long long column_integer(int index) { return sqlite3_column_int64(statement_, index); }
+using batch::Statement;
 
- private:
-  sqlite3_stmt* statement_ = nullptr;
-};
+const char* const kActColumns =
+    "d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), d.vote_outcome, d.matter_code, "
+    "d.kind";
+
+Hit act_of(Statement& row) {
+  Hit hit;
+  hit.path = row.column_text(0);
+  hit.output = row.column_text(1);
+  hit.number = row.column_text(2);
+  hit.date = row.column_text(3);
+  hit.title = row.column_text(4);
+  hit.body = row.column_text(5);
+  hit.outcome = row.column_text(6);
+  hit.matter = row.column_text(7);
+  hit.kind = row.column_text(8);
+  return hit;
+}
 
 }  // namespace
 
@@ -220,45 +219,15 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   std::vector<Hit> hits;
   int status;
   while ((status = query.step()) == SQLITE_ROW) {
-    Hit hit;
-    hit.path = query.column(0);
-    hit.output = query.column(1);
-    hit.number = query.column(2);
-    hit.date = query.column(3);
-    hit.title = query.column(4);
-    hit.body = query.column(5);
-    hit.outcome = query.column(6);
-    hit.matter = query.column(7);
-    hit.kind = query.column(8);
+    Hit hit = act_of(query);
     hit.page = static_cast<int>(query.column_integer(9));
-    hit.snippet = spans_of(query.column(10));
+    hit.snippet = spans_of(query.column_text(10));
     hits.push_back(std::move(hit));
   }
   if (status != SQLITE_DONE) return failure("cannot search");
   return hits;
 }
 
-namespace {
-
-const char* const kActColumns =
-    "d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), d.vote_outcome, d.matter_code, "
-    "d.kind";
-
-Hit act_of(Statement& row) {
-  Hit hit;
-  hit.path = row.column(0);
-  hit.output = row.column(1);
-  hit.number = row.column(2);
-  hit.date = row.column(3);
-  hit.title = row.column(4);
-  hit.body = row.column(5);
-  hit.outcome = row.column(6);
-  hit.matter = row.column(7);
-  hit.kind = row.column(8);
-  return hit;
-}
-
-}  // namespace
 
 Expected<std::vector<Hit>> Index::acts(const Filters& filters, int limit) {
   if (auto error = check(filters)) return *error;
@@ -303,7 +272,7 @@ int Index::page_count(const std::string& path) {
 std::string Index::meta(const std::string& key) {
   Statement query(db_, "SELECT value FROM meta WHERE key = ?");
   query.text(1, key);
-  return query.step() == SQLITE_ROW ? query.column(0) : "";
+  return query.step() == SQLITE_ROW ? query.column_text(0) : "";
 }
 
 std::vector<std::string> tokens(const std::string& word) {
@@ -344,7 +313,7 @@ Expected<std::vector<Span>> Index::page(const std::string& path, int page_number
   query.text(2, path);
   query.integer(3, page_number);
   const int status = query.step();
-  if (status == SQLITE_ROW) return spans_of(query.column(0));
+  if (status == SQLITE_ROW) return spans_of(query.column_text(0));
   if (status != SQLITE_DONE) return failure("cannot read the page");
   if (fts.empty()) return Error{ErrorKind::BadArguments, path, page_number, "no such page in the catalog"};
   return page(path, page_number, "");  // the page exists but the query is not on it

@@ -1,16 +1,16 @@
 #include "cleanup/cleanup.h"
 
-#include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <nlohmann/json.hpp>
 
 #include <algorithm>
 #include <cmath>
 #include <sstream>
 
-#include "cleanup/noise.h"
 #include "cleanup/context_rules.h"
 #include "cleanup/measured.h"
+#include "cleanup/noise.h"
 #include "cleanup/reflow.h"
 #include "cleanup/stamp_lines.h"
 #include "cleanup/whitespace.h"
@@ -58,9 +58,10 @@ Token split_token(const std::string& token) {
 
 // The words after words[from] up to the end of their sentence (a word ending in ".", ";", ":",
 // "!" or "?"), read on into the following lines; nothing when it does not end within them.
-std::optional<std::vector<std::string>> sentence_after(const std::vector<std::string>& words, std::size_t from,
-                                                       const std::string& following) {
-  std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())), words.end());
+std::optional<std::vector<std::string>> sentence_after(const std::vector<std::string>& words,
+                                                       std::size_t from, const std::string& following) {
+  std::vector<std::string> rest(words.begin() + static_cast<std::ptrdiff_t>(std::min(from, words.size())),
+                                words.end());
   const std::vector<std::string> more = split_words(following);
   rest.insert(rest.end(), more.begin(), more.end());
   for (std::size_t i = 0; i < rest.size(); ++i)
@@ -88,7 +89,9 @@ bool reads_as_french(const std::vector<Token>& tokens, Lexicon& lexicon) {
 }
 
 // The words of a line of text, whitespace normalised (NFC, any space one separator).
-std::vector<std::string> words_in(const std::string& raw) { return split_words(normalize_whitespace(raw)); }
+std::vector<std::string> words_in(const std::string& raw) {
+  return split_words(normalize_whitespace(raw));
+}
 
 std::string joined(const std::vector<std::string>& tokens) {
   std::string line;
@@ -124,8 +127,10 @@ std::vector<Row> rows_of(const OcrPage& page) {
     int number = 0;
     for (const std::string& line : raw) {
       ++number;
-      if (words_in(line).empty()) rows.push_back({std::nullopt, number});
-      else rows.push_back({printed[next++], number});
+      if (words_in(line).empty())
+        rows.push_back({std::nullopt, number});
+      else
+        rows.push_back({printed[next++], number});
     }
     return rows;
   }
@@ -134,7 +139,8 @@ std::vector<Row> rows_of(const OcrPage& page) {
     const TextLine& line = page.lines[printed[k]];
     if (k > 0) {
       const TextLine& before = page.lines[printed[k - 1]];
-      if (line.paragraph != before.paragraph || line.block != before.block) rows.push_back({std::nullopt, ++number});
+      if (line.paragraph != before.paragraph || line.block != before.block)
+        rows.push_back({std::nullopt, ++number});
     }
     rows.push_back({printed[k], ++number});
   }
@@ -217,7 +223,8 @@ CleanPage Cleaner::clean(const OcrPage& given, int page, CleanDocument& document
   CleanPage result;
   result.words.resize(ocr.lines.size());
   for (std::size_t i = 0; i < ocr.lines.size(); ++i)
-    for (const Word& word : ocr.lines[i].words) result.words[i].push_back({word.text, WordRole::Text, "", 0, ""});
+    for (const Word& word : ocr.lines[i].words)
+      result.words[i].push_back({word.text, WordRole::Text, "", 0, ""});
 
   const std::vector<Row> rows = rows_of(ocr);
   std::vector<std::string> printed;  // each row's words as the engine read them, for the context rules
@@ -239,17 +246,14 @@ CleanPage Cleaner::clean(const OcrPage& given, int page, CleanDocument& document
       continue;
     }
     std::string following;  // where a sentence goes on: the next lines' words
-    for (std::size_t n = r + 1; n < rows.size() && n <= r + sentence_lines; ++n) following += printed[n] + '\n';
+    for (std::size_t n = r + 1; n < rows.size() && n <= r + sentence_lines; ++n)
+      following += printed[n] + '\n';
     std::string text;
     switch (clean_line(ocr.lines[*row.line], page, row.number, follows_hyphen, following, document,
                        result.words[*row.line], text)) {
-      case LineFate::Stamp:
-        stamp_removed = true;
-        continue;
-      case LineFate::Empty:
-        continue;
-      case LineFate::Text:
-        break;
+      case LineFate::Stamp: stamp_removed = true; continue;
+      case LineFate::Empty: continue;
+      case LineFate::Text: break;
     }
     follows_hyphen = text.back() == '-';
     lines.push_back({text, row.number, stamp_removed});
@@ -273,8 +277,10 @@ CleanPage Cleaner::clean(const OcrPage& given, int page, CleanDocument& document
       if (second == 0 || second >= lines.size() || lines[second - 1].text.empty()) continue;
       std::vector<CleanWord>& after = result.words[line_of[second]];
       std::vector<CleanWord>& before = result.words[line_of[second - 1]];
-      auto first_text = std::find_if(after.begin(), after.end(), [](const CleanWord& w) { return w.role == WordRole::Text; });
-      auto last_text = std::find_if(before.rbegin(), before.rend(), [](const CleanWord& w) { return w.role == WordRole::Text; });
+      auto first_text = std::find_if(after.begin(), after.end(),
+                                     [](const CleanWord& w) { return w.role == WordRole::Text; });
+      auto last_text = std::find_if(before.rbegin(), before.rend(),
+                                    [](const CleanWord& w) { return w.role == WordRole::Text; });
       if (first_text == after.end() || last_text == before.rend()) continue;
       last_text->hyphen_part = 1;
       first_text->hyphen_part = 2;
@@ -379,9 +385,7 @@ Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number
           clean.back() += verdicts[t].text;
           words[kept_origin[t]].rule = "noise";
           break;
-        case NoiseFate::Dropped:
-          words[kept_origin[t]].rule = "noise";
-          break;
+        case NoiseFate::Dropped: words[kept_origin[t]].rule = "noise"; break;
       }
     }
     kept = std::move(clean);
@@ -408,8 +412,10 @@ Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number
   }
   for (std::size_t j = 0; j < words.size(); ++j) {
     if (pieces[j] == 0) continue;
-    if (has[j]) words[j].text = left[j];
-    else words[j].role = WordRole::Dropped;
+    if (has[j])
+      words[j].text = left[j];
+    else
+      words[j].role = WordRole::Dropped;
   }
   if (kept.empty()) return LineFate::Empty;
   text = joined(kept);
@@ -422,8 +428,9 @@ bool Cleaner::english_name(const std::string& word) {
   return !word.empty() && word[0] >= 'A' && word[0] <= 'Z' && english_ && english_->knows(word);
 }
 
-void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::string>& rules, bool follows_hyphen,
-                           int page, int number, std::vector<Change>& changes, const std::string& following) {
+void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::string>& rules,
+                           bool follows_hyphen, int page, int number, std::vector<Change>& changes,
+                           const std::string& following) {
   rules.assign(words.size(), "");
   std::vector<Token> tokens;
   for (const std::string& word : words) tokens.push_back(split_token(word));
@@ -431,7 +438,7 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
   // French, and the search costs hundreds of look-ups per word: there, one confusion only.
   const Reach reach = reads_as_french(tokens, *lexicon_) ? Reach::TwoConfusions : Reach::OneConfusion;
   const std::vector<std::string> printed = words;  // the context rules read the next word as printed
-  std::string previous;  // the previous word as repaired, for the context rules
+  std::string previous;                            // the previous word as repaired, for the context rules
   for (std::size_t i = 0; i < words.size(); ++i) {
     if (i == 0 && !follows_hyphen && words.size() > 1) {
       if (auto bullet = misread_bullet(words[i])) {
@@ -455,7 +462,8 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
       // Only "où" asks for the rest of its sentence.
       const auto rest = token.word == "où" ? sentence_after(printed, i + 2, following) : std::nullopt;
       const auto in_context =
-          token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr) : std::nullopt;
+          token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr)
+                             : std::nullopt;
       if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         rules[i] = in_context->rule;

@@ -31,15 +31,16 @@ struct Options {
   bool corrector = false;
   bool stamps = true;
   bool noise = true;
-  bool words = true;   // accent, letter and apostrophe repair, and the context rules
+  bool words = true;  // accent, letter and apostrophe repair, and the context rules
   bool reflow = true;
 };
 
 // One line of cleanup.jsonl.
 struct Change {
-  int page = 0;  // 1-based
-  int line = 0;  // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "a-grave", "la", "ou", "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
+  int page = 0;      // 1-based
+  int line = 0;      // 1-based line of the page's OCR text
+  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "a-grave", "la", "ou", "des",
+                     // "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
   std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes)
@@ -121,8 +122,9 @@ class Cleaner {
           std::unique_ptr<Corrector> corrector);
   // The passes up to word repair on one line (`number`: its line in the page's text): `words`
   // gets what became of each of its words, `text` the line for reflow.
-  LineFate clean_line(const TextLine& line, int page, int number, bool follows_hyphen, const std::string& following,
-                      CleanDocument& document, std::vector<CleanWord>& words, std::string& text);
+  LineFate clean_line(const TextLine& line, int page, int number, bool follows_hyphen,
+                      const std::string& following, CleanDocument& document, std::vector<CleanWord>& words,
+                      std::string& text);
   // Bullets, dashes, context rules and word repair over a line's tokens, in place; `rules` gets
   // the rule that changed each token ("" none).
   void repair_words(std::vector<std::string>& tokens, std::vector<std::string>& rules, bool follows_hyphen,

@@ -15,17 +15,18 @@ std::string bare(std::string word) {
 
 bool is_preposition_a(const std::string& previous, const std::string& next) {
   static const std::set<std::string> after = {
-      "compter", "hauteur", "titre", "savoir", "partir", "travers", "destination", "condition",
-      "proximité", "laquelle", "lequel", "lesquels", "lesquelles", "l'unanimité", "l’unanimité",
-      "l'égard", "l’égard", "l'exception", "l’exception", "l'issue", "l’issue", "l'occasion",
-      "l’occasion", "l'initiative", "l’initiative"};
+      "compter",     "hauteur",    "titre",        "savoir",      "partir",      "travers",    "destination",
+      "condition",   "proximité",  "laquelle",     "lequel",      "lesquels",    "lesquelles", "l'unanimité",
+      "l’unanimité", "l'égard",    "l’égard",      "l'exception", "l’exception", "l'issue",    "l’issue",
+      "l'occasion",  "l’occasion", "l'initiative", "l’initiative"};
   static const std::set<std::string> before = {
-      "conformément", "grâce", "relatif", "relative", "relatifs", "relatives", "quant", "face",
-      "jusqu'", "jusqu’", "afférent", "afférente", "afférents", "afférentes", "destinée", "destiné",
-      "destinés", "destinées", "attribuée", "attribué", "attribués", "attribuées", "accordée", "accordé",
-      "versée", "versé", "consacrée", "consacré", "dédiée", "dédié", "inférieur", "supérieur", "égal",
-      "égale", "correspondant", "correspondante", "participer", "autorisé", "autorisée", "autorisés",
-      "habilité", "habilitée", "renvoie", "procéder"};
+      "conformément",   "grâce",      "relatif",   "relative",  "relatifs",  "relatives", "quant",
+      "face",           "jusqu'",     "jusqu’",    "afférent",  "afférente", "afférents", "afférentes",
+      "destinée",       "destiné",    "destinés",  "destinées", "attribuée", "attribué",  "attribués",
+      "attribuées",     "accordée",   "accordé",   "versée",    "versé",     "consacrée", "consacré",
+      "dédiée",         "dédié",      "inférieur", "supérieur", "égal",      "égale",     "correspondant",
+      "correspondante", "participer", "autorisé",  "autorisée", "autorisés", "habilité",  "habilitée",
+      "renvoie",        "procéder"};
   // "il y a", "n'y a": after "y" it is the verb ("s'il n'y a titre ou marque du contraire").
   if (previous == "y" || previous == "n'y" || previous == "n’y") return false;
   return after.count(next) > 0 || before.count(previous) > 0;
@@ -39,15 +40,16 @@ bool is_adverb_la(const std::string& previous, const std::string& next) {
 // alternatives, and then the next word is a determiner, a preposition or a name.
 bool is_place_or_time(const std::string& previous) {
   static const std::set<std::string> place_or_time = {
-      "là", "d'", "d’", "par", "cas", "moment", "jour", "mesure", "instant", "date", "lieu", "période",
-      "heure", "temps", "pays", "ville", "commune", "territoire", "quartier", "année", "mois", "séance"};
+      "là",      "d'",         "d’",       "par",     "cas",   "moment", "jour", "mesure",
+      "instant", "date",       "lieu",     "période", "heure", "temps",  "pays", "ville",
+      "commune", "territoire", "quartier", "année",   "mois",  "séance"};
   return place_or_time.count(previous) > 0;
 }
 
 bool is_conjunction_ou(const std::string& previous, const std::string& next) {
-  static const std::set<std::string> alternative = {"son", "sa", "ses", "leur", "leurs", "de", "des", "du",
-                                                    "un", "une", "à", "au", "aux", "en", "pour", "par", "sur",
-                                                    "pas"};  // "peu ou pas qualifiées"
+  static const std::set<std::string> alternative = {"son",  "sa",  "ses", "leur", "leurs", "de",  "des",
+                                                    "du",   "un",  "une", "à",    "au",    "aux", "en",
+                                                    "pour", "par", "sur", "pas"};  // "peu ou pas qualifiées"
   if (is_place_or_time(previous) || next.empty()) return false;
   const bool elided_de = next.rfind("d'", 0) == 0 || next.rfind("d’", 0) == 0;
   const bool name = !next.empty() && next[0] >= 'A' && next[0] <= 'Z';
@@ -56,9 +58,9 @@ bool is_conjunction_ou(const std::string& previous, const std::string& next) {
 
 // Forms of "être" and "avoir" that a past participle follows.
 bool is_auxiliary(const std::string& word) {
-  static const std::set<std::string> forms = {"est", "sont", "été", "être", "sera", "seront", "était",
-                                              "étaient", "soit", "soient", "Est", "Sont", "a", "ont",
-                                              "avons", "avait", "avaient", "aura", "auront", "ayant"};
+  static const std::set<std::string> forms = {
+      "est", "sont", "été", "être", "sera",  "seront", "était",   "étaient", "soit",   "soient",
+      "Est", "Sont", "a",   "ont",  "avons", "avait",  "avaient", "aura",    "auront", "ayant"};
   return forms.count(word) > 0;
 }
 
@@ -110,19 +112,20 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "a" && is_preposition_a(previous, next)) return ContextRepair{"à", "a-grave"};
   // "avoir" never takes a bare infinitive: "a" before a word that is only ever an infinitive
   // ("incitent a proposer", "a compter") is the preposition.
-  if (word == "a" && next.size() > 2 && lexicon.every_reading_has(next, "po:infi")) return ContextRepair{"à", "a-grave"};
+  if (word == "a" && next.size() > 2 && lexicon.every_reading_has(next, "po:infi"))
+    return ContextRepair{"à", "a-grave"};
   // The other way round: "à" before a past participle is the auxiliary ("à débouché", "à proposé"):
   // the next word ends in "é" and its "-er" verb is French ("côté" excepted: "à côté").
   // (A word after an elided article, "à l'adopté", is a noun: no participle takes an article.)
   const bool elided = next.find('\'') != std::string::npos || next.find("’") != std::string::npos;
-  if (word == "à" && !elided && next.size() > 3 && next != "côté" && next.compare(next.size() - 2, 2, "é") == 0 &&
-      lexicon.knows(next.substr(0, next.size() - 2) + "er"))
+  if (word == "à" && !elided && next.size() > 3 && next != "côté" &&
+      next.compare(next.size() - 2, 2, "é") == 0 && lexicon.knows(next.substr(0, next.size() - 2) + "er"))
     return ContextRepair{"a", "a-grave"};
   // Before a word that is only ever a past participle ("à eu", "à ouvert", and "à été", whose noun
   // needs an article), or after a subject pronoun ("Elle à ainsi"), "à" is the auxiliary.
-  if (word == "à" && (next == "été" || (next.size() > 1 && lexicon.every_reading_has(next, "po:ppas")) ||
-                      previous == "il" || previous == "Il" || previous == "elle" || previous == "Elle" ||
-                      previous == "on" || previous == "On"))
+  if (word == "à" &&
+      (next == "été" || (next.size() > 1 && lexicon.every_reading_has(next, "po:ppas")) || previous == "il" ||
+       previous == "Il" || previous == "elle" || previous == "Elle" || previous == "on" || previous == "On"))
     return ContextRepair{"a", "a-grave"};
   // Both misread at once ("la Métropole à approuve"): the next word is only ever a verb form
   // (no noun, adjective or other reading: "à titre", "à cette" stay) and its "é" form is a past
@@ -167,8 +170,8 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   }
   // Likewise a second-person-singular verb form in "-es" (an act never says "tu") whose "-és"
   // form is a past participle: "ingénieurs confirmes" -> "ingénieurs confirmés".
-  if (previous != "tu" && previous != "Tu" && word.size() > 4 && word.compare(word.size() - 2, 2, "es") == 0 &&
-      lexicon.every_reading_has(word, "po:2sg")) {
+  if (previous != "tu" && previous != "Tu" && word.size() > 4 &&
+      word.compare(word.size() - 2, 2, "es") == 0 && lexicon.every_reading_has(word, "po:2sg")) {
     const std::string participle = word.substr(0, word.size() - 2) + "és";
     if (lexicon.knows(participle) && lexicon.some_reading_has(participle, "po:ppas"))
       return ContextRepair{participle, "participle"};
@@ -178,7 +181,10 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   // (an adjective, a noun, a participle: "est conforme", "est membre", "sont prises") is French
   // as printed, and no evidence says the page had another word.
   if (is_auxiliary(previous) && word.size() > 3 && (!lexicon.knows(word) || only_conjugated(word, lexicon))) {
-    const std::size_t e = word.back() == 'e' ? word.size() - 1 : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0 ? word.size() - 2 : std::string::npos;
+    const std::size_t e = word.back() == 'e' ? word.size() - 1
+                          : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0
+                              ? word.size() - 2
+                              : std::string::npos;
     if (e != std::string::npos && e > 0) {
       const std::string participle = word.substr(0, e) + "é" + word.substr(e + 1);
       if (lexicon.knows(participle)) return ContextRepair{participle, "participle"};

@@ -27,8 +27,10 @@ std::optional<std::string> read_file(const std::string& path) {
 std::vector<std::string> fields(const std::string& line) {
   std::vector<std::string> out(1);
   for (char c : line) {
-    if (c == '\t') out.emplace_back();
-    else if (c != '\r') out.back() += c;
+    if (c == '\t')
+      out.emplace_back();
+    else if (c != '\r')
+      out.back() += c;
   }
   return out;
 }
@@ -38,7 +40,11 @@ std::vector<std::string> characters(const std::string& word) {
   std::vector<std::string> out;
   for (std::size_t i = 0; i < word.size();) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
-    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
+    const std::size_t length = c < 0x80           ? 1
+                               : (c >> 5) == 0x6  ? 2
+                               : (c >> 4) == 0xE  ? 3
+                               : (c >> 3) == 0x1E ? 4
+                                                  : 1;
     out.push_back(word.substr(i, length));
     i += length;
   }
@@ -59,9 +65,9 @@ std::string plain_apostrophes(std::string word) {
 
 // The bare letter of an accented capital ("É" -> 'E'), 0 for any other character.
 char accented_capital_of(const std::string& character) {
-  static const std::pair<const char*, char> capitals[] = {{"É", 'E'}, {"È", 'E'}, {"Ê", 'E'}, {"Ë", 'E'}, {"À", 'A'},
-                                                          {"Â", 'A'}, {"Î", 'I'}, {"Ï", 'I'}, {"Ô", 'O'}, {"Û", 'U'},
-                                                          {"Ù", 'U'}, {"Ç", 'C'}};
+  static const std::pair<const char*, char> capitals[] = {{"É", 'E'}, {"È", 'E'}, {"Ê", 'E'}, {"Ë", 'E'},
+                                                          {"À", 'A'}, {"Â", 'A'}, {"Î", 'I'}, {"Ï", 'I'},
+                                                          {"Ô", 'O'}, {"Û", 'U'}, {"Ù", 'U'}, {"Ç", 'C'}};
   for (const auto& [accented, bare] : capitals)
     if (character == accented) return bare;
   return 0;
@@ -154,11 +160,13 @@ double WordFrequencies::log_probability(const std::string& word) const {
   return std::log(0.5 / total);
 }
 
-std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& lexicon, int max_confusions) const {
+std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& lexicon,
+                                              int max_confusions) const {
   const std::vector<std::string> printed = characters(word);
   // Every spelling reached by at most `max_confusions` confusions, with its channel log-probability
   // (the best of the ways to reach it). Unchanged characters cost nothing: P(c | c) is near 1.
-  std::map<std::string, std::pair<double, int>> reached;  // spelling -> (log P(printed | spelling), confusions)
+  std::map<std::string, std::pair<double, int>>
+      reached;  // spelling -> (log P(printed | spelling), confusions)
   struct State {
     std::size_t at;
     std::string spelt;
@@ -173,27 +181,29 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
     if (state.at == printed.size()) {
       if (state.confusions > 0) {
         auto& best = reached[state.spelt];
-        if (best.second == 0 || state.log_probability > best.first) best = {state.log_probability, state.confusions};
+        if (best.second == 0 || state.log_probability > best.first)
+          best = {state.log_probability, state.confusions};
       }
       continue;
     }
     // As printed.
-    stack.push_back({state.at + 1, state.spelt + printed[state.at], state.log_probability, state.confusions, false});
+    stack.push_back(
+        {state.at + 1, state.spelt + printed[state.at], state.log_probability, state.confusions, false});
     if (state.confusions >= max_confusions) continue;
     // A character the engine lost, inside the word: lost at either end, the word is more likely
     // a piece of a word cut by the layout ("ation", "recherc") than a misreading.
     if (!state.just_inserted && state.at > 0)
       for (const auto& reading : confusions_.readings_of(""))
         if (!reading.truth.empty())
-          stack.push_back({state.at, state.spelt + reading.truth, state.log_probability + reading.log_probability,
-                           state.confusions + 1, true});
+          stack.push_back({state.at, state.spelt + reading.truth,
+                           state.log_probability + reading.log_probability, state.confusions + 1, true});
     // One to three printed characters for what the page had (possibly nothing).
     std::string engine;
     for (std::size_t k = 1; k <= confusions_.longest_engine() && state.at + k <= printed.size(); ++k) {
       engine += printed[state.at + k - 1];
       for (const auto& reading : confusions_.readings_of(engine))
-        stack.push_back({state.at + k, state.spelt + reading.truth, state.log_probability + reading.log_probability,
-                         state.confusions + 1, false});
+        stack.push_back({state.at + k, state.spelt + reading.truth,
+                         state.log_probability + reading.log_probability, state.confusions + 1, false});
     }
   }
   // A capital printed without its accent is how French prints capitals ("Ecole", "Etaient"):
@@ -211,19 +221,21 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
     // the sentence's, not a misreading.
     const icu::UnicodeString head = icu::UnicodeString::fromUTF8(first);
     const icu::UnicodeString spelt_head = icu::UnicodeString::fromUTF8(characters(spelt)[0]);
-    if (!head.isEmpty() && !spelt_head.isEmpty() && u_isupper(head.char32At(0)) && u_islower(spelt_head.char32At(0)) &&
-        spelt.find_first_of("'’") == std::string::npos)
+    if (!head.isEmpty() && !spelt_head.isEmpty() && u_isupper(head.char32At(0)) &&
+        u_islower(spelt_head.char32At(0)) && spelt.find_first_of("'’") == std::string::npos)
       continue;
     // Two confusions make hundreds of spellings: only the frequency list's words are looked up.
     if (channel.second > 1 && !frequencies_.has(spelt)) continue;
     if (!lexicon.knows(spelt)) continue;
     found.push_back({spelt, frequencies_.log_probability(spelt) + channel.first, 0});
   }
-  std::sort(found.begin(), found.end(), [](const Correction& a, const Correction& b) { return a.score > b.score; });
+  std::sort(found.begin(), found.end(),
+            [](const Correction& a, const Correction& b) { return a.score > b.score; });
   return found;
 }
 
-std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& lexicon, double min_margin) const {
+std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& lexicon,
+                                             double min_margin) const {
   if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
   std::vector<Correction> found = candidates(word, lexicon);
   if (found.empty()) return std::nullopt;

@@ -12,9 +12,8 @@ namespace {
 
 // Accented letters are spelt out: std::regex compares bytes, and icase only folds ASCII.
 const std::array<const char*, 12> kMonths = {
-    "janvier",    "f(?:é|É|e)vrier", "mars",    "avril",
-    "mai",        "juin",            "juillet", "ao(?:û|Û|u)t",
-    "septembre",  "octobre",         "novembre", "d(?:é|É|e)cembre"};
+    "janvier", "f(?:é|É|e)vrier", "mars",      "avril",   "mai",      "juin",
+    "juillet", "ao(?:û|Û|u)t",    "septembre", "octobre", "novembre", "d(?:é|É|e)cembre"};
 
 const std::regex& written_date() {
   static const std::regex pattern = [] {
@@ -48,11 +47,11 @@ std::string iso(int year, int month, int day) {
 // A French number written in words, "dix-neuf", "deux mille vingt-trois", "mil neuf cent
 // quatre-vingt-dix", "premier": the words lower case without accents, "et" and hyphens dropped.
 std::optional<int> number_in_words(const std::vector<std::string>& words) {
-  static const std::array<std::pair<const char*, int>, 24> values = {{
-      {"un", 1}, {"une", 1}, {"premier", 1}, {"deux", 2}, {"trois", 3}, {"quatre", 4}, {"cinq", 5}, {"six", 6},
-      {"sept", 7}, {"huit", 8}, {"neuf", 9}, {"dix", 10}, {"onze", 11}, {"douze", 12}, {"treize", 13},
-      {"quatorze", 14}, {"quinze", 15}, {"seize", 16}, {"vingt", 20}, {"vingts", 20}, {"trente", 30},
-      {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}}};
+  static const std::array<std::pair<const char*, int>, 24> values = {
+      {{"un", 1},     {"une", 1},     {"premier", 1}, {"deux", 2},      {"trois", 3},      {"quatre", 4},
+       {"cinq", 5},   {"six", 6},     {"sept", 7},    {"huit", 8},      {"neuf", 9},       {"dix", 10},
+       {"onze", 11},  {"douze", 12},  {"treize", 13}, {"quatorze", 14}, {"quinze", 15},    {"seize", 16},
+       {"vingt", 20}, {"vingts", 20}, {"trente", 30}, {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}}};
   if (words.empty()) return std::nullopt;
   int total = 0, current = 0;
   for (std::size_t i = 0; i < words.size(); ++i) {
@@ -119,10 +118,12 @@ std::vector<TextWord> words_of(std::string_view text) {
 }
 
 int month_of(const std::string& word) {
-  static const std::array<const char*, 12> months = {"janvier", "février", "mars",      "avril",   "mai",      "juin",
-                                                     "juillet", "août",    "septembre", "octobre", "novembre", "décembre"};
-  static const std::array<const char*, 12> bare = {"janvier", "fevrier", "mars",      "avril",   "mai",      "juin",
-                                                   "juillet", "aout",    "septembre", "octobre", "novembre", "decembre"};
+  static const std::array<const char*, 12> months = {"janvier",   "février", "mars",     "avril",
+                                                     "mai",       "juin",    "juillet",  "août",
+                                                     "septembre", "octobre", "novembre", "décembre"};
+  static const std::array<const char*, 12> bare = {"janvier",   "fevrier", "mars",     "avril",
+                                                   "mai",       "juin",    "juillet",  "aout",
+                                                   "septembre", "octobre", "novembre", "decembre"};
   for (std::size_t m = 0; m < months.size(); ++m)
     if (word == months[m] || word == bare[m]) return static_cast<int>(m) + 1;
   return 0;
@@ -183,7 +184,8 @@ std::optional<FoundDate> find_french_date(std::string_view text) {
   std::optional<FoundDate> earliest;
   auto consider = [&](std::size_t position, std::size_t length, int year, int month, int day) {
     if (!is_valid(year, month, day)) return;
-    if (!earliest || position < earliest->position) earliest = FoundDate{iso(year, month, day), position, length};
+    if (!earliest || position < earliest->position)
+      earliest = FoundDate{iso(year, month, day), position, length};
   };
   using Iterator = std::regex_iterator<std::string_view::const_iterator>;
   for (Iterator it(text.begin(), text.end(), written_date()), end; it != end; ++it) {
@@ -207,9 +209,9 @@ std::optional<FoundDate> find_french_date(std::string_view text) {
   }
   if (!earliest) {
     // Only when no date is printed in digits: a date in words is rarer, and slower to find.
-    if (auto in_words = date_in_words(text); in_words && is_valid(std::stoi(in_words->iso.substr(0, 4)),
-                                                                   std::stoi(in_words->iso.substr(5, 2)),
-                                                                   std::stoi(in_words->iso.substr(8, 2))))
+    if (auto in_words = date_in_words(text);
+        in_words && is_valid(std::stoi(in_words->iso.substr(0, 4)), std::stoi(in_words->iso.substr(5, 2)),
+                             std::stoi(in_words->iso.substr(8, 2))))
       earliest = in_words;
   }
   return earliest;

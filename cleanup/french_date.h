@@ -10,9 +10,9 @@
 namespace greffe::cleanup {
 
 struct FoundDate {
-  std::string iso;            // "2021-02-18"
-  std::size_t position = 0;   // byte offset of the date in the text
-  std::size_t length = 0;     // its length in bytes
+  std::string iso;           // "2021-02-18"
+  std::size_t position = 0;  // byte offset of the date in the text
+  std::size_t length = 0;    // its length in bytes
 };
 
 // The first valid date in `text`, or nothing. Month names match with or without accents and in

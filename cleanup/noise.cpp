@@ -14,17 +14,39 @@ namespace {
 // they stand alone. Dashes, colons, semicolons, %, €, parentheses, quotes and bullets are text.
 bool is_noise_symbol(UChar32 c) {
   switch (c) {
-    case '|': case '_': case '=': case '*': case '+': case '~': case '^': case '`': case '#':
-    case '\\': case '<': case '>': case '{': case '}': case '[': case ']': case '@':
-    case 0x00A9: /* © */ case 0x00AE: /* ® */ case 0x00A6: /* ¦ */ case 0x00AC: /* ¬ */
-    case 0x00B0: /* ° */ case 0x2018: /* ‘ */ case 0x2019: /* ’ */ case '\'': case 0x00B7: /* · */
-      return true;
-    default:
-      return false;
+    case '|':
+    case '_':
+    case '=':
+    case '*':
+    case '+':
+    case '~':
+    case '^':
+    case '`':
+    case '#':
+    case '\\':
+    case '<':
+    case '>':
+    case '{':
+    case '}':
+    case '[':
+    case ']':
+    case '@':
+    case 0x00A9: /* © */
+    case 0x00AE: /* ® */
+    case 0x00A6: /* ¦ */
+    case 0x00AC: /* ¬ */
+    case 0x00B0: /* ° */
+    case 0x2018: /* ‘ */
+    case 0x2019: /* ’ */
+    case '\'':
+    case 0x00B7: /* · */ return true;
+    default: return false;
   }
 }
 
-bool is_lone_stop(const std::string& token) { return token == "." || token == ","; }
+bool is_lone_stop(const std::string& token) {
+  return token == "." || token == ",";
+}
 
 bool ends_in_punctuation(const std::string& token) {
   return !token.empty() && std::string(".,;:!?-–—").find(token.back()) != std::string::npos;
@@ -61,7 +83,8 @@ std::vector<NoiseVerdict> judge_noise(const std::vector<std::string>& tokens) {
     verdict.fate = NoiseFate::Dropped;
     // A lone symbol opening a line is a bullet misread ("■" as "=" or "#", "-" as "+" or "*"):
     // keep it, the line is a list item.
-    const bool bullet = i == 0 && tokens.size() > 1 && tokens[i].size() == 1 && std::string("=#+*").find(tokens[i]) != std::string::npos;
+    const bool bullet = i == 0 && tokens.size() > 1 && tokens[i].size() == 1 &&
+                        std::string("=#+*").find(tokens[i]) != std::string::npos;
     if (is_noise(tokens[i]) && !bullet) continue;
     // A lone "." or "," after a word is its punctuation set apart ("2021 , conformément");
     // anywhere else it is a speck.
@@ -120,7 +143,8 @@ bool is_low_confidence_speck(const Word& word, bool opens_line, Lexicon& lexicon
     // Dashes (however many: "--", "-—" are one dash read twice), and a lone "." or ",", which the
     // text pass gives back to the word before.
     if (word.text.find_first_not_of("-\xE2\x80\x93\x94") == std::string::npos) return false;
-    static const std::string meaningful[] = {".", ",", ":", ";", "(", ")", "«", "»", "%", "€", "?", "!", "\"", "/"};
+    static const std::string meaningful[] = {".", ",", ":", ";", "(", ")",  "«",
+                                             "»", "%", "€", "?", "!", "\"", "/"};
     for (const std::string& mark : meaningful)
       if (word.text == mark) return false;
     return true;

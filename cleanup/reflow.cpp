@@ -21,7 +21,8 @@ UChar32 last_char(const std::string& text) {
 
 // Bullets as printed and as OCR reads them: "-", "–", "•", "■", "▪", "", and "o " sub-items.
 bool starts_list_item(const std::string& line) {
-  for (const char* bullet : {"- ", "– ", "— ", "• ", "■ ", "▪ ", "\xEF\x82\xB7 ", "o ", "= ", "# ", "* ", "+ "})
+  for (const char* bullet :
+       {"- ", "– ", "— ", "• ", "■ ", "▪ ", "\xEF\x82\xB7 ", "o ", "= ", "# ", "* ", "+ "})
     if (line.rfind(bullet, 0) == 0) return true;
   return false;
 }
@@ -55,7 +56,9 @@ std::size_t usual_length(const std::vector<PageLine>& lines) {
   return lengths[lengths.size() * 3 / 4];
 }
 
-bool starts_article(const std::string& line) { return line.rfind("Article ", 0) == 0; }
+bool starts_article(const std::string& line) {
+  return line.rfind("Article ", 0) == 0;
+}
 
 }  // namespace
 
@@ -67,7 +70,8 @@ std::string reflow(const std::vector<PageLine>& lines, Lexicon& lexicon, std::ve
   std::vector<Paragraph> paragraphs;
   const std::size_t usual = usual_length(lines);
   auto fills_line = [usual](const std::string& text) {
-    return usual == 0 || static_cast<std::size_t>(icu::UnicodeString::fromUTF8(text).countChar32()) >= usual * 7 / 10;
+    return usual == 0 ||
+           static_cast<std::size_t>(icu::UnicodeString::fromUTF8(text).countChar32()) >= usual * 7 / 10;
   };
   bool open = false;  // the last paragraph takes more lines
   bool stamp_gap = false;

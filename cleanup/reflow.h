@@ -14,8 +14,8 @@
 namespace greffe::cleanup {
 
 struct PageLine {
-  std::string text;       // empty: a paragraph break
-  int number = 0;         // 1-based line of the OCR page, for the change log
+  std::string text;          // empty: a paragraph break
+  int number = 0;            // 1-based line of the OCR page, for the change log
   bool after_stamp = false;  // a stamp line was removed just before this line
 };
 

@@ -91,7 +91,8 @@ void keep_first(std::optional<std::string>& slot, std::string_view line) {
 bool read_stamp_line(std::string_view line, Legality& legality) {
   // The @ctes act id: department, SIREN, date, the authority's own number, nature ("DE": délibération).
   // OCR may put a speck before it and read a digit more or less.
-  static const std::regex act_id_line("^\\W*(?:\\S{1,2}\\s*:?\\s+)?(\\d{3}-\\d{6,10}-\\d{8}-\\S+-[A-Z]{1,3})\\W*$");
+  static const std::regex act_id_line(
+      "^\\W*(?:\\S{1,2}\\s*:?\\s+)?(\\d{3}-\\d{6,10}-\\d{8}-\\S+-[A-Z]{1,3})\\W*$");
   static const std::regex act_id_exact("\\d{3}-\\d{9}-\\d{8}-[A-Za-z0-9_]+-(DE|AI|AR|CC|AU|BF)");
   std::cmatch match;
   const std::string text(line);

@@ -21,7 +21,9 @@ icu::UnicodeString nfc(std::string_view text) {
   return U_SUCCESS(status) ? normalized : unicode;
 }
 
-bool is_line_break(UChar32 c) { return c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x0B; }
+bool is_line_break(UChar32 c) {
+  return c == '\n' || c == 0x2028 || c == 0x2029 || c == 0x0B;
+}
 
 }  // namespace
 

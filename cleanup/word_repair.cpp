@@ -54,11 +54,10 @@ std::string to_utf8(const Letters& letters) {
 // printed, the letters that may have been on the page.
 const std::vector<std::pair<char32_t, Letters>>& substitutions() {
   static const std::vector<std::pair<char32_t, Letters>> table = {
-      {U'e', U"éèê"}, {U'é', U"èêeô"}, {U'è', U"éêe"}, {U'ê', U"éèe"}, {U'ë', U"eéè"},
-      {U'a', U"àâ"},  {U'à', U"aâ"},   {U'â', U"aà"},  {U'ä', U"aàâ"}, {U'ö', U"oô"}, {U'ü', U"uû"},
-      {U'i', U"îïlu"}, {U'î', U"iï"},   {U'ï', U"iî"},
-      {U'o', U"ô"},   {U'ô', U"oé"},   {U'u', U"ùû"},  {U'ù', U"uû"}, {U'û', U"uù"},
-      {U'c', U"ç"},   {U'g', U"ç"},    {U'q', U"g"},   {U'(', U"û"},
+      {U'e', U"éèê"}, {U'é', U"èêeô"}, {U'è', U"éêe"}, {U'ê', U"éèe"}, {U'ë', U"eéè"}, {U'a', U"àâ"},
+      {U'à', U"aâ"},  {U'â', U"aà"},   {U'ä', U"aàâ"}, {U'ö', U"oô"},  {U'ü', U"uû"},  {U'i', U"îïlu"},
+      {U'î', U"iï"},  {U'ï', U"iî"},   {U'o', U"ô"},   {U'ô', U"oé"},  {U'u', U"ùû"},  {U'ù', U"uû"},
+      {U'û', U"uù"},  {U'c', U"ç"},    {U'g', U"ç"},   {U'q', U"g"},   {U'(', U"û"},
   };
   return table;
 }
@@ -88,8 +87,8 @@ std::set<Letters> one_confusion_away(const Letters& word) {
     if (i + 1 < word.size()) {
       const char32_t a = word[i], b = word[i + 1];
       const bool doubled = (a == U'e' && (b == U'é' || b == U'è' || b == U'ê')) ||
-                           ((a == U'é' || a == U'è') && b == U'e') || (a == U'i' && (b == U'ï' || b == U'î')) ||
-                           ((a == U'ï' || a == U'î') && b == U'i');
+                           ((a == U'é' || a == U'è') && b == U'e') ||
+                           (a == U'i' && (b == U'ï' || b == U'î')) || ((a == U'ï' || a == U'î') && b == U'i');
       if (doubled) {
         found.insert(word.substr(0, i) + word.substr(i + 1));
         found.insert(word.substr(0, i + 1) + word.substr(i + 2));
@@ -107,8 +106,10 @@ Shape shape_of(const Letters& word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     if (!u_isalpha(static_cast<UChar32>(word[i]))) continue;
     const bool upper = u_isupper(static_cast<UChar32>(word[i]));
-    if (!any_letter) first_upper = upper;
-    else if (upper) rest_upper = true;
+    if (!any_letter)
+      first_upper = upper;
+    else if (upper)
+      rest_upper = true;
     any_letter = true;
   }
   if (!any_letter || rest_upper) return Shape::Other;  // acronyms, names in capitals, "McDo"
@@ -134,7 +135,9 @@ bool has_digit_or_code_mark(const Letters& word) {
   return false;
 }
 
-bool is_vowel_or_h(char32_t c) { return Letters(U"aeiouyhéèêàâîïôûœ").find(c) != Letters::npos; }
+bool is_vowel_or_h(char32_t c) {
+  return Letters(U"aeiouyhéèêàâîïôûœ").find(c) != Letters::npos;
+}
 
 // "I'emploi" for "l'emploi"; "linclusion", "dun" for "l'inclusion", "d'un".
 std::optional<std::string> apostrophe_repair(const Letters& word, Shape shape, Lexicon& lexicon) {
@@ -175,7 +178,8 @@ std::optional<std::string> only_known(const std::set<Letters>& candidates, Shape
   return found;
 }
 
-std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach);
+std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english,
+                                     Reach reach);
 
 }  // namespace
 
@@ -184,8 +188,10 @@ bool is_repairable(const std::string& word) {
          std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach) {
-  if (word.find('-') == std::string::npos || lexicon.knows(word)) return repair_one(word, lexicon, english, reach);
+std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon, Lexicon* english,
+                                      Reach reach) {
+  if (word.find('-') == std::string::npos || lexicon.knows(word))
+    return repair_one(word, lexicon, english, reach);
   std::optional<WordRepair> repaired;
   std::string rebuilt;
   std::size_t start = 0;
@@ -206,7 +212,8 @@ std::optional<WordRepair> repair_word(const std::string& word, Lexicon& lexicon,
 
 namespace {
 
-std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english, Reach reach) {
+std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, Lexicon* english,
+                                     Reach reach) {
   // Cheap byte tests first: numbers, codes and words in capitals are never repaired, and most
   // other words cost one cache look-up.
   if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
@@ -220,7 +227,9 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
   // more likely French that lost its accent. First names are names too: "Gerard" and "Francois"
   // are printed so as often as "Gérard" and "François", and no rule can tell a lost accent.
   if (shape == Shape::Capitalised && english && english->knows(word)) return std::nullopt;
-  auto accepted = [](const std::string& repaired) -> std::optional<WordRepair> { return WordRepair{repaired, "accent"}; };
+  auto accepted = [](const std::string& repaired) -> std::optional<WordRepair> {
+    return WordRepair{repaired, "accent"};
+  };
 
   const Letters low = lower(letters);
   const std::set<Letters> one = one_confusion_away(low);

@@ -50,12 +50,9 @@ Json deliberation_json(const Deliberation& d) {
   out["considerants"] = d.considerants;
   out["articles"] = Json::array();
   for (const Article& a : d.articles) out["articles"].push_back(Json{{"number", a.number}, {"text", a.text}});
-  out["vote"] = Json{{"outcome", nullable(d.vote.outcome)},
-                     {"unanimous", nullable(d.vote.unanimous)},
-                     {"for", nullable(d.vote.for_votes)},
-                     {"against", nullable(d.vote.against)},
-                     {"abstention", nullable(d.vote.abstention)},
-                     {"voters", nullable(d.vote.voters)}};
+  out["vote"] = Json{{"outcome", nullable(d.vote.outcome)},       {"unanimous", nullable(d.vote.unanimous)},
+                     {"for", nullable(d.vote.for_votes)},         {"against", nullable(d.vote.against)},
+                     {"abstention", nullable(d.vote.abstention)}, {"voters", nullable(d.vote.voters)}};
   out["amounts"] = Json::array();
   for (const Amount& a : d.amounts)
     out["amounts"].push_back(
@@ -76,7 +73,8 @@ Json deliberation_json(const Deliberation& d) {
     for (const Deliberation& act : d.acts) {
       const Json whole = deliberation_json(act);
       Json item;
-      for (const char* key : {"number", "title", "report", "visas", "considerants", "articles", "vote", "amounts", "budget"})
+      for (const char* key :
+           {"number", "title", "report", "visas", "considerants", "articles", "vote", "amounts", "budget"})
         item[key] = whole[key];
       item["page"] = nullable(act.page);
       out["acts"].push_back(item);

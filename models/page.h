@@ -17,8 +17,8 @@ struct Box {
 };
 
 struct Word {
-  std::string text;  // UTF-8
-  Box box;           // in the pixels of the image given to the engine
+  std::string text;      // UTF-8
+  Box box;               // in the pixels of the image given to the engine
   float confidence = 0;  // 0..100, as Tesseract reports it
   // An underscore the engine dropped between this word and the next, found in the pixels
   // (ocr/underscore.h): "" none, "_" joined ("Plateforme_Marseille"), "_ " then a space.
@@ -57,10 +57,10 @@ struct StageTimings {
 };
 
 struct PageReport {
-  int number = 0;               // 1-based
-  std::string source = "ocr";   // "ocr" or "text layer"
-  int dpi = 0;                  // of the page as scanned or rendered
-  int ocr_dpi = 0;              // of the image given to the engine, after resampling
+  int number = 0;              // 1-based
+  std::string source = "ocr";  // "ocr" or "text layer"
+  int dpi = 0;                 // of the page as scanned or rendered
+  int ocr_dpi = 0;             // of the image given to the engine, after resampling
   int width = 0;
   int height = 0;
   double skew_degrees = 0;      // positive: text lines rose to the right (content turned counter-clockwise)
@@ -71,7 +71,8 @@ struct PageReport {
   std::string orientation_method = "none";
   float orientation_confidence = 0;  // of the method that decided
   float mean_confidence = 0;
-  std::string ocr_model;        // which model read the page ("fra best_int", "fra default"...); empty for a text layer
+  std::string
+      ocr_model;  // which model read the page ("fra best_int", "fra default"...); empty for a text layer
   // "text", or "figure": a page without text (map, plan, photograph), kept as it is, never
   // turned on a guess (pipeline/orientation.h).
   std::string kind = "text";
@@ -82,7 +83,7 @@ struct PageReport {
   bool light_colour_dropped = false;
   bool light_ink_dropped = false;
   StageTimings timings;
-  std::string error;            // a page that could not be read says why here
+  std::string error;  // a page that could not be read says why here
 };
 
 struct PageResult {

@@ -7,7 +7,9 @@ namespace greffe {
 namespace {
 
 // Two decimals are enough for milliseconds and degrees, and keep the file readable.
-double rounded(double value) { return std::round(value * 100.0) / 100.0; }
+double rounded(double value) {
+  return std::round(value * 100.0) / 100.0;
+}
 
 nlohmann::json page_json(const PageReport& page) {
   nlohmann::json timings = {

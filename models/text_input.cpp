@@ -17,15 +17,24 @@ std::optional<std::size_t> invalid_utf8_offset(std::string_view text) {
     // of the Unicode standard): this is what excludes overlong forms and surrogates.
     std::size_t length = 0;
     unsigned char low = 0x80, high = 0xBF;
-    if (lead >= 0xC2 && lead <= 0xDF) length = 2;
-    else if (lead == 0xE0) length = 3, low = 0xA0;
-    else if (lead >= 0xE1 && lead <= 0xEC) length = 3;
-    else if (lead == 0xED) length = 3, high = 0x9F;
-    else if (lead >= 0xEE && lead <= 0xEF) length = 3;
-    else if (lead == 0xF0) length = 4, low = 0x90;
-    else if (lead >= 0xF1 && lead <= 0xF3) length = 4;
-    else if (lead == 0xF4) length = 4, high = 0x8F;
-    else return i;
+    if (lead >= 0xC2 && lead <= 0xDF)
+      length = 2;
+    else if (lead == 0xE0)
+      length = 3, low = 0xA0;
+    else if (lead >= 0xE1 && lead <= 0xEC)
+      length = 3;
+    else if (lead == 0xED)
+      length = 3, high = 0x9F;
+    else if (lead >= 0xEE && lead <= 0xEF)
+      length = 3;
+    else if (lead == 0xF0)
+      length = 4, low = 0x90;
+    else if (lead >= 0xF1 && lead <= 0xF3)
+      length = 4;
+    else if (lead == 0xF4)
+      length = 4, high = 0x8F;
+    else
+      return i;
     if (i + length > text.size()) return i;
     if (byte(i + 1) < low || byte(i + 1) > high) return i;
     for (std::size_t k = 2; k < length; ++k)

@@ -15,8 +15,8 @@ namespace greffe::ocr {
 bool long_as_en_dash(const Raster& page, const Box& dash, float row_height);
 
 // Measured on the 7 fixtures at 300 dpi, on the 222 lone dashes the engine read: the 217 hyphens'
-// ink is 0.14 to 0.35 of the row height, the 5 en dashes' 0.51 to 0.57 (in the font, a hyphen is a quarter to a third of
-// an em, an en dash half an em). The cut lies between the two.
+// ink is 0.14 to 0.35 of the row height, the 5 en dashes' 0.51 to 0.57 (in the font, a hyphen is a quarter to
+// a third of an em, an en dash half an em). The cut lies between the two.
 constexpr float kEnDashLength = 0.43f;
 
 }  // namespace greffe::ocr

@@ -11,9 +11,9 @@
 #include <tesseract/ocrclass.h>
 #include <tesseract/resultiterator.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <algorithm>
 #include <sstream>
 #include <vector>
 
@@ -43,7 +43,9 @@ class SilencedStderr {
   int saved_;
 };
 
-const char* datapath(const std::string& folder) { return folder.empty() ? nullptr : folder.c_str(); }
+const char* datapath(const std::string& folder) {
+  return folder.empty() ? nullptr : folder.c_str();
+}
 
 // Warnings such as "Detected 12 diacritics" go to Tesseract's debug file, not to the user.
 bool init(tesseract::TessBaseAPI& api, const std::string& folder, const std::string& language,
@@ -88,17 +90,21 @@ bool ends_in_ellipsis(const std::string& text) {
 
 }  // namespace
 
-std::string best_model_folder() { return GREFFE_BEST_TESSDATA; }
+std::string best_model_folder() {
+  return GREFFE_BEST_TESSDATA;
+}
 
 ModelChoice choose_model(const Options& options) {
-  if (!options.tessdata.empty()) return {options.tessdata, options.language + " from " + options.tessdata, ""};
+  if (!options.tessdata.empty())
+    return {options.tessdata, options.language + " from " + options.tessdata, ""};
   if (options.best_tessdata.empty()) return {"", options.language + " default", ""};
   const auto languages = languages_of(options.language);
   bool all_best = !languages.empty();
   bool french_missing = false;
   for (const std::string& language : languages) {
     std::error_code ignored;
-    if (!std::filesystem::is_regular_file(std::filesystem::path(options.best_tessdata) / (language + ".traineddata"), ignored)) {
+    if (!std::filesystem::is_regular_file(
+            std::filesystem::path(options.best_tessdata) / (language + ".traineddata"), ignored)) {
       all_best = false;
       french_missing = french_missing || language == "fra";
     }
@@ -112,8 +118,7 @@ ModelChoice choose_model(const Options& options) {
 }
 
 Engine::Engine()
-    : text_(std::make_unique<tesseract::TessBaseAPI>()),
-      osd_(std::make_unique<tesseract::TessBaseAPI>()) {}
+    : text_(std::make_unique<tesseract::TessBaseAPI>()), osd_(std::make_unique<tesseract::TessBaseAPI>()) {}
 
 Engine::~Engine() {
   text_->End();
@@ -125,9 +130,9 @@ Expected<std::unique_ptr<Engine>> Engine::create(const Options& options) {
   const ModelChoice model = choose_model(options);
   engine->model_ = model.label;
   if (!init(*engine->text_, model.folder, options.language, tesseract::OEM_LSTM_ONLY))
-    return Error{ErrorKind::MissingDependency, "", 0,
-                 "cannot load Tesseract language '" + options.language + "'; " +
-                     install_hint(options.language)};
+    return Error{
+        ErrorKind::MissingDependency, "", 0,
+        "cannot load Tesseract language '" + options.language + "'; " + install_hint(options.language)};
   // OSD runs on the legacy engine: osd.traineddata has no LSTM model.
   // osd comes from --tessdata when given, else from Tesseract's default folder (never the best
   // model's folder, which holds only the languages).
@@ -157,8 +162,8 @@ Orientation Engine::detect_orientation(const Raster& page) {
     const std::uint8_t* top = page.pixels.data() + static_cast<std::size_t>(2 * y) * page.width;
     const std::uint8_t* bottom = top + page.width;
     for (int x = 0; x < width; ++x)
-      half[static_cast<std::size_t>(y) * width + x] =
-          static_cast<std::uint8_t>((top[2 * x] + top[2 * x + 1] + bottom[2 * x] + bottom[2 * x + 1] + 2) / 4);
+      half[static_cast<std::size_t>(y) * width + x] = static_cast<std::uint8_t>(
+          (top[2 * x] + top[2 * x + 1] + bottom[2 * x] + bottom[2 * x + 1] + 2) / 4);
   }
   osd_->SetImage(half.data(), width, height, 1, width);
   osd_->SetSourceResolution(std::max(1, page.dpi / 2));
@@ -210,7 +215,8 @@ Expected<OcrPage> Engine::recognize(const Raster& page, const Box* area) {
   if (monitor.deadline_exceeded()) {
     text_->Clear();
     return Error{ErrorKind::LimitExceeded, "", 0,
-                 "OCR took longer than " + std::to_string(page_timeout_ms_ / 1000.0).substr(0, 5) + " s (--page-timeout)"};
+                 "OCR took longer than " + std::to_string(page_timeout_ms_ / 1000.0).substr(0, 5) +
+                     " s (--page-timeout)"};
   }
   if (status != 0) {
     text_->Clear();

@@ -21,7 +21,8 @@ std::string best_model_folder();
 
 struct Options {
   std::string language = "fra";
-  std::string tessdata;  // folder holding <language>.traineddata; empty: best_tessdata if asked for, else Tesseract's default
+  std::string tessdata;  // folder holding <language>.traineddata; empty: best_tessdata if asked for, else
+                         // Tesseract's default
   // Where the best model is looked for; empty: not asked for (greffe --model best sets it).
   // Not the default yet: it reads the worn test pages with 22% fewer word errors, but the
   // fixtures' ceilings and golden fields were set on the fast model's output and three of their
@@ -44,7 +45,7 @@ struct ModelChoice {
 ModelChoice choose_model(const Options& options);
 
 struct Orientation {
-  int degrees = 0;  // clockwise turn the page has (0, 90, 180, 270)
+  int degrees = 0;       // clockwise turn the page has (0, 90, 180, 270)
   float confidence = 0;  // Tesseract's OSD confidence; 0 when it could not tell
 };
 

@@ -39,7 +39,7 @@ Run extended(const Raster& page, int y, Run run) {
 }  // namespace
 
 std::string underscore_between(const Raster& page, const Box& left, const Box& right, int baseline) {
-  const int height = std::min(left.height, right.height);  // about the capitals' height
+  const int height = std::min(left.height, right.height);    // about the capitals' height
   const int from = left.left + left.width, to = right.left;  // the gap, [from, to)
   const int gap = to - from;
   if (height < 8 || gap < height / 5 || from < 0 || to > page.width || baseline <= 0 ||
@@ -52,9 +52,9 @@ std::string underscore_between(const Raster& page, const Box& left, const Box& r
   for (int y = std::max(0, baseline - height / 2); y < baseline; ++y)
     for (int x = from + margin; x < to - margin; ++x)
       if (dark(page, x, y)) return "";
-  // The bar lies under the baseline (letters' bottoms, "e" among them, sit on it), at least as long as half the capitals' height, and
-  // reaches the end of the first word: the engine sometimes counts it in that word's box, so it is
-  // looked for there too, up to half a capital's height back.
+  // The bar lies under the baseline (letters' bottoms, "e" among them, sit on it), at least as long as half
+  // the capitals' height, and reaches the end of the first word: the engine sometimes counts it in that
+  // word's box, so it is looked for there too, up to half a capital's height back.
   const int search_from = std::max(left.left, from - height / 2);
   // (Not lower than a third of the capitals' height under the baseline: further down are the
   // tops of the next line's capitals, "T" among them.)

@@ -1,9 +1,9 @@
 #include "pipeline/cli.h"
 
-#include <CLI/CLI.hpp>
-#include <opencv2/core/version.hpp>
 #include <tbb/version.h>
 #include <unicode/uversion.h>
+#include <CLI/CLI.hpp>
+#include <opencv2/core/version.hpp>
 
 #include <csignal>
 #include <iostream>
@@ -48,9 +48,9 @@ void on_interrupt(int signal) {
 }
 
 struct StageFlags {
-  bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false, no_denoise = false,
-       no_binarize = false, no_upscale = false, keep_colour = false, keep_light_ink = false, no_layout = false,
-       quiet = false;
+  bool no_preprocess = false, no_orientation = false, no_border = false, no_deskew = false,
+       no_denoise = false, no_binarize = false, no_upscale = false, keep_colour = false,
+       keep_light_ink = false, no_layout = false, quiet = false;
   std::string source = "auto";
   std::string model = "default";
   std::string formats = "text,json";
@@ -68,7 +68,7 @@ struct StageFlags {
     steps.denoise = !(no_preprocess || no_denoise);
     steps.drop_light_ink = !(no_preprocess || keep_light_ink);
     options.layout = !(no_preprocess || no_layout);
-    options.source = source == "always" ? pipeline::TextSource::Ocr
+    options.source = source == "always"  ? pipeline::TextSource::Ocr
                      : source == "never" ? pipeline::TextSource::TextLayer
                                          : pipeline::TextSource::Auto;
     options.ocr.page_timeout_ms = static_cast<int>(page_timeout_seconds * 1000);
@@ -78,35 +78,50 @@ struct StageFlags {
 
 // The options `run` and `batch` share: engine, rendering, limits, stage switches, SCDL.
 void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFlags& flags) {
-  command.add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")->capture_default_str();
-  command.add_option("--tessdata", options.ocr.tessdata, "Folder holding <lang>.traineddata (default: Tesseract's)");
-  command.add_option("--model", flags.model,
-                     "default: Tesseract's installed model (Debian's fast one); best: the integerised best French "
-                     "model scripts/setup installs in tessdata/best (falls back to default with a warning when missing)")
+  command.add_option("--lang", options.ocr.language, "Tesseract language(s), e.g. fra or fra+eng")
+      ->capture_default_str();
+  command.add_option("--tessdata", options.ocr.tessdata,
+                     "Folder holding <lang>.traineddata (default: Tesseract's)");
+  command
+      .add_option(
+          "--model", flags.model,
+          "default: Tesseract's installed model (Debian's fast one); best: the integerised best French "
+          "model scripts/setup installs in tessdata/best (falls back to default with a warning when missing)")
       ->capture_default_str()
       ->check(CLI::IsMember({"default", "best"}));
-  command.add_option("--dpi", options.rasterize.dpi, "PDF rendering resolution; assumed for images that do not state theirs")
+  command
+      .add_option("--dpi", options.rasterize.dpi,
+                  "PDF rendering resolution; assumed for images that do not state theirs")
       ->capture_default_str()
       ->check(CLI::Range(50, 1200));
-  command.add_option("--jobs", options.jobs, "Worker threads, one OCR engine each (default: number of cores)")
+  command
+      .add_option("--jobs", options.jobs, "Worker threads, one OCR engine each (default: number of cores)")
       ->check(CLI::Range(1, 256));
-  command.add_option("--ocr", flags.source,
-                     "auto: read a PDF page's text layer when it is real text, OCR the others; always: OCR every page; "
-                     "never: text layers only")
+  command
+      .add_option(
+          "--ocr", flags.source,
+          "auto: read a PDF page's text layer when it is real text, OCR the others; always: OCR every page; "
+          "never: text layers only")
       ->capture_default_str()
       ->check(CLI::IsMember({"auto", "always", "never"}));
-  command.add_option("--max-pixels", options.rasterize.max_pixels, "Largest page accepted, in pixels (checked before decoding)")
+  command
+      .add_option("--max-pixels", options.rasterize.max_pixels,
+                  "Largest page accepted, in pixels (checked before decoding)")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  command.add_option("--page-timeout", flags.page_timeout_seconds, "OCR time allowed per page, in seconds (0: no limit)")
+  command
+      .add_option("--page-timeout", flags.page_timeout_seconds,
+                  "OCR time allowed per page, in seconds (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   command.add_option("--max-pages", options.max_pages, "Longest document accepted, in pages (0: no limit)")
       ->capture_default_str()
       ->check(CLI::NonNegativeNumber);
   command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
-  command.add_flag("--no-orientation", flags.no_orientation, "Do not detect and correct pages turned 90/180/270 degrees");
-  command.add_flag("--no-layout", flags.no_layout, "Do not look for a left sidebar to read apart from the body (Tesseract's layout alone)");
+  command.add_flag("--no-orientation", flags.no_orientation,
+                   "Do not detect and correct pages turned 90/180/270 degrees");
+  command.add_flag("--no-layout", flags.no_layout,
+                   "Do not look for a left sidebar to read apart from the body (Tesseract's layout alone)");
   command.add_flag("--keep-colour", flags.keep_colour,
                    "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
   command.add_flag("--keep-light-ink", flags.keep_light_ink,
@@ -115,31 +130,39 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
   command.add_flag("--no-upscale", flags.no_upscale, "Do not resample pages under 250 dpi to 300 dpi");
   command.add_flag("--no-deskew", flags.no_deskew, "Do not measure and correct skew");
   command.add_flag("--no-denoise", flags.no_denoise, "Do not remove specks");
-  command.add_flag("--no-binarize", flags.no_binarize, "Give the engine the gray image (Tesseract thresholds it)");
-  command.add_option("--collectivity", options.scdl.collectivity_name,
-                     "The collectivity's name for deliberations.csv (COLL_NOM), e.g. \"Métropole Aix-Marseille-Provence\"");
-  command.add_option("--siret", options.scdl.collectivity_siret, "Its SIRET for deliberations.csv (COLL_SIRET, 14 digits)")
+  command.add_flag("--no-binarize", flags.no_binarize,
+                   "Give the engine the gray image (Tesseract thresholds it)");
+  command.add_option(
+      "--collectivity", options.scdl.collectivity_name,
+      "The collectivity's name for deliberations.csv (COLL_NOM), e.g. \"Métropole Aix-Marseille-Provence\"");
+  command
+      .add_option("--siret", options.scdl.collectivity_siret,
+                  "Its SIRET for deliberations.csv (COLL_SIRET, 14 digits)")
       ->check(CLI::Validator(
           [](std::string& value) {
             const bool ok = value.size() == 14 && value.find_first_not_of("0123456789") == std::string::npos;
             return ok ? std::string() : "a SIRET is 14 digits";
           },
           "SIRET"));
-  command.add_option("--formats", flags.formats,
-                     "Files per document, comma-separated: text (raw.txt, text.txt), json (deliberation.json, "
-                     "cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml, ALTO 4.4), pdf (searchable.pdf)")
+  command
+      .add_option(
+          "--formats", flags.formats,
+          "Files per document, comma-separated: text (raw.txt, text.txt), json (deliberation.json, "
+          "cleanup.jsonl), hocr (hocr/NNNN.hocr), alto (alto/NNNN.xml, ALTO 4.4), pdf (searchable.pdf)")
       ->capture_default_str();
-  command.add_flag("--debug", options.debug,
-                   "Keep each stage's images and write the viewer OUT/<stem>/debug/index.html (open it in a browser)");
+  command.add_flag(
+      "--debug", options.debug,
+      "Keep each stage's images and write the viewer OUT/<stem>/debug/index.html (open it in a browser)");
   command.add_flag("-q,--quiet", flags.quiet, "No progress lines, errors only");
 }
 
 }  // namespace
 
 int cli_main(int argc, char** argv) {
-  CLI::App app{"greffe: scanned French deliberations (registres des délibérations) to clean text and structure.\n"
-               "Reads PDF, TIFF (multi-page, G4), PNG and JPEG; OCR with Tesseract.",
-               "greffe"};
+  CLI::App app{
+      "greffe: scanned French deliberations (registres des délibérations) to clean text and structure.\n"
+      "Reads PDF, TIFF (multi-page, G4), PNG and JPEG; OCR with Tesseract.",
+      "greffe"};
   app.set_version_flag("--version", version_text(), "Print greffe's version and its libraries'");
   app.require_subcommand(1);
   // A collectivity runs greffe on its own archive again and again: its name and SIRET can live
@@ -153,27 +176,36 @@ int cli_main(int argc, char** argv) {
   std::vector<std::string> inputs;
   std::string out = "greffe-out";
 
-  CLI::App* run = app.add_subcommand("run", "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
-                                             "deliberation.json,report.json}, with --formats hocr/, alto/, searchable.pdf, "
-                                             "and OUT/deliberations.csv");
-  run->add_option("INPUT", inputs, "PDF, TIFF, PNG or JPEG files, UTF-8 text files (*.txt: cleaned and parsed, no OCR), or folders (recursed, sorted; PDF and images only)")->required();
+  CLI::App* run =
+      app.add_subcommand("run",
+                         "OCR, clean and parse documents: OUT/<stem>/{raw.txt,text.txt,cleanup.jsonl,"
+                         "deliberation.json,report.json}, with --formats hocr/, alto/, searchable.pdf, "
+                         "and OUT/deliberations.csv");
+  run->add_option("INPUT", inputs,
+                  "PDF, TIFF, PNG or JPEG files, UTF-8 text files (*.txt: cleaned and parsed, no OCR), or "
+                  "folders (recursed, sorted; PDF and images only)")
+      ->required();
   run->add_option("-o,--out", out, "Output folder")->capture_default_str();
   add_pipeline_options(*run, options, flags);
 
   batch::Options batch_options;
   std::string archive, shard;
   CLI::App* batch_command = app.add_subcommand(
-      "batch", "A whole archive, resumable: every PDF/TIFF/PNG/JPEG under DIR, OUT/catalog.sqlite, OUT/summary.json, "
-               "OUT/deliberations.csv, and OUT/<path>/ per document. Run it again to go on after a stop.");
+      "batch",
+      "A whole archive, resumable: every PDF/TIFF/PNG/JPEG under DIR, OUT/catalog.sqlite, OUT/summary.json, "
+      "OUT/deliberations.csv, and OUT/<path>/ per document. Run it again to go on after a stop.");
   batch_command->add_option("DIR", archive, "The archive folder (recursed)")->required();
   batch_command->add_option("-o,--out", out, "Output folder")->required();
-  batch_command->add_option("--shard", shard, "K/N: take only the K-th of N slices (0-based), for N machines; see greffe merge");
-  batch_command->add_flag("--retry-failed", batch_options.retry_failed, "Try again the documents that failed in an earlier run");
+  batch_command->add_option(
+      "--shard", shard, "K/N: take only the K-th of N slices (0-based), for N machines; see greffe merge");
+  batch_command->add_flag("--retry-failed", batch_options.retry_failed,
+                          "Try again the documents that failed in an earlier run");
   add_pipeline_options(*batch_command, options, flags);
 
   std::vector<std::string> shard_outputs;
-  CLI::App* merge_command = app.add_subcommand(
-      "merge", "Join the outputs of greffe batch --shard 0/N .. N-1/N: OUT/catalog.sqlite, deliberations.csv, summary.json");
+  CLI::App* merge_command = app.add_subcommand("merge",
+                                               "Join the outputs of greffe batch --shard 0/N .. N-1/N: "
+                                               "OUT/catalog.sqlite, deliberations.csv, summary.json");
   merge_command->add_option("SHARD_OUT", shard_outputs, "The output folder of every shard")->required();
   merge_command->add_option("-o,--out", out, "Output folder of the merge")->required();
 
@@ -182,30 +214,48 @@ int cli_main(int argc, char** argv) {
   int search_limit = 20;
   bool search_json = false;
   CLI::App* search_command = app.add_subcommand(
-      "search", "Full-text search of a greffe batch output: each hit's document, act number, date, title, page and a "
-                "snippet with the hit **marked**. Accents and case do not matter (deliberation finds Délibération)");
-  search_command->add_option("OUT", search_out, "Output folder of greffe batch or greffe merge (holds catalog.sqlite)")->required();
-  search_command->add_option("QUERY", search_query,
-                             "Words (all on the page), \"a phrase\", a prefix* and OR between two terms; anything else is "
-                             "searched as text")
+      "search",
+      "Full-text search of a greffe batch output: each hit's document, act number, date, title, page and a "
+      "snippet with the hit **marked**. Accents and case do not matter (deliberation finds Délibération)");
+  search_command
+      ->add_option("OUT", search_out, "Output folder of greffe batch or greffe merge (holds catalog.sqlite)")
+      ->required();
+  search_command
+      ->add_option(
+          "QUERY", search_query,
+          "Words (all on the page), \"a phrase\", a prefix* and OR between two terms; anything else is "
+          "searched as text")
       ->required();
   search_command->add_flag("--json", search_json, "Print the hits as JSON");
-  search_command->add_option("--limit", search_limit, "Most hits printed, best first")->capture_default_str()->check(CLI::Range(1, 10000));
-  search_command->add_option("--from", search_filters.from, "Sessions on or after this date: YYYY, YYYY-MM or YYYY-MM-DD");
-  search_command->add_option("--to", search_filters.to, "Sessions on or before this date: YYYY, YYYY-MM or YYYY-MM-DD");
-  search_command->add_option("--body", search_filters.body, "Part of the body or authority's name, e.g. \"conseil municipal\"");
-  search_command->add_option("--outcome", search_filters.outcome, "Vote outcome")->check(CLI::IsMember({"adopted", "rejected"}));
+  search_command->add_option("--limit", search_limit, "Most hits printed, best first")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 10000));
+  search_command->add_option("--from", search_filters.from,
+                             "Sessions on or after this date: YYYY, YYYY-MM or YYYY-MM-DD");
+  search_command->add_option("--to", search_filters.to,
+                             "Sessions on or before this date: YYYY, YYYY-MM or YYYY-MM-DD");
+  search_command->add_option("--body", search_filters.body,
+                             "Part of the body or authority's name, e.g. \"conseil municipal\"");
+  search_command->add_option("--outcome", search_filters.outcome, "Vote outcome")
+      ->check(CLI::IsMember({"adopted", "rejected"}));
   search_command->add_option("--matter", search_filters.matter, "SCDL matter code: 7 takes 7.1, 7.2 …");
 
   serve::Options serve_options;
   std::string serve_out;
   CLI::App* serve_command = app.add_subcommand(
-      "serve", "A read-only local web page over a greffe batch output: search, the acts, their fields, text and page "
-               "images with the hits boxed");
-  serve_command->add_option("OUT", serve_out, "Output folder of greffe batch or greffe merge (holds catalog.sqlite)")->required();
-  serve_command->add_option("--port", serve_options.port, "TCP port (0: any free port, printed)")->capture_default_str()->check(CLI::Range(0, 65535));
-  serve_command->add_option("--host", serve_options.host,
-                            "Address to listen on; the default lets only this machine in (0.0.0.0 opens it to the network)")
+      "serve",
+      "A read-only local web page over a greffe batch output: search, the acts, their fields, text and page "
+      "images with the hits boxed");
+  serve_command
+      ->add_option("OUT", serve_out, "Output folder of greffe batch or greffe merge (holds catalog.sqlite)")
+      ->required();
+  serve_command->add_option("--port", serve_options.port, "TCP port (0: any free port, printed)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  serve_command
+      ->add_option(
+          "--host", serve_options.host,
+          "Address to listen on; the default lets only this machine in (0.0.0.0 opens it to the network)")
       ->capture_default_str();
 
   std::string truth_path, hypothesis_path;
@@ -215,15 +265,19 @@ int cli_main(int argc, char** argv) {
   accuracy->add_option("TEXT", hypothesis_path, "Text to score")->required();
 
   std::string clean_path, clean_log;
-  CLI::App* clean_command = app.add_subcommand("clean", "Cleanup stage alone, on existing OCR text: prints the clean text");
-  clean_command->add_option("FILE", clean_path, "OCR text file (pages separated by form feeds), or - for stdin (default)");
+  CLI::App* clean_command =
+      app.add_subcommand("clean", "Cleanup stage alone, on existing OCR text: prints the clean text");
+  clean_command->add_option("FILE", clean_path,
+                            "OCR text file (pages separated by form feeds), or - for stdin (default)");
   clean_command->add_option("--log", clean_log, "Write every change, one JSON object a line (cleanup.jsonl)");
   bool clean_corrector = false;
-  clean_command->add_flag("--corrector", clean_corrector,
-                          "Also run the general corrector (cleanup/data/ tables; experimental, off by default)");
+  clean_command->add_flag(
+      "--corrector", clean_corrector,
+      "Also run the general corrector (cleanup/data/ tables; experimental, off by default)");
 
   std::string parse_path;
-  CLI::App* parse_command = app.add_subcommand("parse", "Structural parser alone, on clean text: prints deliberation.json");
+  CLI::App* parse_command =
+      app.add_subcommand("parse", "Structural parser alone, on clean text: prints deliberation.json");
   parse_command->add_option("FILE", parse_path, "Clean text file, or - for stdin (default)");
 
   try {
@@ -243,7 +297,8 @@ int cli_main(int argc, char** argv) {
   if (*parse_command) return commands::parse(parse_path);
   if (*clean_command) return commands::clean(clean_path, clean_log, clean_corrector);
 
-  if (*search_command) return search::command(search_out, search_query, search_filters, search_limit, search_json);
+  if (*search_command)
+    return search::command(search_out, search_query, search_filters, search_limit, search_json);
   if (*serve_command) {
     serve_options.out = serve_out;
     return serve::command(serve_options);

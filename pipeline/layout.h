@@ -11,12 +11,12 @@
 
 namespace greffe::pipeline {
 
-// A left sidebar: a white gutter at least 0.08 in wide (twice a word space), between 8% and 45% of the page's width
-// from its left edge, running down at least 30% of its height, with ink on its left in at least
-// a sixth of those rows that hold ink, spread over a tenth of the page's width at least (a column of list
-// numbers or bullets is narrower), and on its right in at least half of them (the body). The page
-// is looked at in cells of 1/75 in. Returns the sidebar: the page left of the gutter's middle over
-// the rows the gutter runs; width 0 when there is none. `page`: binarized, 0 ink, 255 paper.
+// A left sidebar: a white gutter at least 0.08 in wide (twice a word space), between 8% and 45% of the page's
+// width from its left edge, running down at least 30% of its height, with ink on its left in at least a sixth
+// of those rows that hold ink, spread over a tenth of the page's width at least (a column of list numbers or
+// bullets is narrower), and on its right in at least half of them (the body). The page is looked at in cells
+// of 1/75 in. Returns the sidebar: the page left of the gutter's middle over the rows the gutter runs; width
+// 0 when there is none. `page`: binarized, 0 ink, 255 paper.
 Box find_sidebar(const Raster& page);
 
 }  // namespace greffe::pipeline

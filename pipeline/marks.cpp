@@ -66,7 +66,8 @@ bool remove_from_text(OcrPage& page, const std::vector<bool>& dropped) {
 std::vector<std::string> drop_lines_not_text(ocr::Engine& engine, const Raster& image, OcrPage& page) {
   std::vector<std::size_t> doubtful;
   for (std::size_t i = 0; i < page.lines.size(); ++i)
-    if (!page.lines[i].words.empty() && mean_confidence(page.lines[i]) < kLookAgainBelow) doubtful.push_back(i);
+    if (!page.lines[i].words.empty() && mean_confidence(page.lines[i]) < kLookAgainBelow)
+      doubtful.push_back(i);
   std::sort(doubtful.begin(), doubtful.end(), [&](std::size_t a, std::size_t b) {
     return mean_confidence(page.lines[a]) < mean_confidence(page.lines[b]);
   });
@@ -82,12 +83,14 @@ std::vector<std::string> drop_lines_not_text(ocr::Engine& engine, const Raster& 
     const float mirrored = engine.line_confidence(image, box, View::Mirrored);
     const float on_page = mean_confidence(page.lines[i]);
     const std::string readings = "read at " + rounded(on_page) + " on the page; alone, " + rounded(as_is) +
-                                 " as it is, " + rounded(turned) + " turned, " + rounded(mirrored) + " mirrored";
+                                 " as it is, " + rounded(turned) + " turned, " + rounded(mirrored) +
+                                 " mirrored";
     if (turned >= kReadsWell && turned >= as_is + kBetterBy && turned >= mirrored) {
       reasons[i] = "upside down (" + readings + ")";
     } else if (mirrored >= kReadsWell && mirrored >= as_is + kBetterBy) {
       reasons[i] = "mirrored: show-through from the back of the sheet (" + readings + ")";
-    } else if (on_page < kNotTextBelow && as_is < kNotTextBelow && turned < kNotTextBelow && mirrored < kNotTextBelow) {
+    } else if (on_page < kNotTextBelow && as_is < kNotTextBelow && turned < kNotTextBelow &&
+               mirrored < kNotTextBelow) {
       reasons[i] = "not text: a seal's or a drawing's marks (" + readings + ")";
     } else {
       continue;
@@ -99,8 +102,10 @@ std::vector<std::string> drop_lines_not_text(ocr::Engine& engine, const Raster& 
   if (!remove_from_text(page, dropped)) return {};
   std::vector<TextLine> kept;
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
-    if (dropped[i]) warnings.push_back("line dropped, " + reasons[i] + ": \"" + text_of(page.lines[i]) + "\"");
-    else kept.push_back(std::move(page.lines[i]));
+    if (dropped[i])
+      warnings.push_back("line dropped, " + reasons[i] + ": \"" + text_of(page.lines[i]) + "\"");
+    else
+      kept.push_back(std::move(page.lines[i]));
   }
   page.lines = std::move(kept);
   return warnings;

@@ -18,9 +18,9 @@ namespace greffe::pipeline {
 // Read again alone, as it is, turned 180° and mirrored: when turned or mirrored it reads at 60 or
 // more and 25 points better than as it is, it is upside-down print or show-through; when it read
 // under 25 on the page and reads under 25 every way alone, it is not text. (A line under a seal,
-// "Certifié Conforme," on 004, reads at 17 alone but better on the page: it stays.) Returns, for each line dropped from `page` (its lines and
-// the engine's text), a warning naming it and why. At most 12 lines a page are looked at, the
-// least confident first: a page of noise costs a few line readings, not a page's.
+// "Certifié Conforme," on 004, reads at 17 alone but better on the page: it stays.) Returns, for each line
+// dropped from `page` (its lines and the engine's text), a warning naming it and why. At most 12 lines a page
+// are looked at, the least confident first: a page of noise costs a few line readings, not a page's.
 std::vector<std::string> drop_lines_not_text(ocr::Engine& engine, const Raster& image, OcrPage& page);
 
 }  // namespace greffe::pipeline

@@ -8,7 +8,8 @@ namespace {
 
 std::string osd_said(const ocr::Orientation& osd) {
   char text[96];
-  std::snprintf(text, sizeof text, "Tesseract's OSD read a turn of %d° at confidence %.2f", osd.degrees, osd.confidence);
+  std::snprintf(text, sizeof text, "Tesseract's OSD read a turn of %d° at confidence %.2f", osd.degrees,
+                osd.confidence);
   return text;
 }
 
@@ -16,7 +17,8 @@ int letters(const std::string& word) {
   int count = 0;
   for (std::size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) ++count;  // a UTF-8 lead byte: one accented letter
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0)
+      ++count;  // a UTF-8 lead byte: one accented letter
   }
   return count;
 }
@@ -53,8 +55,9 @@ TurnVerdict judge_osd_on_side(const ocr::Orientation& osd, float osd_min_confide
     verdict.method = "osd+lines";
     return verdict;
   }
-  verdict.warning = "the text lines seemed to run down the page, but neither the ascenders nor OSD confirmed it (" +
-                    osd_said(osd) + "): kept as scanned";
+  verdict.warning =
+      "the text lines seemed to run down the page, but neither the ascenders nor OSD confirmed it (" +
+      osd_said(osd) + "): kept as scanned";
   return verdict;
 }
 

@@ -56,7 +56,8 @@ Expected<OcrPage> recognize_with_sidebar(ocr::Engine& engine, const Raster& page
   if (!side) return side.error();
   Raster body = page;
   for (int y = sidebar.top; y < sidebar.top + sidebar.height; ++y)
-    std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + sidebar.left, sidebar.width, 255);
+    std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + sidebar.left,
+                sidebar.width, 255);
   auto main = engine.recognize(body);
   if (!main) return main.error();
   OcrPage page_read = std::move(side.value());
@@ -74,8 +75,9 @@ Expected<OcrPage> recognize_with_sidebar(ocr::Engine& engine, const Raster& page
     page_read.lines.push_back(std::move(line));
   }
   if (side_words + main_words > 0)
-    page_read.mean_confidence = (page_read.mean_confidence * side_words + main.value().mean_confidence * main_words) /
-                                static_cast<float>(side_words + main_words);
+    page_read.mean_confidence =
+        (page_read.mean_confidence * side_words + main.value().mean_confidence * main_words) /
+        static_cast<float>(side_words + main_words);
   // The engine's own text, region after region, a blank line between: paragraphs apart.
   if (!page_read.text.empty() && page_read.text.back() != '\n') page_read.text += '\n';
   page_read.text += (page_read.text.empty() ? "" : "\n") + main.value().text;
@@ -98,7 +100,10 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
     preprocess::Options as_scanned = options.preprocess;
     as_scanned.quarter_turn = false;
     prepared = preprocess::run(as_scanned, raster, nullptr);
-    if (job.debug) job.debug->add_text("orientation", "the line profile's quarter turn was not confirmed by the ascenders: page read again as scanned");
+    if (job.debug)
+      job.debug->add_text(
+          "orientation",
+          "the line profile's quarter turn was not confirmed by the ascenders: page read again as scanned");
   }
   // With --debug, the time spent writing images is not the stages' own.
   auto debug_ms = [&job] { return job.debug ? job.debug->spent_ms() : 0.0; };
@@ -119,16 +124,18 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.orientation_degrees = prepared.orientation_degrees;
   report.orientation_confidence = std::abs(prepared.up_down_confidence);
   report.orientation_method = !prepared.orientation_known ? "none"
-                              : prepared.lines_vertical    ? "lines+ascenders"
-                                                           : "ascenders";
+                              : prepared.lines_vertical   ? "lines+ascenders"
+                                                          : "ascenders";
   if (side_unconfirmed && prepared.orientation_known)
-    report.warnings.push_back("the text lines seemed to run down the page, but the ascenders read it across: not turned a quarter");
+    report.warnings.push_back(
+        "the text lines seemed to run down the page, but the ascenders read it across: not turned a quarter");
   if (options.preprocess.orientation && !prepared.orientation_known) {
     const ocr::Orientation found = engine.detect_orientation(prepared.image);
     report.orientation_confidence = found.confidence;
-    const TurnVerdict verdict = side_unconfirmed
-                                    ? judge_osd_on_side(found, options.preprocess.osd_min_confidence)
-                                    : judge_osd_across(found, prepared.up_down_confidence, options.preprocess.osd_min_confidence);
+    const TurnVerdict verdict =
+        side_unconfirmed
+            ? judge_osd_on_side(found, options.preprocess.osd_min_confidence)
+            : judge_osd_across(found, prepared.up_down_confidence, options.preprocess.osd_min_confidence);
     report.orientation_method = verdict.method;
     if (!verdict.warning.empty()) report.warnings.push_back(verdict.warning);
     if (verdict.degrees != 0) {
@@ -137,7 +144,10 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
       preprocess::turn_upright(prepared.image, verdict.degrees);
       report.orientation_degrees = (report.orientation_degrees + verdict.degrees) % 360;
       if (job.debug)
-        job.debug->add_image("osd", "Tesseract's OSD (" + verdict.method + "): turned back " + std::to_string(verdict.degrees) + "°", prepared.image);
+        job.debug->add_image(
+            "osd",
+            "Tesseract's OSD (" + verdict.method + "): turned back " + std::to_string(verdict.degrees) + "°",
+            prepared.image);
     }
   }
   report.width = prepared.image.width;
@@ -186,7 +196,8 @@ std::vector<cleanup::Change> clean_document(cleanup::Cleaner& cleaner, DocumentR
 Deliberation parse_document(const parse::Options& options, DocumentResult& document) {
   Stopwatch watch;
   std::string text;
-  for (std::size_t i = 0; i < document.pages.size(); ++i) text += (i > 0 ? "\f" : "") + document.pages[i].clean_text;
+  for (std::size_t i = 0; i < document.pages.size(); ++i)
+    text += (i > 0 ? "\f" : "") + document.pages[i].clean_text;
   Deliberation deliberation = parse::run(options, text, document.legality);
   document.parse_ms = watch.lap();
   return deliberation;
@@ -259,8 +270,9 @@ class PageSource {
         const double cover = document_->text_layer_cover(page_);
         if (cover < kMinTextLayerCover) {
           use = false;
-          report.warnings.push_back("its text layer covers " + std::to_string(static_cast<int>(cover * 100)) +
-                                    "% of the page's ink (words added to a scan, such as a stamp): the page is recognised");
+          report.warnings.push_back(
+              "its text layer covers " + std::to_string(static_cast<int>(cover * 100)) +
+              "% of the page's ink (words added to a scan, such as a stamp): the page is recognised");
         }
       }
       if (use) {
@@ -272,8 +284,10 @@ class PageSource {
     }
     auto raster = document_->render(page_);
     report.timings.rasterize_ms = watch.lap();
-    if (raster) job.raster = std::move(raster.value());
-    else job.error = raster.error();
+    if (raster)
+      job.raster = std::move(raster.value());
+    else
+      job.error = raster.error();
   }
 
   const std::vector<DocumentResult>& documents_;
@@ -335,7 +349,8 @@ std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesyst
 
 // A document whose pages are all read: cleanup and parse over its pages in order, then its files
 // (and, with --debug, its viewer) written. Failures to write are added to `failures`.
-static Deliberation finish_document(const Options& options, cleanup::Cleaner& cleaner, DocumentResult& document,
+static Deliberation finish_document(const Options& options, cleanup::Cleaner& cleaner,
+                                    DocumentResult& document,
                                     const std::vector<std::unique_ptr<debug::PageImages>>& debug_pages,
                                     std::vector<Error>& failures) {
   output::DocumentTexts texts;
@@ -352,18 +367,21 @@ static Deliberation finish_document(const Options& options, cleanup::Cleaner& cl
   if (deliberation.kind == DeliberationKind::Minutes)
     for (const Deliberation& act : parse::acts_as_deliberations(deliberation))
       for (std::string& warning : parse::scdl_warnings(act, options.scdl))
-        document.warnings.push_back("act " + act.number.value_or(act.title.value_or("?")).substr(0, 60) + ": " + warning);
+        document.warnings.push_back("act " + act.number.value_or(act.title.value_or("?")).substr(0, 60) +
+                                    ": " + warning);
   if (options.debug) {
     debug::DocumentDebug shown{&document, &changes, &deliberation, {}};
     for (const auto& page : debug_pages) shown.pages.push_back(page.get());
-    if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown)) failures.push_back(*error);
+    if (auto error = debug::write_viewer(options.out / document.stem / "debug", shown))
+      failures.push_back(*error);
   }
-  if (auto error = output::write_document(options.out, document, texts, options.formats)) failures.push_back(*error);
+  if (auto error = output::write_document(options.out, document, texts, options.formats))
+    failures.push_back(*error);
   return deliberation;
 }
 
-std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks,
-                             const Cancellation& cancel) {
+std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options,
+                             const Hooks& hooks, const Cancellation& cancel) {
   auto first_engine = ocr::create_first_engine(options.ocr);
   if (!first_engine) return first_engine.error();
   auto cleaner = cleanup::Cleaner::create(options.cleanup);
@@ -375,7 +393,8 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
     judge = std::move(loaded.value());
   }
 
-  const int jobs = options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  const int jobs =
+      options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   tbb::global_control workers(tbb::global_control::max_allowed_parallelism, static_cast<std::size_t>(jobs));
   tbb::enumerable_thread_specific<std::unique_ptr<ocr::Engine>> engines;
   engines.local() = std::move(first_engine.value());  // this thread works in the pipeline too
@@ -383,94 +402,90 @@ std::optional<Error> process(std::vector<DocumentResult>& documents, const Optio
   std::vector<std::vector<Error>> errors(documents.size());
   PageSource source(documents, options, judge.get(), hooks.opened);
   std::vector<int> page_counts(documents.size(), 0);
-  std::map<std::size_t, std::vector<std::unique_ptr<debug::PageImages>>> debug_pages;  // by document, with --debug
+  std::map<std::size_t, std::vector<std::unique_ptr<debug::PageImages>>>
+      debug_pages;  // by document, with --debug
 
   // Pages in flight are capped: memory stays flat however long the documents are.
   const std::size_t pages_in_flight = static_cast<std::size_t>(2 * jobs);
   tbb::parallel_pipeline(
       pages_in_flight,
-      tbb::make_filter<void, PageJob*>(
-          tbb::filter_mode::serial_in_order,
-          [&](tbb::flow_control& control) -> PageJob* {
-            PageJob* job = cancel.requested() ? nullptr : source.next();
-            if (!job) {
-              control.stop();
-              return nullptr;
+      tbb::make_filter<
+          void, PageJob*>(tbb::filter_mode::serial_in_order, [&](tbb::flow_control& control) -> PageJob* {
+        PageJob* job = cancel.requested() ? nullptr : source.next();
+        if (!job) {
+          control.stop();
+          return nullptr;
+        }
+        if (job->index >= 0) page_counts[job->document] = source.page_count();
+        if (options.debug && job->index >= 0) {
+          const auto folder = options.out / documents[job->document].stem / "debug";
+          std::error_code ignored;  // a stage's image from an earlier run must not pass for this one's
+          if (job->index == 0) std::filesystem::remove_all(folder, ignored);
+          if (job->raster) job->debug = std::make_unique<debug::PageImages>(folder, job->index + 1);
+        }
+        return job;
+      }) & tbb::make_filter<PageJob*, PageJob*>(tbb::filter_mode::parallel, [&](PageJob* job) -> PageJob* {
+        if (!job->raster) return job;
+        try {
+          auto& engine = engines.local();
+          if (!engine) {
+            auto created = ocr::Engine::create(options.ocr);
+            if (!created) {
+              job->error = created.error();
+              return job;
             }
-            if (job->index >= 0) page_counts[job->document] = source.page_count();
-            if (options.debug && job->index >= 0) {
-              const auto folder = options.out / documents[job->document].stem / "debug";
-              std::error_code ignored;  // a stage's image from an earlier run must not pass for this one's
-              if (job->index == 0) std::filesystem::remove_all(folder, ignored);
-              if (job->raster) job->debug = std::make_unique<debug::PageImages>(folder, job->index + 1);
-            }
-            return job;
-          }) &
-          tbb::make_filter<PageJob*, PageJob*>(
-              tbb::filter_mode::parallel,
-              [&](PageJob* job) -> PageJob* {
-                if (!job->raster) return job;
-                try {
-                  auto& engine = engines.local();
-                  if (!engine) {
-                    auto created = ocr::Engine::create(options.ocr);
-                    if (!created) {
-                      job->error = created.error();
-                      return job;
-                    }
-                    engine = std::move(created.value());
-                  }
-                  process_page(options, *engine, *job);
-                } catch (const std::exception& e) {
-                  job->error = Error{ErrorKind::Internal, "", job->index + 1, e.what()};
-                }
-                return job;
-              }) &
-          tbb::make_filter<PageJob*, void>(
-              tbb::filter_mode::serial_in_order, [&](PageJob* raw_job) {
-                std::unique_ptr<PageJob> job(raw_job);
-                DocumentResult& document = documents[job->document];
-                std::vector<Error>& failures = errors[job->document];
-                if (job->index < 0) {  // the document could not be opened
-                  failures.push_back(*job->error);
-                  if (hooks.finished) hooks.finished(FinishedDocument{document, std::nullopt, failures});
-                  return;
-                }
-                document.page_count = page_counts[job->document];
-                job->result.report.number = job->index + 1;
-                for (const std::string& warning : job->result.report.warnings)
-                  document.warnings.push_back("page " + std::to_string(job->index + 1) + ": " + warning);
-                if (job->error) {
-                  Error error = *job->error;
-                  if (error.input.empty()) error.input = document.input;
-                  if (error.page == 0) error.page = job->index + 1;
-                  job->result.report.error = error.message;
-                  document.warnings.push_back("page " + std::to_string(error.page) + ": " + error.message);
-                  failures.push_back(error);
-                }
-                document.pages.push_back(std::move(job->result));
-                if (options.debug) {
-                  if (job->debug)
-                    for (const std::string& failure : job->debug->errors())
-                      failures.push_back(Error{ErrorKind::OutputNotWritable, document.input, job->index + 1, "debug image: " + failure});
-                  debug_pages[job->document].push_back(std::move(job->debug));
-                }
-                if (static_cast<int>(document.pages.size()) < document.page_count) return;
+            engine = std::move(created.value());
+          }
+          process_page(options, *engine, *job);
+        } catch (const std::exception& e) {
+          job->error = Error{ErrorKind::Internal, "", job->index + 1, e.what()};
+        }
+        return job;
+      }) & tbb::make_filter<PageJob*, void>(tbb::filter_mode::serial_in_order, [&](PageJob* raw_job) {
+        std::unique_ptr<PageJob> job(raw_job);
+        DocumentResult& document = documents[job->document];
+        std::vector<Error>& failures = errors[job->document];
+        if (job->index < 0) {  // the document could not be opened
+          failures.push_back(*job->error);
+          if (hooks.finished) hooks.finished(FinishedDocument{document, std::nullopt, failures});
+          return;
+        }
+        document.page_count = page_counts[job->document];
+        job->result.report.number = job->index + 1;
+        for (const std::string& warning : job->result.report.warnings)
+          document.warnings.push_back("page " + std::to_string(job->index + 1) + ": " + warning);
+        if (job->error) {
+          Error error = *job->error;
+          if (error.input.empty()) error.input = document.input;
+          if (error.page == 0) error.page = job->index + 1;
+          job->result.report.error = error.message;
+          document.warnings.push_back("page " + std::to_string(error.page) + ": " + error.message);
+          failures.push_back(error);
+        }
+        document.pages.push_back(std::move(job->result));
+        if (options.debug) {
+          if (job->debug)
+            for (const std::string& failure : job->debug->errors())
+              failures.push_back(Error{ErrorKind::OutputNotWritable, document.input, job->index + 1,
+                                       "debug image: " + failure});
+          debug_pages[job->document].push_back(std::move(job->debug));
+        }
+        if (static_cast<int>(document.pages.size()) < document.page_count) return;
 
-                // Cleanup, parse and writing run here, one document at a time: an exception in them
-                // fails this document, as one in a page's stages fails that page, and the run goes on.
-                std::optional<Deliberation> written;
-                try {
-                  written = finish_document(options, **cleaner, document, debug_pages[job->document], failures);
-                } catch (const std::exception& e) {
-                  failures.push_back(Error{ErrorKind::Internal, document.input, 0, e.what()});
-                }
-                debug_pages.erase(job->document);
-                if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(written), failures});
-                document.pages.clear();  // written: free the page texts
-                document.pages.shrink_to_fit();
-                failures.clear();
-              }));
+        // Cleanup, parse and writing run here, one document at a time: an exception in them
+        // fails this document, as one in a page's stages fails that page, and the run goes on.
+        std::optional<Deliberation> written;
+        try {
+          written = finish_document(options, **cleaner, document, debug_pages[job->document], failures);
+        } catch (const std::exception& e) {
+          failures.push_back(Error{ErrorKind::Internal, document.input, 0, e.what()});
+        }
+        debug_pages.erase(job->document);
+        if (hooks.finished) hooks.finished(FinishedDocument{document, std::move(written), failures});
+        document.pages.clear();  // written: free the page texts
+        document.pages.shrink_to_fit();
+        failures.clear();
+      }));
   return std::nullopt;
 }
 Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const Options& options,
@@ -481,7 +496,8 @@ Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const
   if (ec || !std::filesystem::is_directory(options.out))
     return Error{ErrorKind::OutputNotWritable, options.out.string(), 0, "cannot create the output folder"};
   std::vector<DocumentResult> documents = plan_documents(expand_inputs(inputs));
-  if (documents.empty()) return Error{ErrorKind::BadArguments, "", 0, "no PDF or image found in the given inputs"};
+  if (documents.empty())
+    return Error{ErrorKind::BadArguments, "", 0, "no PDF or image found in the given inputs"};
 
   RunOutcome outcome;
   outcome.documents = documents.size();
@@ -490,7 +506,8 @@ Expected<RunOutcome> run(const std::vector<std::filesystem::path>& inputs, const
   hooks.finished = [&](const FinishedDocument& finished) {
     for (const Error& error : finished.errors) outcome.document_failures.push_back(error);
     if (finished.deliberation) {
-      if (finished.deliberation->kind != DeliberationKind::Other) deliberations.push_back(*finished.deliberation);
+      if (finished.deliberation->kind != DeliberationKind::Other)
+        deliberations.push_back(*finished.deliberation);
       ++outcome.written;
     }
     if (on_document) on_document(finished, outcome.written, outcome.documents);

@@ -35,11 +35,11 @@ struct Options {
   cleanup::Options cleanup;
   parse::Options parse;
   parse::ScdlOptions scdl;  // the collectivity's name and SIRET for deliberations.csv
-  int jobs = 0;  // 0: one per core
+  int jobs = 0;             // 0: one per core
   std::filesystem::path out = "greffe-out";
   output::Formats formats;  // --formats: which files each document gets
-  bool progress = true;  // the commands print one line per document on stderr
-  bool debug = false;    // OUT/<stem>/debug/: each stage's images and the viewer (index.html)
+  bool progress = true;     // the commands print one line per document on stderr
+  bool debug = false;       // OUT/<stem>/debug/: each stage's images and the viewer (index.html)
 };
 
 // A document once its last page has been through every stage and its files are written — or
@@ -62,16 +62,16 @@ struct Hooks {
 // written to OUT/<stem>/ as soon as it is done. Returns an error only when the run itself could
 // not go on (no OCR model, no lexicon); a document's failures go to `hooks.finished`. Once
 // `cancel` is requested no new page starts; the documents already finished are kept.
-std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options, const Hooks& hooks,
-                             const Cancellation& cancel);
+std::optional<Error> process(std::vector<DocumentResult>& documents, const Options& options,
+                             const Hooks& hooks, const Cancellation& cancel);
 
 // Files named on the command line, directories recursed in sorted order (PDF and images only).
 std::vector<std::filesystem::path> expand_inputs(const std::vector<std::filesystem::path>& inputs);
 
 // What a run did. Nothing is printed: the command (pipeline/commands/run.cpp) says it.
 struct RunOutcome {
-  std::size_t documents = 0;          // found in the inputs
-  std::size_t written = 0;            // finished and written
+  std::size_t documents = 0;             // found in the inputs
+  std::size_t written = 0;               // finished and written
   std::vector<Error> document_failures;  // in input order, as given to `on_document` too
   std::vector<Error> run_failures;       // the run's own files (deliberations.csv)
   bool cancelled = false;

@@ -6,7 +6,9 @@ namespace greffe::pipeline {
 
 namespace {
 
-bool is_letter_byte(unsigned char c) { return std::isalpha(c) || c >= 0x80; }
+bool is_letter_byte(unsigned char c) {
+  return std::isalpha(c) || c >= 0x80;
+}
 
 // Words of the text: runs of letters (any non-ASCII byte counts as one: accents, œ), with
 // apostrophes and hyphens inside. The typographic apostrophe is read as the ASCII one.

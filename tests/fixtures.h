@@ -72,7 +72,8 @@ struct Outcome {
 inline Outcome run_greffe(const std::string& arguments, const std::filesystem::path& folder) {
   const auto out = folder / "stdout.txt";
   const auto err = folder / "stderr.txt";
-  const std::string command = std::string(GREFFE_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
+  const std::string command =
+      std::string(GREFFE_BINARY) + " " + arguments + " >" + out.string() + " 2>" + err.string();
   const int status = std::system(command.c_str());
   Outcome outcome;
   outcome.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

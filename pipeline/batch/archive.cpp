@@ -39,7 +39,8 @@ std::vector<ArchiveFile> list_archive(const std::filesystem::path& root, const s
   };
   for (const auto& file : files) {
     ++stems[without_extension(file.relative)];
-    for (auto folder = std::filesystem::path(file.relative).parent_path(); !folder.empty(); folder = folder.parent_path())
+    for (auto folder = std::filesystem::path(file.relative).parent_path(); !folder.empty();
+         folder = folder.parent_path())
       folders.insert(folder.generic_string());
   }
   for (auto& file : files) {
@@ -53,9 +54,10 @@ std::vector<ArchiveFile> list_archive(const std::filesystem::path& root, const s
 Expected<Shard> parse_shard(const std::string& text) {
   int index = -1, count = 0;
   char slash = 0, extra = 0;
-  if (std::sscanf(text.c_str(), "%d %c %d %c", &index, &slash, &count, &extra) != 3 || slash != '/' || count < 1 ||
-      index < 0 || index >= count)
-    return Error{ErrorKind::BadArguments, "", 0, "--shard " + text + ": expected K/N with 0 <= K < N, e.g. 0/4"};
+  if (std::sscanf(text.c_str(), "%d %c %d %c", &index, &slash, &count, &extra) != 3 || slash != '/' ||
+      count < 1 || index < 0 || index >= count)
+    return Error{ErrorKind::BadArguments, "", 0,
+                 "--shard " + text + ": expected K/N with 0 <= K < N, e.g. 0/4"};
   return Shard{index, count};
 }
 
@@ -77,7 +79,8 @@ Expected<std::string> sha256_file(const std::filesystem::path& file) {
   std::vector<char> buffer(1 << 20);
   while (in) {
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-    if (in.gcount() > 0) EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
+    if (in.gcount() > 0)
+      EVP_DigestUpdate(context.get(), buffer.data(), static_cast<std::size_t>(in.gcount()));
   }
   if (in.bad()) return Error{ErrorKind::UnreadableInput, file.string(), 0, "read error"};
   unsigned char digest[EVP_MAX_MD_SIZE];

@@ -25,7 +25,9 @@ std::string utc_now() {
   return text;
 }
 
-std::string shard_text(const Shard& shard) { return std::to_string(shard.index) + "/" + std::to_string(shard.count); }
+std::string shard_text(const Shard& shard) {
+  return std::to_string(shard.index) + "/" + std::to_string(shard.count);
+}
 
 // A document of this run: where it is, what the catalog will say of it.
 struct Planned {
@@ -82,16 +84,20 @@ std::string summary_json(const Catalog::Counts& counts, const nlohmann::ordered_
   summary["run"] = run;
   summary["failures"] = nlohmann::ordered_json::array();
   for (const auto& failure : failures)
-    summary["failures"].push_back({{"path", failure.path}, {"kind", failure.kind}, {"message", failure.message}});
+    summary["failures"].push_back(
+        {{"path", failure.path}, {"kind", failure.kind}, {"message", failure.message}});
   return summary.dump(2) + "\n";
 }
 
 // OUT/deliberations.csv and OUT/summary.json from the catalog: the whole archive's, resumed
 // runs included.
-std::optional<Error> write_totals(Catalog& catalog, const std::filesystem::path& out, const nlohmann::ordered_json& run) {
-  if (auto error = output::write_file_atomically(out / "deliberations.csv", parse::scdl_csv(catalog.scdl_rows())))
+std::optional<Error> write_totals(Catalog& catalog, const std::filesystem::path& out,
+                                  const nlohmann::ordered_json& run) {
+  if (auto error =
+          output::write_file_atomically(out / "deliberations.csv", parse::scdl_csv(catalog.scdl_rows())))
     return error;
-  return output::write_file_atomically(out / "summary.json", summary_json(catalog.counts(), run, catalog.failures()));
+  return output::write_file_atomically(out / "summary.json",
+                                       summary_json(catalog.counts(), run, catalog.failures()));
 }
 
 }  // namespace
@@ -100,12 +106,15 @@ int run(const Options& options, const Cancellation& cancel) {
   const std::filesystem::path& out = options.pipeline.out;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.archive, ec)) {
-    std::cerr << Error{ErrorKind::BadArguments, options.archive.string(), 0, "not a folder"}.to_line() << '\n';
+    std::cerr << Error{ErrorKind::BadArguments, options.archive.string(), 0, "not a folder"}.to_line()
+              << '\n';
     return exit_code(ErrorKind::BadArguments);
   }
   std::filesystem::create_directories(out, ec);
   if (ec || !std::filesystem::is_directory(out)) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"}.to_line() << '\n';
+    std::cerr
+        << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"}.to_line()
+        << '\n';
     return exit_code(ErrorKind::OutputNotWritable);
   }
   // One writer at a time: a second batch on this OUT would take the first one's "running"
@@ -132,7 +141,8 @@ int run(const Options& options, const Cancellation& cancel) {
               << "; give each shard its own output folder\n";
     return exit_code(ErrorKind::BadArguments);
   }
-  for (const auto& [key, value] : {std::pair<std::string, std::string>{"archive", archive}, {"shard", shard}, {"complete", "no"}})
+  for (const auto& [key, value] :
+       {std::pair<std::string, std::string>{"archive", archive}, {"shard", shard}, {"complete", "no"}})
     if (auto error = catalog.set_meta(key, value)) {
       std::cerr << error->to_line() << '\n';
       return exit_code(error->kind);
@@ -192,8 +202,9 @@ int run(const Options& options, const Cancellation& cancel) {
 
   Progress progress(static_cast<int>(planned.size()), options.pipeline.progress);
   if (options.pipeline.progress)
-    std::cerr << "greffe batch: " << in_slice << " documents in " << (options.shard.count > 1 ? "shard " + shard + " of " : "")
-              << options.archive.string() << ", " << already_done << " already done, " << planned.size() << " to do\n";
+    std::cerr << "greffe batch: " << in_slice << " documents in "
+              << (options.shard.count > 1 ? "shard " + shard + " of " : "") << options.archive.string()
+              << ", " << already_done << " already done, " << planned.size() << " to do\n";
 
   std::vector<DocumentResult> documents;
   std::map<std::string, std::size_t> index_of;  // input path -> planned
@@ -260,7 +271,8 @@ int run(const Options& options, const Cancellation& cancel) {
   run_json["seconds"] = progress.seconds();
   run_json["pages_per_minute"] = progress.seconds() > 0 ? progress.pages() * 60.0 / progress.seconds() : 0.0;
   run_json["jobs"] = options.pipeline.jobs;
-  if (auto error = catalog.set_meta("complete", complete ? "yes" : "no")) std::cerr << error->to_line() << '\n';
+  if (auto error = catalog.set_meta("complete", complete ? "yes" : "no"))
+    std::cerr << error->to_line() << '\n';
   if (progress.done() > 0)
     if (auto error = catalog.optimize_index()) std::cerr << error->to_line() << '\n';
   if (auto error = write_totals(catalog, out, run_json)) {
@@ -292,7 +304,8 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
   for (const auto& folder : shards) {
     const auto file = folder / "catalog.sqlite";
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(file, ec)) return refuse(folder.string(), "no catalog.sqlite: not the output of greffe batch");
+    if (!std::filesystem::is_regular_file(file, ec))
+      return refuse(folder.string(), "no catalog.sqlite: not the output of greffe batch");
     auto opened = Catalog::open(file);
     if (!opened) return refuse(folder.string(), opened.error().message);
     Catalog& catalog = *opened.value();
@@ -300,21 +313,24 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
     if (!shard) return refuse(folder.string(), "its catalog names no shard");
     if (catalog.meta("complete").value_or("no") != "yes") {
       const auto counts = catalog.counts();
-      return refuse(folder.string(), "shard " + shard_text(*shard) + " is not complete (" + std::to_string(counts.running) +
-                                         " document(s) unfinished, or the run was stopped); run it again first");
+      return refuse(folder.string(),
+                    "shard " + shard_text(*shard) + " is not complete (" + std::to_string(counts.running) +
+                        " document(s) unfinished, or the run was stopped); run it again first");
     }
     const std::string its_archive = catalog.meta("archive").value_or("");
     if (archive.empty()) archive = its_archive, count = shard->count;
     if (its_archive != archive || shard->count != count)
-      return refuse(folder.string(), "shard " + shard_text(*shard) + " of " + its_archive + ", not of the same archive and N as " +
-                                         shards.front().string());
+      return refuse(folder.string(), "shard " + shard_text(*shard) + " of " + its_archive +
+                                         ", not of the same archive and N as " + shards.front().string());
     if (by_index.count(shard->index))
-      return refuse(folder.string(), "shard " + shard_text(*shard) + " given twice (also " + by_index[shard->index].string() + ")");
+      return refuse(folder.string(), "shard " + shard_text(*shard) + " given twice (also " +
+                                         by_index[shard->index].string() + ")");
     by_index[shard->index] = folder;
   }
   std::string missing;
   for (int k = 0; k < count; ++k)
-    if (!by_index.count(k)) missing += (missing.empty() ? "" : ", ") + std::to_string(k) + "/" + std::to_string(count);
+    if (!by_index.count(k))
+      missing += (missing.empty() ? "" : ", ") + std::to_string(k) + "/" + std::to_string(count);
   if (!missing.empty()) return refuse(out.string(), "shard(s) " + missing + " missing from the merge");
 
   std::error_code ec;
@@ -333,13 +349,16 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
     if (!opened) return refuse(out.string(), opened.error().message);
     Catalog& merged = *opened.value();
     for (const auto& [index, folder] : by_index) {
-      const auto prefix = std::filesystem::relative(std::filesystem::absolute(folder), std::filesystem::absolute(out), ec);
+      const auto prefix =
+          std::filesystem::relative(std::filesystem::absolute(folder), std::filesystem::absolute(out), ec);
       if (auto error = merged.import(folder / "catalog.sqlite", prefix.generic_string() + "/")) {
         std::cerr << error->to_line() << '\n';
         return exit_code(error->kind);
       }
     }
-    for (const auto& [key, value] : {std::pair<std::string, std::string>{"archive", archive}, {"shard", "0/1"}, {"complete", "yes"},
+    for (const auto& [key, value] : {std::pair<std::string, std::string>{"archive", archive},
+                                     {"shard", "0/1"},
+                                     {"complete", "yes"},
                                      {"merged_shards", std::to_string(count)}})
       if (auto error = merged.set_meta(key, value)) {
         std::cerr << error->to_line() << '\n';
@@ -365,13 +384,16 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
   }
   std::filesystem::rename(building, out / "catalog.sqlite", ec);
   if (ec) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot write catalog.sqlite: " + ec.message()}.to_line() << '\n';
+    std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0,
+                       "cannot write catalog.sqlite: " + ec.message()}
+                     .to_line()
+              << '\n';
     return exit_code(ErrorKind::OutputNotWritable);
   }
   auto opened = Catalog::open(out / "catalog.sqlite");
   const auto counts = opened ? opened.value()->counts() : Catalog::Counts{};
-  std::cerr << "greffe merge: " << count << " shards, " << counts.done << " done, " << counts.failed << " failed -> "
-            << out.string() << '\n';
+  std::cerr << "greffe merge: " << count << " shards, " << counts.done << " done, " << counts.failed
+            << " failed -> " << out.string() << '\n';
   return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 

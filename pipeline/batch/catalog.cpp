@@ -69,10 +69,12 @@ END;
 const char* const kLaterColumns[][2] = {{"authority", "TEXT"}, {"body", "TEXT"}};
 
 const char* const kColumns =
-    "path, sha256, size, pages, status, attempts, error_kind, error_message, output, started_at, finished_at, "
-    "seconds, rasterize_ms, preprocess_ms, ocr_ms, cleanup_ms, parse_ms, ocr_pages, text_layer_pages, kind, number, "
-    "title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code, vote_outcome, scdl_row, authority, body";
-
+    "path, sha256, size, pages, status, attempts, error_kind, error_message, output, started_at, "
+    "finished_at, "
+    "seconds, rasterize_ms, preprocess_ms, ocr_ms, cleanup_ms, parse_ms, ocr_pages, text_layer_pages, kind, "
+    "number, "
+    "title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code, vote_outcome, "
+    "scdl_row, authority, body";
 
 }  // namespace
 
@@ -90,12 +92,15 @@ Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& fi
     Statement has(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = ?");
     has.text(1, name);
     if (has.step() == SQLITE_ROW) continue;
-    if (auto error = catalog->exec(std::string("ALTER TABLE documents ADD COLUMN ") + name + " " + type)) return *error;
+    if (auto error = catalog->exec(std::string("ALTER TABLE documents ADD COLUMN ") + name + " " + type))
+      return *error;
   }
   return catalog;
 }
 
-Catalog::~Catalog() { sqlite3_close(db_); }
+Catalog::~Catalog() {
+  sqlite3_close(db_);
+}
 
 Error Catalog::failure(const std::string& what) const {
   return Error{ErrorKind::OutputNotWritable, file_.string(), 0, what + ": " + sqlite3_errmsg(db_)};
@@ -124,7 +129,11 @@ std::optional<Error> Catalog::start(const DocumentRecord& record) {
                    "ON CONFLICT (path) DO UPDATE SET sha256 = ?2, size = ?3, status = 'running', "
                    "attempts = CASE WHEN documents.sha256 = ?2 THEN documents.attempts + 1 ELSE 1 END, "
                    "output = ?4, started_at = ?5, finished_at = NULL");
-  upsert.text(1, record.path).text(2, record.sha256).integer(3, record.size).text(4, record.output).text(5, record.started_at);
+  upsert.text(1, record.path)
+      .text(2, record.sha256)
+      .integer(3, record.size)
+      .text(4, record.output)
+      .text(5, record.started_at);
   if (upsert.step() != SQLITE_DONE) return failure("cannot record the start of " + record.path);
   return std::nullopt;
 }
@@ -133,13 +142,18 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   if (auto error = exec("BEGIN IMMEDIATE")) return error;
   const auto known = find(r.path);
   const int attempts = known ? known->attempts : 1;
-  Statement insert(db_, std::string("INSERT OR REPLACE INTO documents (") + kColumns +
-                            ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-                            "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)");
+  Statement insert(
+      db_, std::string("INSERT OR REPLACE INTO documents (") + kColumns +
+               ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+               "?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?30, ?31, ?32)");
   insert.text(1, r.path).text(2, r.sha256).integer(3, r.size).integer(4, r.pages).text(5, r.status);
   insert.integer(6, attempts).text(7, r.error_kind).text(8, r.error_message).text(9, r.output);
   insert.text(10, r.started_at).text(11, r.finished_at).real(12, r.seconds);
-  insert.real(13, r.rasterize_ms).real(14, r.preprocess_ms).real(15, r.ocr_ms).real(16, r.cleanup_ms).real(17, r.parse_ms);
+  insert.real(13, r.rasterize_ms)
+      .real(14, r.preprocess_ms)
+      .real(15, r.ocr_ms)
+      .real(16, r.cleanup_ms)
+      .real(17, r.parse_ms);
   insert.integer(18, r.ocr_pages).integer(19, r.text_layer_pages);
   insert.text(20, r.kind).text(21, r.number).text(22, r.title).text(23, r.session_date).text(24, r.signed_on);
   insert.text(25, r.received_on).text(26, r.transmitted_on).text(27, r.act_id).text(28, r.matter_code);
@@ -152,7 +166,8 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   for (std::size_t i = 0; recorded && r.status == "done" && i < r.page_texts.size(); ++i) {
     Statement page(db_, "INSERT INTO pages (path, page, text) VALUES (?, ?, ?)");
     page.text(1, r.path).integer(2, static_cast<long long>(i) + 1);
-    sqlite3_bind_text(page.raw(), 3, r.page_texts[i].c_str(), static_cast<int>(r.page_texts[i].size()), SQLITE_TRANSIENT);
+    sqlite3_bind_text(page.raw(), 3, r.page_texts[i].c_str(), static_cast<int>(r.page_texts[i].size()),
+                      SQLITE_TRANSIENT);
     recorded = page.step() == SQLITE_DONE;
   }
   if (!recorded) {
@@ -166,8 +181,9 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
 Expected<int> Catalog::index_missing(const std::filesystem::path& root) {
   std::vector<std::pair<std::string, std::string>> missing;  // path, output
   {
-    Statement query(db_, "SELECT path, output FROM documents WHERE status = 'done' AND output IS NOT NULL "
-                         "AND NOT EXISTS (SELECT 1 FROM pages WHERE pages.path = documents.path) ORDER BY path");
+    Statement query(db_,
+                    "SELECT path, output FROM documents WHERE status = 'done' AND output IS NOT NULL "
+                    "AND NOT EXISTS (SELECT 1 FROM pages WHERE pages.path = documents.path) ORDER BY path");
     while (query.step() == SQLITE_ROW) missing.emplace_back(query.column_text(0), query.column_text(1));
   }
   int added = 0;
@@ -197,7 +213,9 @@ Expected<int> Catalog::index_missing(const std::filesystem::path& root) {
   return added;
 }
 
-std::optional<Error> Catalog::optimize_index() { return exec("INSERT INTO page_text (page_text) VALUES ('optimize')"); }
+std::optional<Error> Catalog::optimize_index() {
+  return exec("INSERT INTO page_text (page_text) VALUES ('optimize')");
+}
 
 std::optional<Error> Catalog::set_meta(const std::string& key, const std::string& value) {
   Statement upsert(db_, "INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)");
@@ -229,14 +247,17 @@ Catalog::Counts Catalog::counts() {
 
 std::vector<Catalog::Failure> Catalog::failures() {
   std::vector<Failure> failures;
-  Statement query(db_, "SELECT path, error_kind, error_message FROM documents WHERE status = 'failed' ORDER BY path");
-  while (query.step() == SQLITE_ROW) failures.push_back({query.column_text(0), query.column_text(1), query.column_text(2)});
+  Statement query(
+      db_, "SELECT path, error_kind, error_message FROM documents WHERE status = 'failed' ORDER BY path");
+  while (query.step() == SQLITE_ROW)
+    failures.push_back({query.column_text(0), query.column_text(1), query.column_text(2)});
   return failures;
 }
 
 std::vector<std::vector<std::string>> Catalog::scdl_rows() {
   std::vector<std::vector<std::string>> rows;
-  Statement query(db_, "SELECT scdl_row FROM documents WHERE status = 'done' AND scdl_row IS NOT NULL ORDER BY path");
+  Statement query(
+      db_, "SELECT scdl_row FROM documents WHERE status = 'done' AND scdl_row IS NOT NULL ORDER BY path");
   while (query.step() == SQLITE_ROW) {
     const auto cells = nlohmann::json::parse(query.column_text(0), nullptr, false);
     if (!cells.is_array()) continue;
@@ -254,7 +275,8 @@ std::optional<Error> Catalog::import(const std::filesystem::path& other, const s
   // The same columns, the output folder made relative to this catalog's folder.
   std::string selected = kColumns;
   selected.replace(selected.find(", output,") + 2, 6, "COALESCE(?1, '') || output");
-  Statement copy(db_, std::string("INSERT INTO documents (") + kColumns + ") SELECT " + selected + " FROM shard.documents");
+  Statement copy(db_, std::string("INSERT INTO documents (") + kColumns + ") SELECT " + selected +
+                          " FROM shard.documents");
   copy.text(1, output_prefix);
   bool copied = copy.step() == SQLITE_DONE;
   std::optional<Error> error;
@@ -267,7 +289,8 @@ std::optional<Error> Catalog::import(const std::filesystem::path& other, const s
     has_pages = query.step() == SQLITE_ROW;
   }  // finalized: DETACH fails while a statement on the shard is pending
   if (!error && has_pages) {
-    Statement pages(db_, "INSERT INTO pages (path, page, text) SELECT path, page, text FROM shard.pages ORDER BY id");
+    Statement pages(
+        db_, "INSERT INTO pages (path, page, text) SELECT path, page, text FROM shard.pages ORDER BY id");
     if (pages.step() != SQLITE_DONE) error = failure("cannot merge the pages of " + other.string());
   }
   exec("DETACH DATABASE shard");

@@ -22,7 +22,7 @@ struct DocumentRecord {
   std::string sha256;
   std::int64_t size = 0;
   int pages = 0;
-  std::string status;  // "running", "done" or "failed"
+  std::string status;         // "running", "done" or "failed"
   std::string error_kind;     // kind_name(), empty when done
   std::string error_message;  // the one-line error
   std::string output;         // folder of its files, relative to the catalog's folder
@@ -35,7 +35,7 @@ struct DocumentRecord {
   // The main fields of deliberation.json; empty when the document does not give them.
   std::string kind, number, title, session_date, signed_on, received_on, transmitted_on, act_id, matter_code,
       vote_outcome;
-  std::string scdl_row;  // its row of deliberations.csv as a JSON array; empty when not a deliberation
+  std::string scdl_row;         // its row of deliberations.csv as a JSON array; empty when not a deliberation
   std::string authority, body;  // "COMMUNE DE …", "conseil municipal"
   std::vector<std::string> page_texts;  // clean text of each page, for the full-text index (done only)
 };
@@ -85,7 +85,8 @@ class Catalog {
 
   // Copies every document row of another catalog into this one, with `output_prefix` put
   // before its output folders (for `greffe merge`). Fails on a path already present.
-  [[nodiscard]] std::optional<Error> import(const std::filesystem::path& other, const std::string& output_prefix);
+  [[nodiscard]] std::optional<Error> import(const std::filesystem::path& other,
+                                            const std::string& output_prefix);
 
  private:
   Catalog(sqlite3* db, std::filesystem::path file) : db_(db), file_(std::move(file)) {}

@@ -24,8 +24,9 @@ std::string Progress::status() const {
     std::snprintf(line, sizeof line, "%dm%02ds", static_cast<int>(left) / 60, static_cast<int>(left) % 60);
     eta = line;
   }
-  std::snprintf(line, sizeof line, "greffe batch: %d/%d documents, %d failed, %lld pages, %.1f pages/min, ETA %s",
-                done_, total_, failed_, pages_, per_minute, eta.c_str());
+  std::snprintf(line, sizeof line,
+                "greffe batch: %d/%d documents, %d failed, %lld pages, %.1f pages/min, ETA %s", done_, total_,
+                failed_, pages_, per_minute, eta.c_str());
   return line;
 }
 

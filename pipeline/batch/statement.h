@@ -10,15 +10,19 @@ namespace greffe::batch {
 
 class Statement {
  public:
-  Statement(sqlite3* db, const std::string& sql) { sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr); }
+  Statement(sqlite3* db, const std::string& sql) {
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &statement_, nullptr);
+  }
   ~Statement() { sqlite3_finalize(statement_); }
   Statement(const Statement&) = delete;
   Statement& operator=(const Statement&) = delete;
   explicit operator bool() const { return statement_ != nullptr; }
 
   Statement& text(int index, const std::string& value) {
-    if (value.empty()) sqlite3_bind_null(statement_, index);  // NULL: what SQL users test for
-    else sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
+    if (value.empty())
+      sqlite3_bind_null(statement_, index);  // NULL: what SQL users test for
+    else
+      sqlite3_bind_text(statement_, index, value.c_str(), static_cast<int>(value.size()), SQLITE_TRANSIENT);
     return *this;
   }
   Statement& integer(int index, long long value) {

@@ -21,12 +21,14 @@ std::string holder_text(int fd) {
 
 }  // namespace
 
-Expected<WriterLock> WriterLock::acquire(const std::filesystem::path& out, const std::string& command, bool& busy) {
+Expected<WriterLock> WriterLock::acquire(const std::filesystem::path& out, const std::string& command,
+                                         bool& busy) {
   busy = false;
   const auto file = out / ".greffe-writer.lock";
   const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
   if (fd < 0)
-    return Error{ErrorKind::OutputNotWritable, out.string(), 0, std::string("cannot open its writer lock: ") + std::strerror(errno)};
+    return Error{ErrorKind::OutputNotWritable, out.string(), 0,
+                 std::string("cannot open its writer lock: ") + std::strerror(errno)};
   // Open file description locks: held by this open file, not by the process, so that no other
   // descriptor of the same file closed elsewhere in the process drops them; released by the kernel
   // when the process ends however it ends.
@@ -40,10 +42,12 @@ Expected<WriterLock> WriterLock::acquire(const std::filesystem::path& out, const
     if (why == EAGAIN || why == EACCES) {
       busy = true;
       return Error{ErrorKind::BadArguments, out.string(), 0,
-                   "another writer holds this output folder (" + (holder.empty() ? std::string("unknown") : holder) +
+                   "another writer holds this output folder (" +
+                       (holder.empty() ? std::string("unknown") : holder) +
                        "); wait for it to end, or give another -o"};
     }
-    return Error{ErrorKind::OutputNotWritable, out.string(), 0, std::string("cannot lock it: ") + std::strerror(why)};
+    return Error{ErrorKind::OutputNotWritable, out.string(), 0,
+                 std::string("cannot lock it: ") + std::strerror(why)};
   }
   char host[128] = {};
   gethostname(host, sizeof host - 1);
@@ -52,7 +56,8 @@ Expected<WriterLock> WriterLock::acquire(const std::filesystem::path& out, const
   gmtime_r(&now, &utc);
   char since[32];
   std::strftime(since, sizeof since, "%Y-%m-%dT%H:%M:%SZ", &utc);
-  const std::string holder = command + ", pid " + std::to_string(getpid()) + " on " + host + " since " + since + "\n";
+  const std::string holder =
+      command + ", pid " + std::to_string(getpid()) + " on " + host + " since " + since + "\n";
   if (ftruncate(fd, 0) == 0 && pwrite(fd, holder.data(), holder.size(), 0) < 0) {
     // The holder's name is for messages only: the lock itself is taken.
   }

@@ -17,7 +17,8 @@ class WriterLock {
  public:
   // Takes the lock at once or says who holds it; `command` ("greffe batch") is written into the
   // lock file for the next writer's message. `busy` is set when another process holds it.
-  static Expected<WriterLock> acquire(const std::filesystem::path& out, const std::string& command, bool& busy);
+  static Expected<WriterLock> acquire(const std::filesystem::path& out, const std::string& command,
+                                      bool& busy);
   WriterLock(WriterLock&& other) noexcept : fd_(other.fd_) { other.fd_ = -1; }
   WriterLock& operator=(WriterLock&&) = delete;
   WriterLock(const WriterLock&) = delete;

@@ -20,8 +20,9 @@ int accuracy(const std::string& truth_path, const std::string& text_path) {
   }
   const greffe::accuracy::Score score = greffe::accuracy::measure(*text, *truth);
   std::cout << "{\"cer\": " << score.cer() << ", \"wer\": " << score.wer()
-            << ", \"character_errors\": " << score.character_errors << ", \"characters\": " << score.characters
-            << ", \"word_errors\": " << score.word_errors << ", \"words\": " << score.words << "}\n";
+            << ", \"character_errors\": " << score.character_errors
+            << ", \"characters\": " << score.characters << ", \"word_errors\": " << score.word_errors
+            << ", \"words\": " << score.words << "}\n";
   return 0;
 }
 

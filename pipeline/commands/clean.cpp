@@ -38,7 +38,8 @@ int clean(const std::string& path, const std::string& log_path, bool corrector) 
     std::ofstream log(log_path, std::ios::binary);
     log << cleanup::changes_jsonl(clean.changes);
     if (!log) {
-      std::cerr << Error{ErrorKind::OutputNotWritable, log_path, 0, "cannot write the change log"}.to_line() << '\n';
+      std::cerr << Error{ErrorKind::OutputNotWritable, log_path, 0, "cannot write the change log"}.to_line()
+                << '\n';
       return exit_code(ErrorKind::OutputNotWritable);
     }
   }

@@ -13,7 +13,8 @@
 namespace greffe::commands {
 
 // `greffe run INPUT...`: every input through the stages, OUT/<stem>/ each, OUT/deliberations.csv.
-int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Options& options, const Cancellation& cancel);
+int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Options& options,
+        const Cancellation& cancel);
 
 // `greffe parse [FILE|-]`: the parser alone on a clean text; deliberation.json on stdout.
 int parse(const std::string& path);

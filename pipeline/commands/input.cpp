@@ -8,7 +8,8 @@
 namespace greffe::commands {
 
 std::optional<std::string> read_input(const std::string& path) {
-  if (path.empty() || path == "-") return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  if (path.empty() || path == "-")
+    return std::string(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
   std::ifstream file(path, std::ios::binary);
   if (!file) return std::nullopt;
   std::ostringstream content;

@@ -22,7 +22,8 @@ void PageImages::add_image(std::string_view stage, std::string_view label, const
   const auto started = std::chrono::steady_clock::now();
   std::string file = image_file_name(page_, stage);
   // A stage that shows two images of a page gets "_2", "_3" on the later ones.
-  for (int n = 2; std::any_of(images_.begin(), images_.end(), [&](const PageImage& i) { return i.file == file; }); ++n)
+  for (int n = 2;
+       std::any_of(images_.begin(), images_.end(), [&](const PageImage& i) { return i.file == file; }); ++n)
     file = image_file_name(page_, std::string(stage) + "_" + std::to_string(n));
 
   // PNG: lossless, so what the viewer shows is the very pixels the next stage read. Level 1
@@ -38,7 +39,8 @@ void PageImages::add_image(std::string_view stage, std::string_view label, const
     errors_.push_back(file + ": " + e.what());
   }
   if (encoded) {
-    if (auto error = output::write_file_atomically(folder_ / file, std::string_view(reinterpret_cast<const char*>(png.data()), png.size())))
+    if (auto error = output::write_file_atomically(
+            folder_ / file, std::string_view(reinterpret_cast<const char*>(png.data()), png.size())))
       errors_.push_back(error->to_line());
     else
       images_.push_back({std::string(stage), std::string(label), file, image.width, image.height, image.dpi});

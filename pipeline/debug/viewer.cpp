@@ -55,7 +55,8 @@ Json page_json(const PageResult& page, const PageImages* images) {
                       {"width", image.width},
                       {"height", image.height},
                       {"dpi", image.dpi}});
-    for (const PageNote& note : images->notes()) notes.push_back({{"stage", note.stage}, {"text", note.text}});
+    for (const PageNote& note : images->notes())
+      notes.push_back({{"stage", note.stage}, {"text", note.text}});
   }
   json["images"] = std::move(list);
   json["notes"] = std::move(notes);

@@ -34,6 +34,7 @@ std::string viewer_data_json(const DocumentDebug& debug);
 std::string viewer_html(const DocumentDebug& debug);
 
 // Writes `folder`/index.html (the images are already there).
-[[nodiscard]] std::optional<Error> write_viewer(const std::filesystem::path& folder, const DocumentDebug& debug);
+[[nodiscard]] std::optional<Error> write_viewer(const std::filesystem::path& folder,
+                                                const DocumentDebug& debug);
 
 }  // namespace greffe::debug

@@ -35,11 +35,13 @@ std::string hocr_page(const PlacedPage& page, int page_number, const std::string
          "  <meta name=\"ocr-system\" content=\"greffe " GREFFE_VERSION " ("
       << xml_escape(ocr::tesseract_version())
       << ")\"/>\n"
-         "  <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word ocrp_wconf\"/>\n"
+         "  <meta name=\"ocr-capabilities\" content=\"ocr_page ocr_carea ocr_par ocr_line ocrx_word "
+         "ocrp_wconf\"/>\n"
          " </head>\n"
          " <body>\n";
-  out << "  <div class=\"ocr_page\" id=\"page_" << page_number << "\" title=\"image &quot;" << xml_escape(image)
-      << "&quot;; " << bbox({0, 0, page.width, page.height}) << "; ppageno " << page_number - 1;
+  out << "  <div class=\"ocr_page\" id=\"page_" << page_number << "\" title=\"image &quot;"
+      << xml_escape(image) << "&quot;; " << bbox({0, 0, page.width, page.height}) << "; ppageno "
+      << page_number - 1;
   if (page.dpi > 0) out << "; scan_res " << page.dpi << ' ' << page.dpi;
   out << "\">\n";
 
@@ -56,24 +58,25 @@ std::string hocr_page(const PlacedPage& page, int page_number, const std::string
       block_box = union_of(block_box, page.lines[block_end++].box);
     // A sidebar's blocks say so in their class (pipeline/layout.h); the body's are plain.
     const bool sidebar = page.lines[i].region == "sidebar";
-    out << "   <div class=\"ocr_carea" << (sidebar ? " greffe_sidebar" : "") << "\" id=\"block_" << page_number << '_' << ++block_id << "\" title=\""
-        << bbox(block_box) << "\">\n";
+    out << "   <div class=\"ocr_carea" << (sidebar ? " greffe_sidebar" : "") << "\" id=\"block_"
+        << page_number << '_' << ++block_id << "\" title=\"" << bbox(block_box) << "\">\n";
     while (i < block_end) {
       const int paragraph = page.lines[i].paragraph;
       std::size_t par_end = i;
       Box par_box;
       while (par_end < block_end && page.lines[par_end].paragraph == paragraph)
         par_box = union_of(par_box, page.lines[par_end++].box);
-      out << "    <p class=\"ocr_par\" id=\"par_" << page_number << '_' << ++par_id << "\" lang=\"fra\" title=\""
-          << bbox(par_box) << "\">\n";
+      out << "    <p class=\"ocr_par\" id=\"par_" << page_number << '_' << ++par_id
+          << "\" lang=\"fra\" title=\"" << bbox(par_box) << "\">\n";
       for (; i < par_end; ++i) {
         const PlacedLine& line = page.lines[i];
-        out << "     <span class=\"ocr_line" << (line.stamp ? " greffe_stamp" : "") << "\" id=\"line_" << page_number
-            << '_' << ++line_id << "\" title=\"" << bbox(line.box) << angle.str() << "\">\n";
+        out << "     <span class=\"ocr_line" << (line.stamp ? " greffe_stamp" : "") << "\" id=\"line_"
+            << page_number << '_' << ++line_id << "\" title=\"" << bbox(line.box) << angle.str() << "\">\n";
         for (const PlacedWord& word : line.words) {
-          out << "      <span class=\"ocrx_word\" id=\"word_" << page_number << '_' << ++word_id << "\" title=\""
-              << bbox(word.box) << "; x_wconf " << static_cast<int>(std::lround(word.confidence)) << "\">"
-              << xml_escape(word.text) << "</span>\n";
+          out << "      <span class=\"ocrx_word\" id=\"word_" << page_number << '_' << ++word_id
+              << "\" title=\"" << bbox(word.box) << "; x_wconf "
+              << static_cast<int>(std::lround(word.confidence)) << "\">" << xml_escape(word.text)
+              << "</span>\n";
         }
         out << "     </span>\n";
       }

@@ -62,7 +62,8 @@ PlacedPage place_words(const PageResult& page, const CleanLines& words) {
       } else {
         all_stamp = false;
       }
-      if (word.text.find_first_not_of(" \t\r\n") == std::string::npos) continue;  // a frame the engine read as a word
+      if (word.text.find_first_not_of(" \t\r\n") == std::string::npos)
+        continue;  // a frame the engine read as a word
       word.ocr_box = ocr_word.box;
       word.box = box_on_page(ocr_word.box, to_page);
       word.confidence = ocr_word.confidence;
@@ -81,7 +82,8 @@ Box union_of(const Box& a, const Box& b) {
   if (a.width == 0 && a.height == 0) return b;
   if (b.width == 0 && b.height == 0) return a;
   const int left = std::min(a.left, b.left), top = std::min(a.top, b.top);
-  const int right = std::max(a.left + a.width, b.left + b.width), bottom = std::max(a.top + a.height, b.top + b.height);
+  const int right = std::max(a.left + a.width, b.left + b.width),
+            bottom = std::max(a.top + a.height, b.top + b.height);
   return {left, top, right - left, bottom - top};
 }
 

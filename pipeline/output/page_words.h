@@ -15,9 +15,9 @@ namespace greffe::output {
 using CleanLines = std::vector<std::vector<cleanup::CleanWord>>;
 
 struct PlacedWord {
-  std::string text;  // clean
-  Box box;           // on the page as read: the bounds of the engine's box turned back
-  Box ocr_box;       // the engine's own box, on the preprocessed image
+  std::string text;      // clean
+  Box box;               // on the page as read: the bounds of the engine's box turned back
+  Box ocr_box;           // the engine's own box, on the preprocessed image
   float confidence = 0;  // 0..100
   int hyphen_part = 0;   // see cleanup::CleanWord
   std::string joined;

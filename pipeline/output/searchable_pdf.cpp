@@ -23,7 +23,8 @@ namespace {
 const std::string kFont = "/GreffeOCR";
 
 QPDFObjectHandle helvetica() {
-  return QPDFObjectHandle::parse("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
+  return QPDFObjectHandle::parse(
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>");
 }
 
 PlacedPage placed(const DocumentResult& document, const std::vector<CleanLines>& pages, std::size_t index) {
@@ -39,7 +40,8 @@ PageTransform rendered_to_user_space(QPDFPageObjectHelper& page, int raster_widt
   const int rotate = rotate_value.isInteger() ? ((rotate_value.getIntValueAsInt() % 360) + 360) % 360 : 0;
   const double width = crop.urx - crop.llx, height = crop.ury - crop.lly;
   const bool sideways = rotate == 90 || rotate == 270;
-  const double sx = (sideways ? height : width) / raster_width, sy = (sideways ? width : height) / raster_height;
+  const double sx = (sideways ? height : width) / raster_width,
+               sy = (sideways ? width : height) / raster_height;
   switch (rotate) {
     case 90: return {0, sy, crop.llx, sx, 0, crop.lly};
     case 180: return {-sx, 0, crop.urx, 0, sy, crop.lly};
@@ -50,7 +52,8 @@ PageTransform rendered_to_user_space(QPDFPageObjectHelper& page, int raster_widt
 
 // Wraps the page's own content in q/Q, so that nothing it leaves in the graphics state moves the
 // layer, and appends the layer with its font.
-void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& words, const PageTransform& to_user_space) {
+void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& words,
+                    const PageTransform& to_user_space) {
   QPDFObjectHandle resources = page.getAttribute("/Resources", true);
   if (!resources.isDictionary()) {
     resources = QPDFObjectHandle::newDictionary();
@@ -63,7 +66,8 @@ void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& wor
   }
   fonts.replaceKey(kFont, pdf.makeIndirectObject(helvetica()));
   page.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
-  page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + text_layer(words, to_user_space, kFont)), false);
+  page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + text_layer(words, to_user_space, kFont)),
+                       false);
 }
 
 std::string write(QPDF& pdf) {
@@ -122,7 +126,7 @@ CidPtr image_data(const std::string& path, int index) {
     return CidPtr(cid);
   }
   PixPtr flat(pixGetColormap(pix.get()) || pixGetDepth(pix.get()) > 8 ? pixConvertTo32(pix.get())
-                                                                       : pixConvertTo8(pix.get(), 0));
+                                                                      : pixConvertTo8(pix.get(), 0));
   if (!flat || pixGenerateCIData(flat.get(), L_FLATE_ENCODE, 0, 0, &cid) != 0) return nullptr;
   return CidPtr(cid);
 }
@@ -143,30 +147,33 @@ QPDFObjectHandle image_xobject(QPDF& pdf, const L_COMP_DATA& cid) {
   dict.replaceKey("/Height", QPDFObjectHandle::newInteger(cid.h));
   dict.replaceKey("/BitsPerComponent", QPDFObjectHandle::newInteger(cid.bps));
   if (cid.ncolors > 0 && cid.cmapdatahex && hex_digits(cid.cmapdatahex).size() == 6u * cid.ncolors) {
-    dict.replaceKey("/ColorSpace", QPDFObjectHandle::parse("[/Indexed /DeviceRGB " + std::to_string(cid.ncolors - 1) +
-                                                           " <" + hex_digits(cid.cmapdatahex) + ">]"));
+    dict.replaceKey("/ColorSpace",
+                    QPDFObjectHandle::parse("[/Indexed /DeviceRGB " + std::to_string(cid.ncolors - 1) + " <" +
+                                            hex_digits(cid.cmapdatahex) + ">]"));
   } else {
     dict.replaceKey("/ColorSpace", QPDFObjectHandle::newName(cid.spp == 4   ? "/DeviceCMYK"
-                                                            : cid.spp == 3 ? "/DeviceRGB"
-                                                                           : "/DeviceGray"));
+                                                             : cid.spp == 3 ? "/DeviceRGB"
+                                                                            : "/DeviceGray"));
   }
   QPDFObjectHandle filter, parameters = QPDFObjectHandle::newNull();
   if (cid.type == L_JPEG_ENCODE) {
     filter = QPDFObjectHandle::newName("/DCTDecode");
   } else if (cid.type == L_G4_ENCODE) {
     filter = QPDFObjectHandle::newName("/CCITTFaxDecode");
-    parameters = QPDFObjectHandle::parse("<< /K -1 /Columns " + std::to_string(cid.w) + " /Rows " +
-                                         std::to_string(cid.h) + (cid.minisblack ? " /BlackIs1 true" : "") + " >>");
+    parameters =
+        QPDFObjectHandle::parse("<< /K -1 /Columns " + std::to_string(cid.w) + " /Rows " +
+                                std::to_string(cid.h) + (cid.minisblack ? " /BlackIs1 true" : "") + " >>");
   } else {
     filter = QPDFObjectHandle::newName("/FlateDecode");
     if (cid.predictor)
-      parameters = QPDFObjectHandle::parse("<< /Predictor 14 /Columns " + std::to_string(cid.w) + " /Colors " +
-                                           std::to_string(cid.spp) + " /BitsPerComponent " +
+      parameters = QPDFObjectHandle::parse("<< /Predictor 14 /Columns " + std::to_string(cid.w) +
+                                           " /Colors " + std::to_string(cid.spp) + " /BitsPerComponent " +
                                            std::to_string(cid.bps) + " >>");
   }
   QPDFObjectHandle image = pdf.newStream();
   image.replaceDict(dict);
-  image.replaceStreamData(std::string(reinterpret_cast<const char*>(cid.datacomp), cid.nbytescomp), filter, parameters);
+  image.replaceStreamData(std::string(reinterpret_cast<const char*>(cid.datacomp), cid.nbytescomp), filter,
+                          parameters);
   return image;
 }
 
@@ -189,10 +196,11 @@ Expected<std::string> pdf_from_images(const DocumentResult& document, const std:
     resources.replaceKey("/XObject", xobjects);
     QPDFObjectHandle dict = QPDFObjectHandle::newDictionary();
     dict.replaceKey("/Type", QPDFObjectHandle::newName("/Page"));
-    dict.replaceKey("/MediaBox", QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, width, height)));
+    dict.replaceKey("/MediaBox",
+                    QPDFObjectHandle::newArray(QPDFObjectHandle::Rectangle(0, 0, width, height)));
     dict.replaceKey("/Resources", resources);
-    dict.replaceKey("/Contents", pdf.newStream("q " + std::to_string(width) + " 0 0 " + std::to_string(height) +
-                                                " 0 0 cm /Scan Do Q\n"));
+    dict.replaceKey("/Contents", pdf.newStream("q " + std::to_string(width) + " 0 0 " +
+                                               std::to_string(height) + " 0 0 cm /Scan Do Q\n"));
     QPDFPageObjectHelper new_page(pdf.makeIndirectObject(dict));
     pdf_pages.addPage(new_page, false);
     QPDFPageObjectHelper added = pdf_pages.getAllPages().back();
@@ -205,15 +213,16 @@ Expected<std::string> pdf_from_images(const DocumentResult& document, const std:
   return write(pdf);
 }
 
-
 }  // namespace
 
 Expected<std::string> searchable_pdf(const DocumentResult& document, const std::vector<CleanLines>& pages) {
   try {
-    if (rasterize::sniff_format(document.input) == rasterize::InputFormat::Pdf) return pdf_from_pdf(document, pages);
+    if (rasterize::sniff_format(document.input) == rasterize::InputFormat::Pdf)
+      return pdf_from_pdf(document, pages);
     return pdf_from_images(document, pages);
   } catch (const std::exception& e) {
-    return Error{ErrorKind::Internal, document.input, 0, std::string("cannot write searchable.pdf: ") + e.what()};
+    return Error{ErrorKind::Internal, document.input, 0,
+                 std::string("cannot write searchable.pdf: ") + e.what()};
   }
 }
 

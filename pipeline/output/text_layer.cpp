@@ -13,23 +13,19 @@ namespace {
 // AFM of URW's Nimbus Sans (metric-compatible with Helvetica; Debian fonts-urw-base35), glyphs named
 // by the Adobe Glyph List (Debian aglfn), codes by Windows-1252. 0: no glyph at that code.
 constexpr int kHelveticaWidths[256] = {
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-    278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 556, 556, 556, 278, 278, 584, 584, 584, 556,
-    1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778,
-    667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 469, 556,
-    333, 556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556,
-    556, 556, 333, 500, 278, 556, 500, 722, 500, 500, 500, 334, 260, 334, 584, 0,
-    556, 0, 222, 556, 333, 1000, 556, 556, 333, 1000, 667, 333, 1000, 0, 611, 0,
-    0, 222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0, 500, 667,
-    278, 333, 556, 556, 556, 556, 260, 556, 333, 737, 370, 556, 584, 333, 737, 333,
-    400, 584, 333, 333, 333, 556, 537, 278, 333, 333, 365, 556, 834, 834, 834, 611,
-    667, 667, 667, 667, 667, 667, 1000, 722, 667, 667, 667, 667, 278, 278, 278, 278,
-    722, 722, 778, 778, 778, 778, 778, 584, 778, 722, 722, 722, 722, 667, 667, 611,
-    556, 556, 556, 556, 556, 556, 889, 500, 556, 556, 556, 556, 278, 278, 278, 278,
-    556, 556, 556, 556, 556, 556, 556, 584, 611, 556, 556, 556, 556, 500, 556, 500
-};
+    0,    0,   0,   0,   0,    0,   0,   0,   0,   0,   0,   0,    0,   0,    0,   0,   0,   0,    0,    0,
+    0,    0,   0,   0,   0,    0,   0,   0,   0,   0,   0,   0,    278, 278,  355, 556, 556, 889,  667,  191,
+    333,  333, 389, 584, 278,  333, 278, 278, 556, 556, 556, 556,  556, 556,  556, 556, 556, 556,  278,  278,
+    584,  584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778,  722, 278,  500, 667, 556, 833,  722,  778,
+    667,  778, 722, 667, 611,  722, 667, 944, 667, 667, 611, 278,  278, 278,  469, 556, 333, 556,  556,  500,
+    556,  556, 278, 556, 556,  222, 222, 500, 222, 833, 556, 556,  556, 556,  333, 500, 278, 556,  500,  722,
+    500,  500, 500, 334, 260,  334, 584, 0,   556, 0,   222, 556,  333, 1000, 556, 556, 333, 1000, 667,  333,
+    1000, 0,   611, 0,   0,    222, 222, 333, 333, 350, 556, 1000, 333, 1000, 500, 333, 944, 0,    500,  667,
+    278,  333, 556, 556, 556,  556, 260, 556, 333, 737, 370, 556,  584, 333,  737, 333, 400, 584,  333,  333,
+    333,  556, 537, 278, 333,  333, 365, 556, 834, 834, 834, 611,  667, 667,  667, 667, 667, 667,  1000, 722,
+    667,  667, 667, 667, 278,  278, 278, 278, 722, 722, 778, 778,  778, 778,  778, 584, 778, 722,  722,  722,
+    722,  667, 667, 611, 556,  556, 556, 556, 556, 556, 889, 500,  556, 556,  556, 556, 278, 278,  278,  278,
+    556,  556, 556, 556, 556,  556, 556, 584, 611, 556, 556, 556,  556, 500,  556, 500};
 
 // Helvetica's ascent and descent (thousandths of the font size): a word's glyphs span
 // [baseline - ascent, baseline + descent], which is what text extraction reports as its box.
@@ -50,9 +46,12 @@ std::string literal(const std::string& bytes) {
   std::string out = "(";
   for (const char c : bytes) {
     if (c == '(' || c == ')' || c == '\\') out += '\\';
-    if (c == '\r') out += "\\r";
-    else if (c == '\n') out += "\\n";
-    else out += c;
+    if (c == '\r')
+      out += "\\r";
+    else if (c == '\n')
+      out += "\\n";
+    else
+      out += c;
   }
   return out + ")";
 }
@@ -81,9 +80,10 @@ std::string to_win_ansi(const std::string& utf8) {
       continue;
     }
     // Windows-1252's 0x80-0x9F.
-    static const UChar32 high[32] = {0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-                                     0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-                                     0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178};
+    static const UChar32 high[32] = {0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+                                     0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+                                     0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+                                     0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
     char code = '?';
     for (int k = 0; k < 32; ++k)
       if (high[k] == c && c != 0) code = static_cast<char>(0x80 + k);
@@ -98,7 +98,8 @@ int helvetica_width(const std::string& win_ansi) {
   return width;
 }
 
-std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_space, const std::string& font) {
+std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_space,
+                       const std::string& font) {
   // The direction text runs on the page, to the nearest quarter turn. A deskewed page's words
   // are a degree or two off the horizontal on the scan, but set at that slant, text extraction
   // (poppler's) splits long words where their baseline drifts; set level, each word stays whole,
@@ -111,8 +112,9 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
 
   // The layer is most of what a page gains: words are placed relative to the one before (Td)
   // and sizes rounded to half a point (Tf only when it changes), which halves its size.
-  std::string out = "BT\n3 Tr\n" + number(u.x) + " " + number(u.y) + " " + number(v.x) + " " + number(v.y) + " 0 0 Tm\n";
-  Point at{0, 0};     // where the text line matrix is, in points
+  std::string out =
+      "BT\n3 Tr\n" + number(u.x) + " " + number(u.y) + " " + number(v.x) + " " + number(v.y) + " 0 0 Tm\n";
+  Point at{0, 0};    // where the text line matrix is, in points
   double size = -1;  // the font size in force
   auto set_word = [&](const PlacedWord& word) {
     const std::string text = to_win_ansi(word.text);
@@ -147,7 +149,8 @@ std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_
   for (const PlacedLine& line : page.lines) {
     for (const PlacedWord& word : line.words) {
       const bool part = (word.hyphen_part == 1 || word.hyphen_part == 2) && !word.joined.empty();
-      if (part) out += "/Span << /ActualText " + utf16_hex(word.hyphen_part == 1 ? word.joined : "") + " >> BDC\n";
+      if (part)
+        out += "/Span << /ActualText " + utf16_hex(word.hyphen_part == 1 ? word.joined : "") + " >> BDC\n";
       set_word(word);
       if (part) out += "EMC\n";
     }

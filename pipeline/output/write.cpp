@@ -39,7 +39,8 @@ std::string page_name(std::size_t index) {
 // hocr/NNNN.hocr or alto/NNNN.xml for every page, from one of the page writers.
 template <typename PageWriter>
 std::optional<Error> write_pages(const std::filesystem::path& folder, const std::string& extension,
-                                 const DocumentResult& document, const DocumentTexts& texts, PageWriter write_page) {
+                                 const DocumentResult& document, const DocumentTexts& texts,
+                                 PageWriter write_page) {
   std::error_code ec;
   std::filesystem::create_directories(folder, ec);
   if (ec) return not_writable(folder, ec.message());
@@ -104,7 +105,9 @@ std::optional<Error> write_document(const std::filesystem::path& out, const Docu
     if (!pdf) return pdf.error();
     if (auto error = write_file_atomically(folder / "searchable.pdf", pdf.value())) return error;
   }
-  return write_file_atomically(folder / "report.json", report_json(document).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
+  return write_file_atomically(
+      folder / "report.json",
+      report_json(document).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n");
 }
 
 }  // namespace greffe::output

@@ -18,14 +18,15 @@ namespace greffe::output {
 
 // What cleanup and parse made of a document, already serialised.
 struct DocumentTexts {
-  std::string changes;       // cleanup.jsonl
-  std::string deliberation;  // deliberation.json
+  std::string changes;            // cleanup.jsonl
+  std::string deliberation;       // deliberation.json
   std::vector<CleanLines> words;  // per page, its OCR words as cleanup made them (hOCR, ALTO, PDF)
 };
 
 // OUT/<stem>/: report.json, and what `formats` asks for: raw.txt and text.txt (text),
 // cleanup.jsonl and deliberation.json (json), hocr/NNNN.hocr, alto/NNNN.xml, searchable.pdf.
-[[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out, const DocumentResult& document,
-                                                  const DocumentTexts& texts, const Formats& formats = {});
+[[nodiscard]] std::optional<Error> write_document(const std::filesystem::path& out,
+                                                  const DocumentResult& document, const DocumentTexts& texts,
+                                                  const Formats& formats = {});
 
 }  // namespace greffe::output

@@ -58,9 +58,8 @@ std::string without_ocr_marker(const std::string& title) {
   const std::size_t glyph = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
   if (title.size() < glyph + 2 || title[glyph] != ' ') return title;
   const unsigned char next = static_cast<unsigned char>(title[glyph + 1]);
-  const bool capital = (next >= 'A' && next <= 'Z') ||
-                       (next == 0xC3 && title.size() > glyph + 2 &&
-                        static_cast<unsigned char>(title[glyph + 2]) <= 0x9E);
+  const bool capital = (next >= 'A' && next <= 'Z') || (next == 0xC3 && title.size() > glyph + 2 &&
+                                                        static_cast<unsigned char>(title[glyph + 2]) <= 0x9E);
   return capital ? title.substr(glyph + 1) : title;
 }
 

@@ -32,7 +32,8 @@ std::string heading_words(const std::string& folded) {
 Heading heading_of(const std::string& folded) {
   const std::string h = heading_words(folded);
   static const std::regex opens(
-      "^(etaient |etait )?(membres )?(presents?|presentes?|absents?|absentes?|excuses?|excusees?|representes?|"
+      "^(etaient |etait )?(membres "
+      ")?(presents?|presentes?|absents?|absentes?|excuses?|excusees?|representes?|"
       "secretaire|pouvoirs?|procurations?)\\b");
   if (!std::regex_search(h, opens)) return Heading::None;
   const auto colon = h.find(':');
@@ -43,7 +44,8 @@ Heading heading_of(const std::string& folded) {
   if (head.find("pouvoir") != std::string::npos || head.find("procuration") != std::string::npos ||
       head.find("represente") != std::string::npos)
     return Heading::Represented;
-  if (head.rfind("presen", 0) == 0 || head.rfind("etaient presen", 0) == 0 || head.rfind("membres presen", 0) == 0)
+  if (head.rfind("presen", 0) == 0 || head.rfind("etaient presen", 0) == 0 ||
+      head.rfind("membres presen", 0) == 0)
     return Heading::Present;
   if (head.find("non excuse") != std::string::npos) return Heading::Other;
   if (head.find("excuse") != std::string::npos) return Heading::Excused;
@@ -68,8 +70,9 @@ std::string trim(std::string_view s) {
 }
 
 bool is_civility(const std::string& word) {
-  static const std::vector<std::string> civilities = {"m.", "m", "mm", "mm.", "mme", "mme.", "mmes", "mlle", "mr",
-                                                      "mr.", "mrs", "madame", "monsieur", "messieurs", "mesdames"};
+  static const std::vector<std::string> civilities = {"m.",   "m",      "mm",       "mm.",       "mme",
+                                                      "mme.", "mmes",   "mlle",     "mr",        "mr.",
+                                                      "mrs",  "madame", "monsieur", "messieurs", "mesdames"};
   const std::string f = fold(word);
   for (const std::string& c : civilities)
     if (f == c) return true;
@@ -121,15 +124,24 @@ std::string leading_name(const std::string& text) {
 // "X ayant donné procuration à Y", "Mme X donnant pouvoir à Mme Y", "X (Pouvoir à Y)", and under
 // a proxies' heading "M. Paul MARTIN à Mme Anne DURAND".
 std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
-  static const std::vector<std::string> separators = {" a donné pouvoir à ",  " a donné procuration à ",
-                                                      " ayant donné procuration à ", " ayant donné pouvoir à ",
-                                                      " donne pouvoir à ",    " donnant pouvoir à ",
-                                                      " donne procuration à ", " (pouvoir à ",
-                                                      " (Pouvoir à ",         " pouvoir à ",
-                                                      " Pouvoir à ",          " procuration à ",
-                                                      " représentée par ",    " représenté par ",
-                                                      " representee par ",    " represente par ",
-                                                      " à ",                  " a "};
+  static const std::vector<std::string> separators = {" a donné pouvoir à ",
+                                                      " a donné procuration à ",
+                                                      " ayant donné procuration à ",
+                                                      " ayant donné pouvoir à ",
+                                                      " donne pouvoir à ",
+                                                      " donnant pouvoir à ",
+                                                      " donne procuration à ",
+                                                      " (pouvoir à ",
+                                                      " (Pouvoir à ",
+                                                      " pouvoir à ",
+                                                      " Pouvoir à ",
+                                                      " procuration à ",
+                                                      " représentée par ",
+                                                      " représenté par ",
+                                                      " representee par ",
+                                                      " represente par ",
+                                                      " à ",
+                                                      " a "};
   for (const std::string& sep : separators) {
     if (!bare_a && (sep == " à " || sep == " a ")) continue;
     const auto at = item.find(sep);
@@ -220,7 +232,8 @@ bool is_capitals(std::string_view word) {
   for (std::size_t i = 0; i < word.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(word[i]);
     if (c >= 'a' && c <= 'z') return false;
-    if (c == 0xC3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) >= 0xA0) return false;  // à-ÿ
+    if (c == 0xC3 && i + 1 < word.size() && static_cast<unsigned char>(word[i + 1]) >= 0xA0)
+      return false;  // à-ÿ
     letter = letter || (c >= 'A' && c <= 'Z') || c >= 0x80;
   }
   return letter && word.size() >= 2;
@@ -241,7 +254,8 @@ std::vector<std::string> split_run_together(const std::string& item) {
   std::vector<std::string> names;
   std::string current;
   for (std::size_t i = 0; i < words.size(); ++i) {
-    const bool starts_name = i > 0 && is_capitals(words[i - 1]) && !is_capitals(words[i]) && is_upper_start(words[i]);
+    const bool starts_name =
+        i > 0 && is_capitals(words[i - 1]) && !is_capitals(words[i]) && is_upper_start(words[i]);
     if (starts_name) names.push_back(current), current.clear();
     current += (current.empty() ? "" : " ") + words[i];
   }
@@ -291,7 +305,8 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
 // The counts box or line: "Nombre de conseillers en exercice : 27 - Présents : 21 - Votants : 25",
 // a sidebar's "En exercice : 19 / Présents : 11 / Votants : 13", each count maybe on its own line.
 bool read_counts(const std::string& folded, Deliberation& out) {
-  static const std::regex opens("^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
+  static const std::regex opens(
+      "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
   if (!std::regex_search(folded, opens) && folded.find("en exercice") == std::string::npos) return false;
   if (auto n = count_after(folded, "exercice")) {
     if (!out.session.members_in_office) out.session.members_in_office = n;

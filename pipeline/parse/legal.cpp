@@ -66,7 +66,8 @@ bool is_decision_marker(const std::string& folded) {
   // "Le Conseil municipal, après en avoir délibéré, DÉCIDE : …", "… à l'unanimité décident :",
   // "Le Conseil Municipal après en avoir délibéré A l'unanimité"
   static const std::regex after_clause("[, ]\\s*(decide|delibere|decident)\\s*(:|$)");
-  static const std::regex council("^(le|la) (conseil|bureau|commission|assemblee)[^.]{0,60} apres en avoir delibere");
+  static const std::regex council(
+      "^(le|la) (conseil|bureau|commission|assemblee)[^.]{0,60} apres en avoir delibere");
   if (folded.size() > 2000) return false;
   return std::regex_search(folded, alone) || std::regex_search(folded, after_clause) ||
          std::regex_search(folded, council);
@@ -105,11 +106,13 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
       // Voix contre : 0 Abstentions : 4") offers both unanimity and majority: its counts are read,
       // and its outcome only when every option it prints says it ("Adopté … Adopté …").
       for (std::size_t k = i + 1; k < paragraphs.size(); ++k) {
-        if (!is_vote_statement(paragraphs[k].folded) && paragraphs[k].folded.find("abstention") == std::string::npos)
+        if (!is_vote_statement(paragraphs[k].folded) &&
+            paragraphs[k].folded.find("abstention") == std::string::npos)
           continue;
         VoteTally counts = read_vote(paragraphs[k].folded);
         counts.unanimous.reset();
-        if (counts.for_votes || counts.against || counts.abstention) voted = merge_vote(counts, out.vote) || voted;
+        if (counts.for_votes || counts.against || counts.abstention)
+          voted = merge_vote(counts, out.vote) || voted;
       }
       break;
     }

@@ -47,8 +47,10 @@ std::size_t letters_in_capitals_percent(const std::string& text) {
   std::size_t upper = 0, letters = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 'A' && c <= 'Z') ++upper, ++letters;
-    else if (c >= 'a' && c <= 'z') ++letters;
+    if (c >= 'A' && c <= 'Z')
+      ++upper, ++letters;
+    else if (c >= 'a' && c <= 'z')
+      ++letters;
     else if (c == 0xC3 && i + 1 < text.size()) {
       const unsigned char d = static_cast<unsigned char>(text[i + 1]);
       ++letters;
@@ -65,12 +67,13 @@ std::size_t letters_in_capitals_percent(const std::string& text) {
 bool is_act_heading(const Paragraph& p) {
   const std::string& f = p.folded;
   if (f.size() < 6 || f.size() > 260) return false;
-  if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 || f.rfind("considerant", 0) == 0 ||
-      article_number(f) || is_signature_marker(f))
+  if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
+      f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
     return false;
   static const std::regex numbered(
       "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[)./-]\\s*[a-z]|"
+      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ "
+      "-]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[)./-]\\s*[a-z]|"
       "[ivx]{1,4}\\s*[-.)]\\s+\\S|objet\\s*:)");
   if (std::regex_search(f, numbered)) return true;
   const char last = p.text.back();
@@ -82,7 +85,8 @@ bool is_act_heading(const Paragraph& p) {
 // previous minutes, information and questions.
 bool is_procedural(const std::string& folded) {
   static const std::regex procedural(
-      "secretaire de seance|designation du secretaire|approbation du (proces|compte|pv)|approbation des (proces|comptes)|"
+      "secretaire de seance|designation du secretaire|approbation du (proces|compte|pv)|approbation des "
+      "(proces|comptes)|"
       "questions? diverses|informations? (diverses|du maire)|^informations?\\b|ordre du jour");
   return std::regex_search(folded, procedural);
 }
@@ -92,7 +96,8 @@ bool is_procedural(const std::string& folded) {
 void read_act_heading(const std::string& text, Deliberation& act) {
   static const std::regex with_number(
       "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)\\S*\\s*)?(?:[Nn]\\s*\xC2\xB0\\s*:?\\s*)?"
-      "([0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}_[0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
+      "([0-9]{4}\\s*[-_/"
+      "]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}_[0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
       "[A-Z]{2,8}[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
   std::smatch m;
   std::string title = text;
@@ -152,7 +157,8 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
 }
 
 bool has_vote(const Deliberation& act) {
-  return act.vote.outcome || act.vote.unanimous || act.vote.for_votes || act.vote.against || act.vote.abstention;
+  return act.vote.outcome || act.vote.unanimous || act.vote.for_votes || act.vote.against ||
+         act.vote.abstention;
 }
 
 // The acts of minutes: the text after the attendance cut at act headings (consecutive headings
@@ -293,7 +299,8 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
       if (!out.vote.voters) out.vote.voters = voters;
       out.warnings.erase(std::remove_if(out.warnings.begin(), out.warnings.end(),
                                         [](const std::string& w) {
-                                          return w.rfind("no act number", 0) == 0 || w.rfind("no title", 0) == 0;
+                                          return w.rfind("no act number", 0) == 0 ||
+                                                 w.rfind("no title", 0) == 0;
                                         }),
                          out.warnings.end());
       return out;

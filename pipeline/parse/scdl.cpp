@@ -77,7 +77,8 @@ std::optional<int> real_voters(const VoteTally& vote) {
 
 // PREF_DATE may not precede DELIB_DATE: a receipt date before the session is a misread stamp.
 std::optional<std::string> prefecture_date(const Deliberation& d) {
-  if (d.legality.received_on && d.session.date && *d.legality.received_on < *d.session.date) return std::nullopt;
+  if (d.legality.received_on && d.session.date && *d.legality.received_on < *d.session.date)
+    return std::nullopt;
   return d.legality.received_on;
 }
 
@@ -85,7 +86,9 @@ bool d_voters_contradicted(const VoteTally& vote) {
   return vote.voters && counted_voters(vote) && *vote.voters != *counted_voters(vote);
 }
 
-std::string or_empty_int(const std::optional<int>& value) { return value ? std::to_string(*value) : ""; }
+std::string or_empty_int(const std::optional<int>& value) {
+  return value ? std::to_string(*value) : "";
+}
 
 }  // namespace
 
@@ -185,13 +188,15 @@ std::vector<std::string> scdl_warnings(const Deliberation& deliberation, const S
     warnings.push_back(warning);
   }
   if (d_voters_contradicted(deliberation.vote))
-    warnings.push_back("deliberations.csv: VOTE_REEL left empty: " + std::to_string(*deliberation.vote.voters) +
-                       " voters printed, but the counts add up to " +
-                       std::to_string(*counted_voters(deliberation.vote)));
+    warnings.push_back(
+        "deliberations.csv: VOTE_REEL left empty: " + std::to_string(*deliberation.vote.voters) +
+        " voters printed, but the counts add up to " + std::to_string(*counted_voters(deliberation.vote)));
   if (deliberation.legality.received_on && !prefecture_date(deliberation))
-    warnings.push_back("deliberations.csv: PREF_DATE left empty: the receipt date " + *deliberation.legality.received_on +
-                       " precedes the session's " + *deliberation.session.date);
-  if (siren && options.collectivity_siret.size() == 14 && options.collectivity_siret.compare(0, 9, *siren) != 0)
+    warnings.push_back("deliberations.csv: PREF_DATE left empty: the receipt date " +
+                       *deliberation.legality.received_on + " precedes the session's " +
+                       *deliberation.session.date);
+  if (siren && options.collectivity_siret.size() == 14 &&
+      options.collectivity_siret.compare(0, 9, *siren) != 0)
     warnings.push_back("deliberations.csv: the SIRET " + options.collectivity_siret +
                        " is not of the SIREN the @ctes act id gives (" + *siren + ")");
   return warnings;

@@ -79,11 +79,11 @@ bool is_stray_number(const std::string& line) {
 // Raw OCR and text layers often have no blank line before these: "Le Bureau …,\nVu",
 // "… adoptée.\nCertifié Conforme,", "… VENTRON.\nÉtaient absents et excusés …".
 bool opens_block(const std::string& printed, const std::string& folded) {
-  static const std::regex block(
-      std::string("^(article\\s+[0-9]+|") + kCertifiedConforme + "|pour extrait|pour copie conforme|delibere|decide|"
-      "(oui|ou|oi|oul) le \\S{0,2}apport|entendue?s? |etaient "
-      "(presents|presentes|absents|absentes)\\b|presents\\s*:|"
-      "absents?\\b|excuses\\s*:|secretaire de seance)");
+  static const std::regex block(std::string("^(article\\s+[0-9]+|") + kCertifiedConforme +
+                                "|pour extrait|pour copie conforme|delibere|decide|"
+                                "(oui|ou|oi|oul) le \\S{0,2}apport|entendue?s? |etaient "
+                                "(presents|presentes|absents|absentes)\\b|presents\\s*:|"
+                                "absents?\\b|excuses\\s*:|secretaire de seance)");
   if (std::regex_search(folded, block)) return true;
   // "Vu", "Considérant" alone, or a communal "Vu le …" / "Considérant que …": capitalised, as printed.
   static const std::regex keyword("^(vu|considerant)(\\s*:?$|\\s)");
@@ -200,39 +200,70 @@ struct Marker {
 // after "- ", "1 " or "2. ". Count: followed by a colon and a figure ("Pour : 11").
 const std::vector<Marker>& markers() {
   static const std::vector<Marker> list = {
-      {"etaient presents", Cut::Anywhere},     {"etaient presentes", Cut::Anywhere},
-      {"etaient excuses", Cut::Anywhere},      {"etaient absents", Cut::Anywhere},
-      {"etaient absentes", Cut::Anywhere},     {"etaient representes", Cut::Anywhere},
-      {"presents :", Cut::Capitalised},        {"presents:", Cut::Capitalised},
-      {"presents_ :", Cut::Capitalised},       {"absents excuses", Cut::Capitalised},
-      {"absent excuse", Cut::Capitalised},     {"absents ayant", Cut::Capitalised},
-      {"absent ayant", Cut::Capitalised},      {"absents :", Cut::Capitalised},
-      {"absent :", Cut::Capitalised},          {"absents non", Cut::Capitalised},
-      {"absent non", Cut::Capitalised},        {"excuses :", Cut::Capitalised},
-      {"excuse :", Cut::Capitalised},          {"secretaire de seance", Cut::Capitalised},
-      {"pouvoirs :", Cut::Capitalised},        {"procurations :", Cut::Capitalised},
-      {"deliberation n\xC2\xB0", Cut::Capitalised}, {"objet :", Cut::Capitalised},
-      {"seance du", Cut::Capitalised},         {"l'an deux mil", Cut::Capitalised},
-      {"vu ", Cut::AfterClause},               {"considerant", Cut::AfterClause},
-      {"sur le rapport", Cut::AfterClause},    {"entendu le rapport", Cut::AfterClause},
-      {"apres en avoir delibere", Cut::Anywhere}, {"apres deliberation", Cut::Anywhere},
+      {"etaient presents", Cut::Anywhere},
+      {"etaient presentes", Cut::Anywhere},
+      {"etaient excuses", Cut::Anywhere},
+      {"etaient absents", Cut::Anywhere},
+      {"etaient absentes", Cut::Anywhere},
+      {"etaient representes", Cut::Anywhere},
+      {"presents :", Cut::Capitalised},
+      {"presents:", Cut::Capitalised},
+      {"presents_ :", Cut::Capitalised},
+      {"absents excuses", Cut::Capitalised},
+      {"absent excuse", Cut::Capitalised},
+      {"absents ayant", Cut::Capitalised},
+      {"absent ayant", Cut::Capitalised},
+      {"absents :", Cut::Capitalised},
+      {"absent :", Cut::Capitalised},
+      {"absents non", Cut::Capitalised},
+      {"absent non", Cut::Capitalised},
+      {"excuses :", Cut::Capitalised},
+      {"excuse :", Cut::Capitalised},
+      {"secretaire de seance", Cut::Capitalised},
+      {"pouvoirs :", Cut::Capitalised},
+      {"procurations :", Cut::Capitalised},
+      {"deliberation n\xC2\xB0", Cut::Capitalised},
+      {"objet :", Cut::Capitalised},
+      {"seance du", Cut::Capitalised},
+      {"l'an deux mil", Cut::Capitalised},
+      {"vu ", Cut::AfterClause},
+      {"considerant", Cut::AfterClause},
+      {"sur le rapport", Cut::AfterClause},
+      {"entendu le rapport", Cut::AfterClause},
+      {"apres en avoir delibere", Cut::Anywhere},
+      {"apres deliberation", Cut::Anywhere},
       {"le conseil municipal apres en avoir", Cut::Capitalised},
-      {"decide", Cut::Dispositive},            {"delibere", Cut::AfterClause},
-      {"approuve", Cut::Dispositive},          {"autorise", Cut::Dispositive},
-      {"prend acte", Cut::Dispositive},        {"dit ", Cut::Dispositive},
-      {"charge", Cut::Dispositive},            {"valide", Cut::Dispositive},
-      {"donne ", Cut::Dispositive},            {"accepte", Cut::Dispositive},
-      {"sollicite", Cut::Dispositive},         {"fixe", Cut::Dispositive},
-      {"attribue", Cut::Dispositive},          {"adopte", Cut::Dispositive},
-      {"article ", Cut::AfterClause},          {"pour :", Cut::Count},
-      {"pour:", Cut::Count},                   {"voix pour", Cut::Anywhere},
-      {"voix contre", Cut::Anywhere},          {"abstention(s) de", Cut::Anywhere},
-      {"vote :", Cut::Capitalised},            {"pour extrait", Cut::Capitalised},
-      {"pour copie", Cut::Capitalised},        {"fait et delibere", Cut::Capitalised},
-      {"ainsi fait et delibere", Cut::Capitalised}, {"signe electroniquement", Cut::Capitalised},
-      {"pour le president", Cut::Capitalised}, {"le conseil adopte", Cut::Capitalised},
+      {"decide", Cut::Dispositive},
+      {"delibere", Cut::AfterClause},
+      {"approuve", Cut::Dispositive},
+      {"autorise", Cut::Dispositive},
+      {"prend acte", Cut::Dispositive},
+      {"dit ", Cut::Dispositive},
+      {"charge", Cut::Dispositive},
+      {"valide", Cut::Dispositive},
+      {"donne ", Cut::Dispositive},
+      {"accepte", Cut::Dispositive},
+      {"sollicite", Cut::Dispositive},
+      {"fixe", Cut::Dispositive},
+      {"attribue", Cut::Dispositive},
+      {"adopte", Cut::Dispositive},
+      {"article ", Cut::AfterClause},
+      {"pour :", Cut::Count},
+      {"pour:", Cut::Count},
+      {"voix pour", Cut::Anywhere},
+      {"voix contre", Cut::Anywhere},
+      {"abstention(s) de", Cut::Anywhere},
+      {"vote :", Cut::Capitalised},
+      {"pour extrait", Cut::Capitalised},
+      {"pour copie", Cut::Capitalised},
+      {"fait et delibere", Cut::Capitalised},
+      {"ainsi fait et delibere", Cut::Capitalised},
+      {"signe electroniquement", Cut::Capitalised},
+      {"pour le president", Cut::Capitalised},
+      {"le conseil adopte", Cut::Capitalised},
       // Minutes: "1/ Délibération …", "2) Délibération …", "Questions diverses".
-      {"deliberation", Cut::Listed},           {"questions diverses", Cut::Capitalised},
+      {"deliberation", Cut::Listed},
+      {"questions diverses", Cut::Capitalised},
   };
   return list;
 }
@@ -267,7 +298,8 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
     const std::string window = fold(std::string_view(text).substr(at, 48));
     // "… 2 abstentions 10 votes pour": a count of votes opens the vote's part.
     std::size_t digits = 0;
-    while (digits < window.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(window[digits]))) ++digits;
+    while (digits < window.size() && digits < 4 && std::isdigit(static_cast<unsigned char>(window[digits])))
+      ++digits;
     if (digits > 0 && (window.compare(digits, 5, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
         (cuts.empty() || at > cuts.back())) {
       cuts.push_back(at);
@@ -286,7 +318,8 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
           break;
         case Cut::AfterClause:
           if (!is_capital_at(text, at) || !ends_clause_before(text, at)) cut = std::string::npos;
-          if (m == "article " && (window.size() <= m.size() || !std::isdigit(static_cast<unsigned char>(window[m.size()]))))
+          if (m == "article " &&
+              (window.size() <= m.size() || !std::isdigit(static_cast<unsigned char>(window[m.size()]))))
             cut = std::string::npos;
           break;
         case Cut::Dispositive:
@@ -300,7 +333,8 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
         case Cut::Count: {
           std::size_t k = m.size();
           while (k < window.size() && window[k] == ' ') ++k;
-          if (k >= window.size() || !std::isdigit(static_cast<unsigned char>(window[k])) || !is_capital_at(text, at))
+          if (k >= window.size() || !std::isdigit(static_cast<unsigned char>(window[k])) ||
+              !is_capital_at(text, at))
             cut = std::string::npos;
           break;
         }
@@ -393,7 +427,8 @@ std::string clean_line(std::string_view line) {
       continue;
     }
     // A Markdown autolink, "<https://hubdumentorat.fr/>", prints as its address.
-    if (line[i] == '<' && (line.compare(i + 1, 8, "https://") == 0 || line.compare(i + 1, 7, "http://") == 0)) {
+    if (line[i] == '<' &&
+        (line.compare(i + 1, 8, "https://") == 0 || line.compare(i + 1, 7, "http://") == 0)) {
       const std::size_t close = line.find('>', i);
       if (close != std::string_view::npos && line.substr(i, close - i).find(' ') == std::string_view::npos) {
         text.append(line.substr(i + 1, close - i - 1));

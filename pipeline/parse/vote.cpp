@@ -13,7 +13,8 @@ bool is_vote_statement(const std::string& folded) {
       "mise aux voix|^(cette proposition|adopte|rejete|a l'unanimite|a la majorite|vote|resultat du vote|"
       "unanimite|pour\\s*:\\s*[0-9]|voix (pour|contre)|abstention|le conseil adopte|le conseil rejette)|"
       "\\b[0-9]{1,3} (votes?|voix) (pour|contre)\\b|^vote\\s*_?\\s*:|"
-      "^(le|les membres du) (conseil|bureau|comite)[^.]{0,40} (approuve|adopte|accepte|valide|autorise|refuse|rejette|decide)"
+      "^(le|les membres du) (conseil|bureau|comite)[^.]{0,40} "
+      "(approuve|adopte|accepte|valide|autorise|refuse|rejette|decide)"
       "[^.]{0,30}(unanimite|majorite)");
   return folded.size() < 2000 && std::regex_search(folded, vote);
 }
@@ -22,11 +23,12 @@ namespace {
 
 // "deux abstentions", "3 abstentions": a count printed before its noun.
 std::optional<int> count_before(const std::string& folded, const std::string& noun) {
-  static const std::vector<std::string> words = {"zero", "une", "deux", "trois", "quatre", "cinq", "six",
-                                                 "sept", "huit", "neuf", "dix", "onze", "douze"};
+  static const std::vector<std::string> words = {"zero", "une",  "deux", "trois", "quatre", "cinq", "six",
+                                                 "sept", "huit", "neuf", "dix",   "onze",   "douze"};
   // "12 votes pour", "2 voix contre", "deux abstentions"
   const std::regex before("(?:^|[\\s(,])([0-9]{1,4}|[a-z]+) (?:votes? |voix )?" + noun + "\\b");
-  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), before); it != std::sregex_iterator(); ++it) {
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), before); it != std::sregex_iterator();
+       ++it) {
     const std::string count = (*it)[1].str();
     if (std::isdigit(static_cast<unsigned char>(count[0]))) return std::stoi(count);
     if (count == "un") return 1;
@@ -43,7 +45,8 @@ std::optional<int> named_abstainers(const std::string& folded) {
   const std::string list = folded.substr(at);
   int names = 0;
   static const std::regex civility("(?:^|[\\s,])(mme|m\\.|mlle|monsieur|madame|mr)\\s");
-  for (auto it = std::sregex_iterator(list.begin(), list.end(), civility); it != std::sregex_iterator(); ++it) ++names;
+  for (auto it = std::sregex_iterator(list.begin(), list.end(), civility); it != std::sregex_iterator(); ++it)
+    ++names;
   // "Mme Girardet use du pouvoir de Mme Youssouf": a proxy's mention is no further abstainer.
   const auto proxy = list.find("pouvoir de");
   if (proxy != std::string::npos) {
@@ -51,7 +54,8 @@ std::optional<int> named_abstainers(const std::string& folded) {
     names = 0;
     std::vector<std::string> seen;
     static const std::regex named("(?:mme|m\\.|mlle|monsieur|madame|mr)\\s+([a-z'-]+)");
-    for (auto it = std::sregex_iterator(before_proxy.begin(), before_proxy.end(), named); it != std::sregex_iterator(); ++it)
+    for (auto it = std::sregex_iterator(before_proxy.begin(), before_proxy.end(), named);
+         it != std::sregex_iterator(); ++it)
       if (std::find(seen.begin(), seen.end(), (*it)[1].str()) == seen.end()) seen.push_back((*it)[1].str());
     names = static_cast<int>(seen.size());
   }

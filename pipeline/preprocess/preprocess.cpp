@@ -58,8 +58,9 @@ cv::Mat flatten_lighting(const cv::Mat& gray, int dpi) {
   if (cvRound(gray.cols * 0.25) >= 1 && cvRound(gray.rows * 0.25) >= 1)
     cv::resize(gray, small, cv::Size(), 0.25, 0.25, cv::INTER_AREA);
   else
-    cv::resize(gray, small, cv::Size(std::max(1, cvRound(gray.cols * 0.25)), std::max(1, cvRound(gray.rows * 0.25))),
-               0, 0, cv::INTER_AREA);
+    cv::resize(gray, small,
+               cv::Size(std::max(1, cvRound(gray.cols * 0.25)), std::max(1, cvRound(gray.rows * 0.25))), 0, 0,
+               cv::INTER_AREA);
   const int reach = std::max(5, dpi / 40) | 1;  // a quarter of dpi/10: wider than a stroke
   cv::Mat paper;
   cv::dilate(small, paper, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(reach, reach)));
@@ -104,7 +105,8 @@ bool drop_light_ink(cv::Mat& binary, const cv::Mat& gray, int dpi) {
 
   const int reach = std::max(1, static_cast<int>(std::lround(2 * dpi / 300.0)));
   cv::Mat near_print;
-  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * reach + 1, 2 * reach + 1)));
+  cv::dilate(print, near_print,
+             cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * reach + 1, 2 * reach + 1)));
   const cv::Mat far_from_print = ink & ~near_print;
   // Cheap first: a page whose ink nearly all lies by print has no seal (labelling the marks costs
   // more than the rest of the step).
@@ -164,7 +166,8 @@ Raster to_raster(const cv::Mat& image, int dpi) {
 
 // "2550×3300 px at 300 dpi", for debug labels.
 std::string size_label(const cv::Mat& image, int dpi) {
-  return std::to_string(image.cols) + "×" + std::to_string(image.rows) + " px at " + std::to_string(dpi) + " dpi";
+  return std::to_string(image.cols) + "×" + std::to_string(image.rows) + " px at " + std::to_string(dpi) +
+         " dpi";
 }
 
 std::string degrees_label(double degrees) {
@@ -181,11 +184,12 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
   const cv::Mat raw(page.height, page.width, CV_8UC1, const_cast<std::uint8_t*>(page.pixels.data()));
   cv::Mat gray = raw;
   if (debug)
-    debug->add_image("rasterize",
-                     std::string(page.light_colour_dropped ? "rendered in colour, light coloured ink (a seal) made paper, "
-                                                           : "rasterized, ") +
-                         size_label(raw, page.dpi),
-                     page);
+    debug->add_image(
+        "rasterize",
+        std::string(page.light_colour_dropped ? "rendered in colour, light coloured ink (a seal) made paper, "
+                                              : "rasterized, ") +
+            size_label(raw, page.dpi),
+        page);
 
   // Borders first: the lighting estimate's max filter is narrower than a wide scanner border, so
   // after flattening the border's outer columns turn light and clearing stopped at them, leaving
@@ -202,7 +206,8 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
     debug->add_image("lighting", done, to_raster(gray, page.dpi));
   }
   std::string since_shown;  // what the steps up to deskew did, for the debug label
-  if (options.orientation && options.quarter_turn && lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
+  if (options.orientation && options.quarter_turn &&
+      lines_run_vertically(gray, page.dpi, options.max_skew_degrees)) {
     cv::Mat turned;
     result.lines_vertical = true;
     result.to_image = result.to_image.then(upright_transform(gray.cols, gray.rows, 90));
@@ -217,8 +222,8 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
     const double scale = static_cast<double>(options.min_dpi) / dpi;
     cv::Mat larger;
     cv::resize(gray, larger, cv::Size(), scale, scale, cv::INTER_CUBIC);
-    result.to_image = result.to_image.then(PageTransform::scale(static_cast<double>(larger.cols) / gray.cols,
-                                                                static_cast<double>(larger.rows) / gray.rows));
+    result.to_image = result.to_image.then(PageTransform::scale(
+        static_cast<double>(larger.cols) / gray.cols, static_cast<double>(larger.rows) / gray.rows));
     gray = larger;
     if (debug) since_shown += "resampled from " + std::to_string(dpi) + " dpi, ";
     dpi = options.min_dpi;
@@ -231,12 +236,14 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
       gray = rotate_page(gray, result.skew_degrees);
     }
     if (debug) {
-      since_shown += "skew " + degrees_label(result.skew_degrees) + (corrected ? " measured and corrected, " : " measured, not corrected (under 0.05°), ");
+      since_shown += "skew " + degrees_label(result.skew_degrees) +
+                     (corrected ? " measured and corrected, " : " measured, not corrected (under 0.05°), ");
       debug->add_image("deskew", since_shown + size_label(gray, dpi), to_raster(gray, dpi));
       since_shown.clear();
     }
   }
-  if (debug && !since_shown.empty()) debug->add_image("resample", since_shown + size_label(gray, dpi), to_raster(gray, dpi));
+  if (debug && !since_shown.empty())
+    debug->add_image("resample", since_shown + size_label(gray, dpi), to_raster(gray, dpi));
   // Denoise: a gray scan's JPEG ringing and salt-and-pepper go under a 3x3 median, which keeps
   // every stroke at >= 250 dpi; a bilevel scan would lose stroke corners to it, so its specks
   // are removed one by one after thresholding instead.
@@ -267,14 +274,16 @@ Result run(const Options& options, const Raster& page, DebugSink* debug) {
   }
   if (debug && options.binarize) {
     const std::string specks = options.denoise && bilevel ? ", specks removed (bilevel scan)" : "";
-    const std::string light_ink = result.light_ink_dropped ? ", light gray ink away from print (a seal) made paper" : "";
+    const std::string light_ink =
+        result.light_ink_dropped ? ", light gray ink away from print (a seal) made paper" : "";
     debug->add_image("binarize", "Otsu threshold" + light_ink + specks + turned, result.image);
   }
   if (debug && options.orientation && options.binarize) {
     char confidence[64];
     std::snprintf(confidence, sizeof confidence, "%.1f", result.up_down_confidence);
-    debug->add_text("orientation", std::string("ascenders against descenders: confidence ") + confidence +
-                                       (result.orientation_known ? " (sure)" : " (not sure: Tesseract's OSD decides)"));
+    debug->add_text("orientation",
+                    std::string("ascenders against descenders: confidence ") + confidence +
+                        (result.orientation_known ? " (sure)" : " (not sure: Tesseract's OSD decides)"));
   }
   return result;
 }
@@ -292,7 +301,8 @@ void turn_upright(Raster& page, int clockwise_degrees) {
   if (clockwise_degrees != 90 && clockwise_degrees != 270) return;
   const cv::Mat image(page.height, page.width, CV_8UC1, page.pixels.data());
   cv::Mat upright;
-  cv::rotate(image, upright, clockwise_degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : cv::ROTATE_90_CLOCKWISE);
+  cv::rotate(image, upright,
+             clockwise_degrees == 90 ? cv::ROTATE_90_COUNTERCLOCKWISE : cv::ROTATE_90_CLOCKWISE);
   page = to_raster(upright, page.dpi);
 }
 

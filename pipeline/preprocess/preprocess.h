@@ -1,7 +1,7 @@
 // preprocess: turns a raw page raster into the image the engine reads best, in this order:
-// lighting flattened, dark scanner borders cleared, a page lying on its side turned a quarter, low resolutions
-// resampled, skew measured and corrected, noise smoothed, binarized (a gray seal dropped), specks removed.
-// Each step can be switched off to measure what it earns (README: "Preprocessing").
+// lighting flattened, dark scanner borders cleared, a page lying on its side turned a quarter, low
+// resolutions resampled, skew measured and corrected, noise smoothed, binarized (a gray seal dropped), specks
+// removed. Each step can be switched off to measure what it earns (README: "Preprocessing").
 #pragma once
 
 #include "models/debug.h"
@@ -25,18 +25,18 @@ struct Options {
   int min_dpi = 300;  // pages scanned below this are resampled up to it (0: never)
   bool deskew = true;
   double max_skew_degrees = 10.0;
-  bool denoise = true;   // 3x3 median on gray scans, and specks after thresholding
-  bool binarize = true;  // lighting flattened, then one Otsu threshold
+  bool denoise = true;         // 3x3 median on gray scans, and specks after thresholding
+  bool binarize = true;        // lighting flattened, then one Otsu threshold
   bool drop_light_ink = true;  // after it, a seal in light gray ink away from the print made paper
 };
 
 struct Result {
   Raster image;
-  double skew_degrees = 0;      // measured; positive = text lines rose to the right
-  int orientation_degrees = 0;  // clockwise turn the page had and no longer has: 0, 90, 180, 270
-  float up_down_confidence = 0;  // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
+  double skew_degrees = 0;         // measured; positive = text lines rose to the right
+  int orientation_degrees = 0;     // clockwise turn the page had and no longer has: 0, 90, 180, 270
+  float up_down_confidence = 0;    // > 0 upright, < 0 upside down (see upside_down.h); 0: not measured
   bool orientation_known = false;  // the up/down verdict was sure; otherwise ask OSD
-  bool lines_vertical = false;  // the line profile found the lines running down: turned a quarter
+  bool lines_vertical = false;     // the line profile found the lines running down: turned a quarter
   bool light_ink_dropped = false;  // a seal in light gray ink was made paper
   // From the page's pixels to `image`'s: quarter turns, resampling and deskew, so that a box on
   // `image` can be put back on the page (the searchable PDF does).

@@ -123,8 +123,7 @@ PageTransform deskew_transform(int width, int height, double skew_degrees) {
 cv::Mat rotate_page(const cv::Mat& gray, double skew_degrees) {
   const cv::Mat turn = deskew_matrix(gray.cols, gray.rows, skew_degrees);
   cv::Mat straight;
-  cv::warpAffine(gray, straight, turn, gray.size(), cv::INTER_CUBIC, cv::BORDER_CONSTANT,
-                 cv::Scalar(255));
+  cv::warpAffine(gray, straight, turn, gray.size(), cv::INTER_CUBIC, cv::BORDER_CONSTANT, cv::Scalar(255));
   return straight;
 }
 

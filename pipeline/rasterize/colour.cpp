@@ -21,14 +21,15 @@ constexpr int kColoured = 16;
 
 }  // namespace
 
-Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi) {
+Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order,
+                 int dpi) {
   Raster gray(width, height, dpi);
   for (int y = 0; y < height; ++y) {
     const std::uint8_t* row = pixels + static_cast<std::size_t>(y) * bytes_per_row;
     for (int x = 0; x < width; ++x) {
       const std::uint8_t* p = row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
-      gray.pixels[static_cast<std::size_t>(y) * width + x] =
-          static_cast<std::uint8_t>((299 * p[order.red] + 587 * p[order.green] + 114 * p[order.blue] + 500) / 1000);
+      gray.pixels[static_cast<std::size_t>(y) * width + x] = static_cast<std::uint8_t>(
+          (299 * p[order.red] + 587 * p[order.green] + 114 * p[order.blue] + 500) / 1000);
     }
   }
   return gray;
@@ -41,7 +42,8 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
                        Raster* drop_into) {
   const int width = gray.width, height = gray.height;
   auto pixel = [&](int x, int y) {
-    return pixels + static_cast<std::size_t>(y) * bytes_per_row + static_cast<std::size_t>(x) * order.bytes_per_pixel;
+    return pixels + static_cast<std::size_t>(y) * bytes_per_row +
+           static_cast<std::size_t>(x) * order.bytes_per_pixel;
   };
   // The paper's tint: the median of each channel over the light pixels.
   std::array<std::array<long long, 256>, 3> histogram{};
@@ -67,7 +69,8 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
   // Each channel divided by the paper's, looked up rather than divided for every pixel.
   std::array<std::array<int, 256>, 3> balanced{};
   for (int channel = 0; channel < 3; ++channel)
-    for (int level = 0; level < 256; ++level) balanced[channel][level] = std::min(255, level * 255 / paper[channel]);
+    for (int level = 0; level < 256; ++level)
+      balanced[channel][level] = std::min(255, level * 255 / paper[channel]);
   const std::uint8_t paper_gray =
       static_cast<std::uint8_t>((299 * paper[0] + 587 * paper[1] + 114 * paper[2] + 500) / 1000);
   long long coloured = 0;
@@ -77,7 +80,8 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
       const std::size_t at = static_cast<std::size_t>(y) * width + x;
       if (gray.pixels[at] < kPrint) continue;
       const std::uint8_t* p = pixel(x, y);
-      const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]], blue = balanced[2][p[order.blue]];
+      const int red = balanced[0][p[order.red]], green = balanced[1][p[order.green]],
+                blue = balanced[2][p[order.blue]];
       if (std::max({red, green, blue}) - std::min({red, green, blue}) <= kColoured) continue;
       ++coloured;
       if (drop_into) seal[at] = 1;
@@ -113,8 +117,10 @@ bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_
   return coloured * 1000 > static_cast<long long>(gray.width) * gray.height;
 }
 
-void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order) {
-  if (has_light_colour(gray, pixels, bytes_per_row, order)) drop_light_colour(gray, pixels, bytes_per_row, order);
+void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row,
+                                  ChannelOrder order) {
+  if (has_light_colour(gray, pixels, bytes_per_row, order))
+    drop_light_colour(gray, pixels, bytes_per_row, order);
 }
 
 }  // namespace greffe::rasterize

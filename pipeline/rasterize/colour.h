@@ -16,7 +16,8 @@ inline constexpr ChannelOrder kPopplerArgb32{4, 2, 1, 0};
 inline constexpr ChannelOrder kRgb{3, 0, 1, 2};  // libpng's and libjpeg's RGB samples
 
 // Luminance, with ITU-R BT.601's weights (as poppler weighs them).
-Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order, int dpi);
+Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_per_row, ChannelOrder order,
+                 int dpi);
 
 // Light coloured ink made paper in `gray`, the page turned gray from `pixels`: where the ink is
 // coloured and lighter than print — a seal, a rubber stamp or a highlighter over black text —
@@ -35,6 +36,7 @@ void drop_light_colour(Raster& gray, const std::uint8_t* pixels, int bytes_per_r
 bool has_light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
 
 // For a page decoded whole (PNG, JPEG, TIFF): drop_light_colour where has_light_colour says so.
-void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row, ChannelOrder order);
+void drop_light_colour_if_present(Raster& gray, const std::uint8_t* pixels, int bytes_per_row,
+                                  ChannelOrder order);
 
 }  // namespace greffe::rasterize

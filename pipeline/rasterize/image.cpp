@@ -80,14 +80,17 @@ class ImageDocument final : public Document {
     const int page_number = index + 1;
     const std::string path = input_.string();
     l_int32 width = 0, height = 0, bps = 0, spp = 0, resolution = 0, colormap = 0, format = 0;
-    if (readHeaderTiff(path.c_str(), index, &width, &height, &bps, &spp, &resolution, &colormap, &format) != 0 ||
+    if (readHeaderTiff(path.c_str(), index, &width, &height, &bps, &spp, &resolution, &colormap, &format) !=
+            0 ||
         width <= 0 || height <= 0)
       return Error{ErrorKind::UnreadableInput, path, page_number, "cannot read the image header"};
     if (static_cast<long long>(width) * height > options_.max_pixels)
       return too_large(input_, page_number, width, height, options_);
 
     PixPtr pix(pixReadTiff(path.c_str(), index));
-    if (!pix) return Error{ErrorKind::UnreadableInput, path, page_number, "cannot decode the image (corrupt or truncated)"};
+    if (!pix)
+      return Error{ErrorKind::UnreadableInput, path, page_number,
+                   "cannot decode the image (corrupt or truncated)"};
     return to_raster(pix.get(), options_);
   }
 
@@ -113,7 +116,8 @@ Expected<std::unique_ptr<Document>> open_image(const std::filesystem::path& inpu
                                                const Options& options) {
   setMsgSeverity(L_SEVERITY_NONE);  // Leptonica's own messages would break the one-line errors
   const int pages = format == ImageFormat::Tiff ? tiff_page_count(input) : 1;
-  if (pages <= 0) return Error{ErrorKind::UnreadableInput, input.string(), 0, "not a readable TIFF (no page found)"};
+  if (pages <= 0)
+    return Error{ErrorKind::UnreadableInput, input.string(), 0, "not a readable TIFF (no page found)"};
   return std::unique_ptr<Document>(new ImageDocument(input, format, pages, options));
 }
 

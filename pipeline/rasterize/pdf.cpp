@@ -64,7 +64,8 @@ class ImageSizeReader final : public QPDFObjectHandle::ParserCallbacks {
 
   // Reads a page's (or a form's) content with parseContents(this) into `found`; found and
   // forms_read are shared by the page and every form it draws.
-  ImageSizeReader(QPDFObjectHandle resources, const Linear& ctm, int depth, int& forms_read, ImageSizes& found)
+  ImageSizeReader(QPDFObjectHandle resources, const Linear& ctm, int depth, int& forms_read,
+                  ImageSizes& found)
       : resources_(resources), ctm_(ctm), depth_(depth), forms_read_(forms_read), found_(found) {}
 
   void handleObject(QPDFObjectHandle object) override {
@@ -120,7 +121,8 @@ class ImageSizeReader final : public QPDFObjectHandle::ParserCallbacks {
     }
     // A form without /Resources uses its page's (PDF 1.1 files do that).
     QPDFObjectHandle own = dictionary.getKey("/Resources");
-    ImageSizeReader form(own.isDictionary() ? own : resources_, matrix.then(ctm_), depth_ + 1, forms_read_, found_);
+    ImageSizeReader form(own.isDictionary() ? own : resources_, matrix.then(ctm_), depth_ + 1, forms_read_,
+                         found_);
     try {
       QPDFPageObjectHelper(xobject).parseContents(&form);
     } catch (const std::exception&) {
@@ -151,14 +153,13 @@ class PdfDocument final : public Document {
 
     // Check the size before rendering: a page can declare a surface that no memory holds.
     const poppler::rectf box = page->page_rect(poppler::media_box);
-    const bool sideways = page->orientation() == poppler::page::landscape ||
-                          page->orientation() == poppler::page::seascape;
+    const bool sideways =
+        page->orientation() == poppler::page::landscape || page->orientation() == poppler::page::seascape;
     const long long width = std::llround((sideways ? box.height() : box.width()) / 72.0 * options_.dpi);
     const long long height = std::llround((sideways ? box.width() : box.height()) / 72.0 * options_.dpi);
     if (width <= 0 || height <= 0)
       return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "page has no area"};
-    if (width * height > options_.max_pixels)
-      return too_large(input_, page_number, width, height, options_);
+    if (width * height > options_.max_pixels) return too_large(input_, page_number, width, height, options_);
 
     // Images drawn far bigger than their page are refused: together, at this dpi, they cover
     // more pixels than the limit (which bounds what one page may cost) and more than 4 times the
@@ -189,7 +190,8 @@ class PdfDocument final : public Document {
       if (!image.is_valid())
         return Error{ErrorKind::UnreadableInput, input_.string(), page_number, "cannot render page"};
       const auto* pixels = reinterpret_cast<const std::uint8_t*>(image.const_data());
-      Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32, options_.dpi);
+      Raster gray = luminance(pixels, image.width(), image.height(), image.bytes_per_row(), kPopplerArgb32,
+                              options_.dpi);
       drop_light_colour(gray, pixels, image.bytes_per_row(), kPopplerArgb32);
       return gray;
     }
@@ -211,7 +213,8 @@ class PdfDocument final : public Document {
     const poppler::image small = renderer.render_page(&page, dpi, dpi);
     if (!small.is_valid()) return false;
     const auto* pixels = reinterpret_cast<const std::uint8_t*>(small.const_data());
-    const Raster gray = luminance(pixels, small.width(), small.height(), small.bytes_per_row(), kPopplerArgb32, dpi);
+    const Raster gray =
+        luminance(pixels, small.width(), small.height(), small.bytes_per_row(), kPopplerArgb32, dpi);
     return has_light_colour(gray, pixels, small.bytes_per_row(), kPopplerArgb32);
   }
 
@@ -256,13 +259,16 @@ class PdfDocument final : public Document {
     for (const poppler::text_box& word : page->text_list()) {
       const poppler::rectf area = word.bbox();
       // A pixel of margin: glyph boxes are tight, and the small rendering blurs the strokes.
-      const cv::Point from(static_cast<int>(std::floor(area.left() * scale)) - 1, static_cast<int>(std::floor(area.top() * scale)) - 1);
-      const cv::Point to(static_cast<int>(std::ceil(area.right() * scale)) + 1, static_cast<int>(std::ceil(area.bottom() * scale)) + 1);
+      const cv::Point from(static_cast<int>(std::floor(area.left() * scale)) - 1,
+                           static_cast<int>(std::floor(area.top() * scale)) - 1);
+      const cv::Point to(static_cast<int>(std::ceil(area.right() * scale)) + 1,
+                         static_cast<int>(std::ceil(area.bottom() * scale)) + 1);
       cv::rectangle(covered, from, to, cv::Scalar(255), cv::FILLED);
     }
     long long ink = 0, inside = 0;
     for (int y = 0; y < image.height(); ++y) {
-      const auto* row = reinterpret_cast<const std::uint8_t*>(image.const_data()) + static_cast<std::size_t>(y) * image.bytes_per_row();
+      const auto* row = reinterpret_cast<const std::uint8_t*>(image.const_data()) +
+                        static_cast<std::size_t>(y) * image.bytes_per_row();
       const std::uint8_t* in_word = covered.ptr<std::uint8_t>(y);
       for (int x = 0; x < image.width(); ++x)
         if (row[x] < 128) ++ink, inside += in_word[x] != 0;
@@ -294,11 +300,12 @@ Expected<std::unique_ptr<Document>> open_pdf(const std::filesystem::path& input,
     return Error{ErrorKind::UnreadableInput, input.string(), 0, "not a readable PDF (corrupt or truncated)"};
   if (document->is_locked())
     return Error{ErrorKind::EncryptedPdf, input.string(), 0, "encrypted PDF: it needs a password to open"};
-  if (document->pages() <= 0)
-    return Error{ErrorKind::UnreadableInput, input.string(), 0, "PDF has no pages"};
+  if (document->pages() <= 0) return Error{ErrorKind::UnreadableInput, input.string(), 0, "PDF has no pages"};
   return std::unique_ptr<Document>(new PdfDocument(input, std::move(document), options));
 }
 
-std::string poppler_version() { return "Poppler " + poppler::version_string(); }
+std::string poppler_version() {
+  return "Poppler " + poppler::version_string();
+}
 
 }  // namespace greffe::rasterize

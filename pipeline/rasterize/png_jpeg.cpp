@@ -8,7 +8,9 @@
 // Both libraries report a fatal error by longjmp from their error handler: the functions that
 // call setjmp (png_decode, jpeg_decode) hold no object with a destructor, and write what they
 // read through a pointer, as longjmp requires.
-#include <cstdio>  // before jpeglib.h, which uses FILE and size_t without including them
+// <cstdio> first, in a block of its own: jpeglib.h uses FILE and size_t without including them.
+#include <cstdio>
+
 #include <jpeglib.h>
 #include <png.h>
 
@@ -37,10 +39,10 @@ struct Decoded {
   bool over_limit = false;  // the header's size is over the limit: nothing decoded
   int channels = 0;
   std::vector<std::uint8_t> samples;
-  std::vector<std::uint8_t*> rows;  // libpng's row pointers into samples
+  std::vector<std::uint8_t*> rows;     // libpng's row pointers into samples
   std::vector<std::uint8_t> cmyk_row;  // one row as libjpeg gives CMYK
-  int resolution = 0;  // dpi the file states, 0 when none
-  std::string problem;  // the library's message
+  int resolution = 0;                  // dpi the file states, 0 when none
+  std::string problem;                 // the library's message
 };
 
 struct FileCloser {
@@ -58,7 +60,8 @@ Raster to_raster(const Decoded& image, const Options& options) {
       raster.pixels[i] = luminance(image.samples[3 * i], image.samples[3 * i + 1], image.samples[3 * i + 2]);
     // A seal or a stamp in light colour becomes paper, as on a PDF page (colour.h).
     const int row_bytes = 3 * raster.width;
-    if (options.drop_light_colour) drop_light_colour_if_present(raster, image.samples.data(), row_bytes, kRgb);
+    if (options.drop_light_colour)
+      drop_light_colour_if_present(raster, image.samples.data(), row_bytes, kRgb);
   }
   return raster;
 }
@@ -92,7 +95,8 @@ bool png_decode(png_structp png, png_infop info, std::FILE* file, const Options&
   png_uint_32 x_per_metre = 0, y_per_metre = 0;
   int unit = 0;
   if (png_get_pHYs(png, info, &x_per_metre, &y_per_metre, &unit) && unit == PNG_RESOLUTION_METER)
-    out->resolution = static_cast<int>(static_cast<float>(x_per_metre) / 39.37 + 0.5);  // as Leptonica rounds it
+    out->resolution =
+        static_cast<int>(static_cast<float>(x_per_metre) / 39.37 + 0.5);  // as Leptonica rounds it
   // To 8-bit gray or RGB, as Leptonica's page became before its conversion to gray: 16-bit
   // samples keep their high byte, palettes and 1, 2 or 4-bit gray are expanded, alpha is dropped.
   png_set_strip_16(png);
@@ -149,7 +153,7 @@ bool jpeg_decode(jpeg_decompress_struct* jpeg, JpegErrors* errors, std::FILE* fi
     return true;
   }
   if (jpeg->density_unit == 1) out->resolution = jpeg->X_density;  // dots per inch
-  if (jpeg->density_unit == 2)  // per cm, as Leptonica rounds it
+  if (jpeg->density_unit == 2)                                     // per cm, as Leptonica rounds it
     out->resolution = static_cast<int>(static_cast<float>(jpeg->X_density) * 2.54 + 0.5);
   // Gray stays gray; colour is read as RGB and made gray with Leptonica's weights. CMYK (Adobe's
   // JPEGs) is made RGB as Leptonica did.
@@ -169,9 +173,12 @@ bool jpeg_decode(jpeg_decompress_struct* jpeg, JpegErrors* errors, std::FILE* fi
     JSAMPLE* four = out->cmyk_row.data();
     if (jpeg_read_scanlines(jpeg, &four, 1) != 1) return false;
     for (long long x = 0; x < out->width; ++x) {
-      const int cyan = four[4 * x], magenta = four[4 * x + 1], yellow = four[4 * x + 2], black = four[4 * x + 3];
+      const int cyan = four[4 * x], magenta = four[4 * x + 1], yellow = four[4 * x + 2],
+                black = four[4 * x + 3];
       // Adobe writes C, M and Y inverted (libjpeg's manual, "Special color spaces").
-      const auto rgb = [&](int ink) { return std::clamp(jpeg->saw_Adobe_marker ? black * ink / 255 : black * (255 - ink) / 255, 0, 255); };
+      const auto rgb = [&](int ink) {
+        return std::clamp(jpeg->saw_Adobe_marker ? black * ink / 255 : black * (255 - ink) / 255, 0, 255);
+      };
       row[3 * x] = rgb(cyan), row[3 * x + 1] = rgb(magenta), row[3 * x + 2] = rgb(yellow);
     }
   }
@@ -214,7 +221,8 @@ Expected<Raster> read_jpeg(const std::filesystem::path& input, const Options& op
   if (image.over_limit) return too_large(input, 1, image.width, image.height, options);
   // A warning is corrupt data ("Premature end of JPEG file": the rest of the page made up gray):
   // Leptonica refused such a page, and so does greffe.
-  if (!decoded || warnings > 0 || image.width <= 0 || image.height <= 0) return cannot_decode(input, image.problem);
+  if (!decoded || warnings > 0 || image.width <= 0 || image.height <= 0)
+    return cannot_decode(input, image.problem);
   return to_raster(image, options);
 }
 

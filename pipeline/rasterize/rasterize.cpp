@@ -1,13 +1,13 @@
 #include "pipeline/rasterize/rasterize.h"
 
 #include <array>
-#include <cstring>
 #include <cctype>
+#include <cstring>
 #include <fstream>
 #include <sstream>
-#include <vector>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "models/text_input.h"
 #include "pipeline/rasterize/formats.h"
@@ -48,7 +48,8 @@ Expected<std::unique_ptr<Document>> open_text(const std::filesystem::path& input
   std::ostringstream content;
   content << file.rdbuf();
   const std::string text = content.str();
-  if (auto reason = not_text_reason(text)) return Error{ErrorKind::UnreadableInput, input.string(), 0, *reason};
+  if (auto reason = not_text_reason(text))
+    return Error{ErrorKind::UnreadableInput, input.string(), 0, *reason};
   std::vector<std::string> pages;
   std::size_t start = 0;
   while (true) {
@@ -68,7 +69,8 @@ InputFormat sniff_format(const std::filesystem::path& input) {
   file.read(head.data(), static_cast<std::streamsize>(head.size()));
   head.resize(static_cast<std::size_t>(file.gcount()));
   auto starts_with = [&](std::string_view prefix) { return head.compare(0, prefix.size(), prefix) == 0; };
-  if (starts_with(std::string_view("II*\0", 4)) || starts_with(std::string_view("MM\0*", 4))) return InputFormat::Tiff;
+  if (starts_with(std::string_view("II*\0", 4)) || starts_with(std::string_view("MM\0*", 4)))
+    return InputFormat::Tiff;
   if (starts_with("\x89PNG")) return InputFormat::Png;
   if (starts_with("\xFF\xD8\xFF")) return InputFormat::Jpeg;
   if (head.find("%PDF-") != std::string::npos) return InputFormat::Pdf;

@@ -14,7 +14,7 @@ namespace greffe::rasterize {
 struct Options {
   int dpi = 300;  // PDF rendering resolution; assumed for images that do not state theirs
   long long max_pixels = 250'000'000;  // per page, checked before decoding (OCRmyPDF's default)
-  bool drop_light_colour = true;  // seals and stamps in light colour become paper (colour.h)
+  bool drop_light_colour = true;       // seals and stamps in light colour become paper (colour.h)
 };
 
 class Document {

@@ -1,8 +1,8 @@
 #include "pipeline/search/search.h"
 
 #include <sqlite3.h>
-#include <unicode/uchar.h>
 #include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -69,7 +69,8 @@ bool iso_prefix(const std::string& date) {
 using batch::Statement;
 
 const char* const kActColumns =
-    "d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), d.vote_outcome, d.matter_code, "
+    "d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), d.vote_outcome, "
+    "d.matter_code, "
     "d.kind";
 
 Hit act_of(Statement& row) {
@@ -95,7 +96,9 @@ Expected<std::string> fts_query(const std::string& user_query) {
   std::vector<std::string> terms;  // FTS5 terms, or "OR"
   std::size_t i = 0;
   const std::string& q = user_query;
-  auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; };
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+  };
   while (i < q.size()) {
     if (space(q[i])) {
       ++i;
@@ -132,7 +135,8 @@ Expected<std::string> fts_query(const std::string& user_query) {
   int count = 0;
   std::string fts;
   for (const auto& term : kept) {
-    if (term != "OR" && ++count > kMaxTerms) return bad("the query has more than " + std::to_string(kMaxTerms) + " terms");
+    if (term != "OR" && ++count > kMaxTerms)
+      return bad("the query has more than " + std::to_string(kMaxTerms) + " terms");
     fts += (fts.empty() ? "" : " ") + term;
   }
   if (count == 0) return bad("nothing to search for: give a word, a \"phrase\" or a prefix*");
@@ -141,8 +145,10 @@ Expected<std::string> fts_query(const std::string& user_query) {
 
 std::optional<Error> check(const Filters& filters) {
   auto bad = [](const std::string& why) { return Error{ErrorKind::BadArguments, "", 0, why}; };
-  if (!filters.from.empty() && !iso_prefix(filters.from)) return bad("--from: a date is YYYY, YYYY-MM or YYYY-MM-DD");
-  if (!filters.to.empty() && !iso_prefix(filters.to)) return bad("--to: a date is YYYY, YYYY-MM or YYYY-MM-DD");
+  if (!filters.from.empty() && !iso_prefix(filters.from))
+    return bad("--from: a date is YYYY, YYYY-MM or YYYY-MM-DD");
+  if (!filters.to.empty() && !iso_prefix(filters.to))
+    return bad("--to: a date is YYYY, YYYY-MM or YYYY-MM-DD");
   if (!filters.outcome.empty() && filters.outcome != "adopted" && filters.outcome != "rejected")
     return bad("--outcome: adopted or rejected");
   if (filters.matter.size() > 16 || filters.matter.find_first_not_of("0123456789.") != std::string::npos)
@@ -155,7 +161,8 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
   const auto file = out / "catalog.sqlite";
   std::error_code ec;
   if (!std::filesystem::is_regular_file(file, ec))
-    return Error{ErrorKind::BadArguments, out.string(), 0, "no catalog.sqlite: not the output of greffe batch"};
+    return Error{ErrorKind::BadArguments, out.string(), 0,
+                 "no catalog.sqlite: not the output of greffe batch"};
   sqlite3* db = nullptr;
   if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
     const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
@@ -170,13 +177,16 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
   const int found = has ? has.step() : SQLITE_ERROR;
   if (found != SQLITE_ROW)
     return Error{ErrorKind::UnreadableInput, file.string(), 0,
-                 found == SQLITE_DONE ? "the catalog has no full-text index (written by an older greffe): run the same "
-                                        "greffe batch again, which indexes the documents done from their text.txt"
-                                      : std::string("not a catalog: ") + sqlite3_errmsg(db)};
+                 found == SQLITE_DONE
+                     ? "the catalog has no full-text index (written by an older greffe): run the same "
+                       "greffe batch again, which indexes the documents done from their text.txt"
+                     : std::string("not a catalog: ") + sqlite3_errmsg(db)};
   return index;
 }
 
-Index::~Index() { sqlite3_close(db_); }
+Index::~Index() {
+  sqlite3_close(db_);
+}
 
 Error Index::failure(const std::string& what) const {
   return Error{ErrorKind::UnreadableInput, file_.string(), 0, what + ": " + sqlite3_errmsg(db_)};
@@ -192,21 +202,26 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   // document costs as much again as bm25 on a word most pages hold.
   const bool filtered = !filters.from.empty() || !filters.to.empty() || !filters.body.empty() ||
                         !filters.outcome.empty() || !filters.matter.empty();
-  std::string sql = filtered ? "WITH best AS (SELECT p.id AS id, rank AS r FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
-                               "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1"
-                             : "WITH best AS (SELECT rowid AS id, rank AS r FROM page_text WHERE page_text MATCH ?1";
+  std::string sql =
+      filtered ? "WITH best AS (SELECT p.id AS id, rank AS r FROM page_text CROSS JOIN pages p ON p.id = "
+                 "page_text.rowid "
+                 "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1"
+               : "WITH best AS (SELECT rowid AS id, rank AS r FROM page_text WHERE page_text MATCH ?1";
   if (!filters.from.empty()) sql += " AND d.session_date >= ?2";
   if (!filters.to.empty()) sql += " AND substr(d.session_date, 1, length(?3)) <= ?3";
-  if (!filters.body.empty()) sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
+  if (!filters.body.empty())
+    sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
   if (!filters.outcome.empty()) sql += " AND d.vote_outcome = ?5";
   if (!filters.matter.empty()) sql += " AND (d.matter_code = ?6 OR d.matter_code LIKE ?6 || '.%')";
   // CROSS JOIN keeps the order written: the kept pages, then each one's row of the index, page
   // and document. Left to choose, SQLite scanned every match again to join it to `best`.
-  sql += " ORDER BY rank LIMIT ?7) "
-         "SELECT d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), d.vote_outcome, "
-         "d.matter_code, d.kind, p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
-         "FROM best CROSS JOIN page_text ON page_text.rowid = best.id CROSS JOIN pages p ON p.id = best.id "
-         "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1 ORDER BY best.r";
+  sql +=
+      " ORDER BY rank LIMIT ?7) "
+      "SELECT d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), "
+      "d.vote_outcome, "
+      "d.matter_code, d.kind, p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
+      "FROM best CROSS JOIN page_text ON page_text.rowid = best.id CROSS JOIN pages p ON p.id = best.id "
+      "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1 ORDER BY best.r";
   Statement query(db_, sql);
   if (!query) return failure("cannot search");
   query.text(1, *fts);
@@ -228,13 +243,13 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   return hits;
 }
 
-
 Expected<std::vector<Hit>> Index::acts(const Filters& filters, int limit) {
   if (auto error = check(filters)) return *error;
   std::string sql = std::string("SELECT ") + kActColumns + " FROM documents d WHERE d.status = 'done'";
   if (!filters.from.empty()) sql += " AND d.session_date >= ?2";
   if (!filters.to.empty()) sql += " AND substr(d.session_date, 1, length(?3)) <= ?3";
-  if (!filters.body.empty()) sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
+  if (!filters.body.empty())
+    sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
   if (!filters.outcome.empty()) sql += " AND d.vote_outcome = ?5";
   if (!filters.matter.empty()) sql += " AND (d.matter_code = ?6 OR d.matter_code LIKE ?6 || '.%')";
   sql += " ORDER BY d.session_date DESC, d.path LIMIT ?7";
@@ -254,7 +269,8 @@ Expected<std::vector<Hit>> Index::acts(const Filters& filters, int limit) {
 }
 
 Expected<std::optional<Hit>> Index::document(const std::string& path) {
-  Statement query(db_, std::string("SELECT ") + kActColumns + " FROM documents d WHERE d.path = ? AND d.status = 'done'");
+  Statement query(
+      db_, std::string("SELECT ") + kActColumns + " FROM documents d WHERE d.path = ? AND d.status = 'done'");
   if (!query) return failure("cannot read the catalog");
   query.text(1, path);
   const int status = query.step();
@@ -297,7 +313,8 @@ std::vector<std::string> tokens(const std::string& word) {
   return found;
 }
 
-Expected<std::vector<Span>> Index::page(const std::string& path, int page_number, const std::string& user_query) {
+Expected<std::vector<Span>> Index::page(const std::string& path, int page_number,
+                                        const std::string& user_query) {
   std::string fts;
   if (!user_query.empty()) {
     auto translated = fts_query(user_query);
@@ -305,9 +322,11 @@ Expected<std::vector<Span>> Index::page(const std::string& path, int page_number
     fts = *translated;
   }
   // highlight() needs the MATCH; without a query the page is read as it is.
-  Statement query(db_, fts.empty() ? "SELECT text FROM pages WHERE path = ?2 AND page = ?3"
-                                   : "SELECT highlight(page_text, 0, char(2), char(3)) FROM pages p CROSS JOIN page_text "
-                                     "ON page_text.rowid = p.id WHERE p.path = ?2 AND p.page = ?3 AND page_text MATCH ?1");
+  Statement query(db_,
+                  fts.empty()
+                      ? "SELECT text FROM pages WHERE path = ?2 AND page = ?3"
+                      : "SELECT highlight(page_text, 0, char(2), char(3)) FROM pages p CROSS JOIN page_text "
+                        "ON page_text.rowid = p.id WHERE p.path = ?2 AND p.page = ?3 AND page_text MATCH ?1");
   if (!query) return failure("cannot read the page");
   if (!fts.empty()) query.text(1, fts);
   query.text(2, path);
@@ -347,7 +366,8 @@ std::vector<std::string> hit_words(const std::vector<Span>& spans) {
   return words;
 }
 
-int command(const std::filesystem::path& out, const std::string& query, const Filters& filters, int limit, bool json) {
+int command(const std::filesystem::path& out, const std::string& query, const Filters& filters, int limit,
+            bool json) {
   if (auto error = check(filters)) {
     std::cerr << "greffe: search: " << error->message << '\n';
     return exit_code(error->kind);
@@ -365,7 +385,8 @@ int command(const std::filesystem::path& out, const std::string& query, const Fi
   const auto started = std::chrono::steady_clock::now();
   const double cpu_started = cpu_ms();
   auto found = opened.value()->find(query, filters, limit);
-  const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   const double cpu = cpu_ms() - cpu_started;  // what the search costs, whatever else the machine runs
   if (!found) {
     const Error& error = found.error();
@@ -400,7 +421,8 @@ int command(const std::filesystem::path& out, const std::string& query, const Fi
   }
   for (const Hit& hit : *found) {
     std::cout << hit.path << "  p." << hit.page << "  n° " << (hit.number.empty() ? "-" : hit.number) << "  "
-              << (hit.date.empty() ? "-" : hit.date) << "  " << (hit.title.empty() ? "(no title)" : hit.title) << '\n';
+              << (hit.date.empty() ? "-" : hit.date) << "  " << (hit.title.empty() ? "(no title)" : hit.title)
+              << '\n';
     std::string snippet;
     for (const Span& span : hit.snippet) snippet += span.hit ? "**" + span.text + "**" : span.text;
     for (char& c : snippet)

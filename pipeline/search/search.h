@@ -79,6 +79,7 @@ std::vector<std::string> tokens(const std::string& word);
 std::string fold(const std::string& word);
 
 // `greffe search OUT QUERY`: prints the hits, or JSON; returns the exit code.
-int command(const std::filesystem::path& out, const std::string& query, const Filters& filters, int limit, bool json);
+int command(const std::filesystem::path& out, const std::string& query, const Filters& filters, int limit,
+            bool json);
 
 }  // namespace greffe::search

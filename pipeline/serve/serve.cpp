@@ -61,15 +61,19 @@ void reply(httplib::Response& response, int status, const std::string& html) {
 }
 
 void refuse(httplib::Response& response, int status, const std::string& why) {
-  reply(response, status, page_html("greffe: " + why, "<p class=\"error\">" + html_escape(why) + "</p><p><a href=\"/\">Recherche</a></p>\n"));
+  reply(response, status,
+        page_html("greffe: " + why,
+                  "<p class=\"error\">" + html_escape(why) + "</p><p><a href=\"/\">Recherche</a></p>\n"));
 }
 
 std::string url_encode(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
   for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') out += static_cast<char>(c);
-    else out += '%', out += hex[c >> 4], out += hex[c & 15];
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~')
+      out += static_cast<char>(c);
+    else
+      out += '%', out += hex[c >> 4], out += hex[c & 15];
   }
   return out;
 }
@@ -108,7 +112,8 @@ std::string page_file(int page, const char* extension) {
 
 std::string spans_html(const std::vector<search::Span>& spans) {
   std::string html;
-  for (const auto& span : spans) html += span.hit ? "<mark>" + html_escape(span.text) + "</mark>" : html_escape(span.text);
+  for (const auto& span : spans)
+    html += span.hit ? "<mark>" + html_escape(span.text) + "</mark>" : html_escape(span.text);
   return html;
 }
 
@@ -129,8 +134,11 @@ std::string amounts_text(const nlohmann::json& deliberation) {
     std::snprintf(value, sizeof value, "%.2f", amount["value"].get<double>());
     std::string number = value;
     std::replace(number.begin(), number.end(), '.', ',');
-    for (int at = static_cast<int>(number.find(',')) - 3; at > (number[0] == '-' ? 1 : 0); at -= 3) number.insert(at, " ");
-    const std::string currency = amount.contains("currency") && amount["currency"].is_string() ? amount["currency"].get<std::string>() : "";
+    for (int at = static_cast<int>(number.find(',')) - 3; at > (number[0] == '-' ? 1 : 0); at -= 3)
+      number.insert(at, " ");
+    const std::string currency = amount.contains("currency") && amount["currency"].is_string()
+                                     ? amount["currency"].get<std::string>()
+                                     : "";
     text += (text.empty() ? "" : "; ") + number + (currency.empty() ? "" : " " + currency);
   }
   return text;
@@ -152,8 +160,11 @@ struct Query {
 
 std::optional<Query> query_of(const httplib::Request& request) {
   Query query;
-  for (auto [name, field] : {std::pair<const char*, std::string*>{"q", &query.q}, {"from", &query.filters.from},
-                             {"to", &query.filters.to}, {"body", &query.filters.body}, {"outcome", &query.filters.outcome},
+  for (auto [name, field] : {std::pair<const char*, std::string*>{"q", &query.q},
+                             {"from", &query.filters.from},
+                             {"to", &query.filters.to},
+                             {"body", &query.filters.body},
+                             {"outcome", &query.filters.outcome},
                              {"matter", &query.filters.matter}}) {
     auto value = parameter(request, name);
     if (!value) return std::nullopt;
@@ -169,13 +180,16 @@ std::string search_form(const Query& query) {
   };
   std::string outcome = "<label>Vote <select name=\"outcome\"><option value=\"\">tous</option>";
   for (const char* value : {"adopted", "rejected"})
-    outcome += std::string("<option value=\"") + value + "\"" + (query.filters.outcome == value ? " selected" : "") + ">" +
-               outcome_text(value) + "</option>";
+    outcome += std::string("<option value=\"") + value + "\"" +
+               (query.filters.outcome == value ? " selected" : "") + ">" + outcome_text(value) + "</option>";
   outcome += "</select></label>";
-  return "<form class=\"search\" method=\"get\" action=\"/\">" + input("q", "Recherche", query.q, "délibération, \"phrase\", préfixe*") +
-         input("from", "Du", query.filters.from, "AAAA-MM-JJ") + input("to", "Au", query.filters.to, "AAAA-MM-JJ") +
+  return "<form class=\"search\" method=\"get\" action=\"/\">" +
+         input("q", "Recherche", query.q, "délibération, \"phrase\", préfixe*") +
+         input("from", "Du", query.filters.from, "AAAA-MM-JJ") +
+         input("to", "Au", query.filters.to, "AAAA-MM-JJ") +
          input("body", "Assemblée", query.filters.body, "conseil municipal") + outcome +
-         input("matter", "Matière", query.filters.matter, "7.1") + "<button type=\"submit\">Chercher</button></form>\n";
+         input("matter", "Matière", query.filters.matter, "7.1") +
+         "<button type=\"submit\">Chercher</button></form>\n";
 }
 
 std::string act_link(const search::Hit& act, const std::string& q) {
@@ -197,18 +211,24 @@ class Server {
                            : index.value()->acts(query->filters, kMaxHits);
     std::string body = "<h1>Registre des délibérations</h1>\n" + search_form(*query);
     if (!found) {
-      reply(response, 400, page_html("greffe", body + "<p class=\"error\" id=\"error\">" + html_escape(found.error().message) + "</p>\n"));
+      reply(response, 400,
+            page_html("greffe", body + "<p class=\"error\" id=\"error\">" +
+                                    html_escape(found.error().message) + "</p>\n"));
       return;
     }
-    body += "<p id=\"count\">" + std::to_string(found->size()) + (searching ? " résultat(s)" : " acte(s), les plus récents d'abord") +
-            "</p>\n<table id=\"acts\"><thead><tr><th>Date</th><th>N°</th><th>Titre</th><th>Vote</th><th>Montants</th>" +
+    body += "<p id=\"count\">" + std::to_string(found->size()) +
+            (searching ? " résultat(s)" : " acte(s), les plus récents d'abord") +
+            "</p>\n<table "
+            "id=\"acts\"><thead><tr><th>Date</th><th>N°</th><th>Titre</th><th>Vote</th><th>Montants</th>" +
             (searching ? "<th>Page</th>" : "") + "</tr></thead><tbody>\n";
     for (const auto& act : *found) {
       const auto deliberation = deliberation_of(out_, act);
-      body += "<tr class=\"act\"><td>" + html_escape(act.date) + "</td><td>" + html_escape(act.number) + "</td><td><a href=\"" +
-              html_escape(act_link(act, query->q)) + "\">" + html_escape(act.title.empty() ? act.path : act.title) + "</a>";
+      body += "<tr class=\"act\"><td>" + html_escape(act.date) + "</td><td>" + html_escape(act.number) +
+              "</td><td><a href=\"" + html_escape(act_link(act, query->q)) + "\">" +
+              html_escape(act.title.empty() ? act.path : act.title) + "</a>";
       if (searching) body += "<div class=\"snippet\">" + spans_html(act.snippet) + "</div>";
-      body += "</td><td>" + html_escape(outcome_text(act.outcome)) + "</td><td>" + html_escape(amounts_text(deliberation)) + "</td>";
+      body += "</td><td>" + html_escape(outcome_text(act.outcome)) + "</td><td>" +
+              html_escape(amounts_text(deliberation)) + "</td>";
       if (searching) body += "<td>" + std::to_string(act.page) + "</td>";
       body += "</tr>\n";
     }
@@ -231,8 +251,9 @@ class Server {
       if (!checked) return refuse(response, 400, checked.error().message);
     }
     const auto deliberation = deliberation_of(out_, act);
-    std::string body = "<p><a href=\"/?q=" + html_escape(url_encode(*q)) + "\">← Recherche</a></p>\n<h1 id=\"title\">" +
-                       html_escape(act.title.empty() ? act.path : act.title) + "</h1>\n<table id=\"fields\">\n";
+    std::string body =
+        "<p><a href=\"/?q=" + html_escape(url_encode(*q)) + "\">← Recherche</a></p>\n<h1 id=\"title\">" +
+        html_escape(act.title.empty() ? act.path : act.title) + "</h1>\n<table id=\"fields\">\n";
     auto row = [&](const std::string& name, const std::string& value) {
       body += "<tr><th>" + html_escape(name) + "</th><td>" + html_escape(value) + "</td></tr>\n";
     };
@@ -240,7 +261,8 @@ class Server {
     row("montants", amounts_text(deliberation));
     for (const auto& [key, value] : deliberation.items()) {
       if (value.is_null() || (value.is_array() && value.empty())) continue;
-      row(key, value.is_string() ? value.get<std::string>() : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+      row(key, value.is_string() ? value.get<std::string>()
+                                 : value.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
     }
     body += "</table>\n";
     const int pages = index.value()->page_count(act.path);
@@ -248,8 +270,10 @@ class Server {
     for (int page = 1; page <= pages; ++page) {
       auto spans = index.value()->page(act.path, page, *q);
       if (!spans) return refuse(response, 500, spans.error().message);
-      body += "<h2 id=\"page-" + std::to_string(page) + "\">Page " + std::to_string(page) + "</h2>\n<div class=\"page\"><div class=\"image\">";
-      body += "<img alt=\"page " + std::to_string(page) + "\" src=\"/page.png?doc=" + html_escape(url_encode(act.path)) +
+      body += "<h2 id=\"page-" + std::to_string(page) + "\">Page " + std::to_string(page) +
+              "</h2>\n<div class=\"page\"><div class=\"image\">";
+      body += "<img alt=\"page " + std::to_string(page) +
+              "\" src=\"/page.png?doc=" + html_escape(url_encode(act.path)) +
               "&amp;page=" + std::to_string(page) + "\">";
       const auto hocr = folder.empty() ? std::nullopt : read_file(folder / "hocr" / page_file(page, ".hocr"));
       const auto hits = search::hit_words(*spans);
@@ -261,14 +285,17 @@ class Server {
             hit = hit || std::find(hits.begin(), hits.end(), token) != hits.end();
           if (!hit || words.width <= 0 || words.height <= 0) continue;
           char style[160];
-          std::snprintf(style, sizeof style, "left:%.3f%%;top:%.3f%%;width:%.3f%%;height:%.3f%%", 100.0 * word.left / words.width,
-                        100.0 * word.top / words.height, 100.0 * (word.right - word.left) / words.width,
+          std::snprintf(style, sizeof style, "left:%.3f%%;top:%.3f%%;width:%.3f%%;height:%.3f%%",
+                        100.0 * word.left / words.width, 100.0 * word.top / words.height,
+                        100.0 * (word.right - word.left) / words.width,
                         100.0 * (word.bottom - word.top) / words.height);
-          body += "<div class=\"box\" title=\"" + html_escape(word.text) + "\" style=\"" + style + "\"></div>";
+          body +=
+              "<div class=\"box\" title=\"" + html_escape(word.text) + "\" style=\"" + style + "\"></div>";
         }
       }
       body += "</div><pre class=\"text\">" + spans_html(*spans) + "</pre></div>\n";
-      if (!hocr) body += "<p class=\"note\">Pas de boîtes de mots : le lot a été traité sans --formats …,hocr.</p>\n";
+      if (!hocr)
+        body += "<p class=\"note\">Pas de boîtes de mots : le lot a été traité sans --formats …,hocr.</p>\n";
     }
     reply(response, 200, page_html(act.title.empty() ? act.path : act.title, body));
   }
@@ -278,18 +305,20 @@ class Server {
     const auto page_text = parameter(request, "page");
     if (!path || !page_text) return refuse(response, 414, "paramètre trop long");
     int page = 0;
-    if (page_text->empty() || page_text->size() > 5 || page_text->find_first_not_of("0123456789") != std::string::npos ||
-        (page = std::stoi(*page_text)) < 1)
+    if (page_text->empty() || page_text->size() > 5 ||
+        page_text->find_first_not_of("0123456789") != std::string::npos || (page = std::stoi(*page_text)) < 1)
       return refuse(response, 400, "page: un numéro à partir de 1");
     auto index = search::Index::open(out_);
     if (!index) return refuse(response, 500, index.error().message);
     auto found = index.value()->document(*path);
     if (!found) return refuse(response, 500, found.error().message);
-    if (!found.value() || page > index.value()->page_count(*path)) return refuse(response, 404, "aucune page de ce nom");
+    if (!found.value() || page > index.value()->page_count(*path))
+      return refuse(response, 404, "aucune page de ce nom");
     // The page as read, at the resolution its hOCR says, so that the word boxes fall on it.
     const auto folder = inside(out_, found.value()->output);
     int dpi = 300;
-    if (const auto hocr = folder.empty() ? std::nullopt : read_file(folder / "hocr" / page_file(page, ".hocr"))) {
+    if (const auto hocr =
+            folder.empty() ? std::nullopt : read_file(folder / "hocr" / page_file(page, ".hocr"))) {
       const PageWords words = parse_hocr(*hocr);
       if (words.dpi >= 50 && words.dpi <= 600) dpi = words.dpi;
     }
@@ -309,7 +338,8 @@ class Server {
       auto raster = document.value()->render(page - 1);
       if (!raster) return refuse(response, 500, raster.error().message);
       const cv::Mat pixels(raster->height, raster->width, CV_8UC1, raster->pixels.data());
-      if (!cv::imencode(".png", pixels, png, {cv::IMWRITE_PNG_COMPRESSION, 3})) return refuse(response, 500, "image");
+      if (!cv::imencode(".png", pixels, png, {cv::IMWRITE_PNG_COMPRESSION, 3}))
+        return refuse(response, 500, "image");
     }
     response.set_header("Cache-Control", "max-age=3600");
     response.set_header("X-Content-Type-Options", "nosniff");
@@ -330,7 +360,12 @@ std::string xml_unescape(const std::string& text) {
     }
     const std::size_t end = text.find(';', i);
     const std::string entity = end == std::string::npos ? "" : text.substr(i + 1, end - i - 1);
-    const char* plain = entity == "amp" ? "&" : entity == "lt" ? "<" : entity == "gt" ? ">" : entity == "quot" ? "\"" : entity == "apos" ? "'" : nullptr;
+    const char* plain = entity == "amp"    ? "&"
+                        : entity == "lt"   ? "<"
+                        : entity == "gt"   ? ">"
+                        : entity == "quot" ? "\""
+                        : entity == "apos" ? "'"
+                                           : nullptr;
     if (!plain) {
       out += text[i];
       continue;
@@ -363,8 +398,10 @@ std::string html_escape(const std::string& text) {
 
 PageWords parse_hocr(const std::string& hocr) {
   PageWords page;
-  static const std::regex page_box(R"(class="ocr_page"[^>]*bbox 0 0 (\d+) (\d+)(?:; ppageno \d+)?(?:; scan_res (\d+))?)");
-  static const std::regex word(R"(<span class="ocrx_word"[^>]*title="bbox (\d+) (\d+) (\d+) (\d+)[^"]*">([^<]*)</span>)");
+  static const std::regex page_box(
+      R"(class="ocr_page"[^>]*bbox 0 0 (\d+) (\d+)(?:; ppageno \d+)?(?:; scan_res (\d+))?)");
+  static const std::regex word(
+      R"(<span class="ocrx_word"[^>]*title="bbox (\d+) (\d+) (\d+) (\d+)[^"]*">([^<]*)</span>)");
   std::smatch found;
   if (std::regex_search(hocr, found, page_box)) {
     page.width = std::stoi(found[1]);
@@ -374,7 +411,8 @@ PageWords parse_hocr(const std::string& hocr) {
   for (auto it = std::sregex_iterator(hocr.begin(), hocr.end(), word); it != std::sregex_iterator(); ++it) {
     const auto& m = *it;
     if (m[1].length() > 7 || m[2].length() > 7 || m[3].length() > 7 || m[4].length() > 7) continue;
-    page.words.push_back({xml_unescape(m[5]), std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])});
+    page.words.push_back(
+        {xml_unescape(m[5]), std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3]), std::stoi(m[4])});
   }
   return page;
 }
@@ -392,23 +430,34 @@ int command(const Options& options) {
   server.set_payload_max_length(64 * 1024);  // read-only: no request needs a body
   server.set_read_timeout(10, 0);
   server.set_keep_alive_max_count(20);
-  server.Get("/", [&](const httplib::Request& request, httplib::Response& response) { pages.home(request, response); });
-  server.Get("/act", [&](const httplib::Request& request, httplib::Response& response) { pages.act(request, response); });
-  server.Get("/page.png", [&](const httplib::Request& request, httplib::Response& response) { pages.page_image(request, response); });
+  server.Get("/", [&](const httplib::Request& request, httplib::Response& response) {
+    pages.home(request, response);
+  });
+  server.Get("/act", [&](const httplib::Request& request, httplib::Response& response) {
+    pages.act(request, response);
+  });
+  server.Get("/page.png", [&](const httplib::Request& request, httplib::Response& response) {
+    pages.page_image(request, response);
+  });
   server.set_error_handler([](const httplib::Request&, httplib::Response& response) {
-    if (response.body.empty()) refuse(response, response.status, response.status == 404 ? "page introuvable" : "requête refusée");
+    if (response.body.empty())
+      refuse(response, response.status, response.status == 404 ? "page introuvable" : "requête refusée");
   });
   server.set_exception_handler([](const httplib::Request&, httplib::Response& response, std::exception_ptr) {
     refuse(response, 500, "erreur interne");
   });
   int port = options.port;
-  if (port == 0) port = server.bind_to_any_port(options.host);
-  else if (!server.bind_to_port(options.host, port)) port = -1;
+  if (port == 0)
+    port = server.bind_to_any_port(options.host);
+  else if (!server.bind_to_port(options.host, port))
+    port = -1;
   if (port <= 0) {
-    std::cerr << "greffe: serve: cannot listen on " << options.host << ":" << options.port << " (in use, or not an address of this machine)\n";
+    std::cerr << "greffe: serve: cannot listen on " << options.host << ":" << options.port
+              << " (in use, or not an address of this machine)\n";
     return exit_code(ErrorKind::BadArguments);
   }
-  std::cerr << "greffe serve: http://" << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) << ":"
+  std::cerr << "greffe serve: http://"
+            << (options.host.find(':') != std::string::npos ? "[" + options.host + "]" : options.host) << ":"
             << port << "/ (read-only, Ctrl-C to stop)" << std::endl;
   server.listen_after_bind();
   return 0;

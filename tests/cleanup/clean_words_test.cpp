@@ -25,7 +25,8 @@ std::string engine_text(const OcrPage& page) {
   std::string text;
   for (std::size_t i = 0; i < page.lines.size(); ++i) {
     if (i > 0 && page.lines[i].paragraph != page.lines[i - 1].paragraph) text += '\n';
-    for (std::size_t j = 0; j < page.lines[i].words.size(); ++j) text += (j ? " " : "") + page.lines[i].words[j].text;
+    for (std::size_t j = 0; j < page.lines[i].words.size(); ++j)
+      text += (j ? " " : "") + page.lines[i].words[j].text;
     text += '\n';
   }
   return text;

@@ -75,7 +75,8 @@ TEST_CASE("cleanup damages at most 1 correct word in 1,000 of the error corpus")
   std::size_t words = 0, damaged = 0, fixed = 0;
   for (const char* name : kFixtures) {
     const std::string ocr = test::read_file(test::fixture(std::string(name) + ".tesseract.txt"));
-    const std::set<std::string> truth = vocabulary(test::read_file(test::fixture(std::string(name) + ".clean.gt.txt")));
+    const std::set<std::string> truth =
+        vocabulary(test::read_file(test::fixture(std::string(name) + ".clean.gt.txt")));
     words += word_count(ocr);
     for (const cleanup::Change& change : (*cleaner)->run(pages_of(ocr)).changes) {
       if (change.rule == "stamp" || change.rule == "noise") continue;

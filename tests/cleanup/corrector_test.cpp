@@ -46,7 +46,9 @@ const char* kFrequencies =
     "été\t50\n"
     "école\t30\n";
 
-Corrector corrector() { return Corrector(ConfusionTable::parse(kConfusions), WordFrequencies::parse(kFrequencies)); }
+Corrector corrector() {
+  return Corrector(ConfusionTable::parse(kConfusions), WordFrequencies::parse(kFrequencies));
+}
 
 }  // namespace
 
@@ -78,14 +80,14 @@ TEST_CASE("the corrector repairs the confusions it learnt, one or two in a word"
   CHECK(corrected("movens") == "moyens");
   CHECK(corrected("dvnamiser") == "dynamiser");
   CHECK(corrected("I'accès") == "l'accès");
-  CHECK(corrected("I'acces") == "l'accès");  // two confusions, a word of the frequency list
-  CHECK(corrected("pemettre") == "permettre");        // a letter lost inside the word
+  CHECK(corrected("I'acces") == "l'accès");            // two confusions, a word of the frequency list
+  CHECK(corrected("pemettre") == "permettre");         // a letter lost inside the word
   CHECK(corrected("Conunissaire") == "Conunissaire");  // "nn"/"un" for "m" is not in this table
 }
 
 TEST_CASE("the corrector leaves known words, numbers and unreachable words alone") {
   const Corrector model = corrector();
-  CHECK_FALSE(model.correct("type", french()));   // French as printed
+  CHECK_FALSE(model.correct("type", french()));  // French as printed
   CHECK_FALSE(model.correct("conforme", french()));
   CHECK_FALSE(model.correct("2021", french()));
   CHECK_FALSE(model.correct("xqzw", french()));
@@ -107,10 +109,13 @@ TEST_CASE("cleanup logs the corrector's changes with their score, and works with
   auto plain = Cleaner::create(without);
   REQUIRE(plain);
   CleanDocument document;
-  CHECK((*plain)->clean_page("Le tvpe de projet est retenu.\n", 1, document) == "Le tvpe de projet est retenu.\n");
+  CHECK((*plain)->clean_page("Le tvpe de projet est retenu.\n", 1, document) ==
+        "Le tvpe de projet est retenu.\n");
   CHECK(changes_jsonl({{1, 2, "corrector", "tvpe", "type", -7.25}}) ==
-        "{\"after\":\"type\",\"before\":\"tvpe\",\"line\":2,\"page\":1,\"rule\":\"corrector\",\"score\":-7.25}\n");
-  CHECK(changes_jsonl({{1, 2, "accent", "Meétropole", "Métropole", std::nullopt}}).find("score") == std::string::npos);
+        "{\"after\":\"type\",\"before\":\"tvpe\",\"line\":2,\"page\":1,\"rule\":\"corrector\",\"score\":-7."
+        "25}\n");
+  CHECK(changes_jsonl({{1, 2, "accent", "Meétropole", "Métropole", std::nullopt}}).find("score") ==
+        std::string::npos);
 }
 
 TEST_CASE("with its tables, cleanup runs the corrector after the hand-written repairs, on French lines") {
@@ -126,7 +131,8 @@ TEST_CASE("with its tables, cleanup runs the corrector after the hand-written re
   auto cleaner = Cleaner::create(options);
   REQUIRE(cleaner);
   CleanDocument document;
-  CHECK((*cleaner)->clean_page("Le tvpe de projet est retenu.\n", 1, document) == "Le type de projet est retenu.\n");
+  CHECK((*cleaner)->clean_page("Le tvpe de projet est retenu.\n", 1, document) ==
+        "Le type de projet est retenu.\n");
   REQUIRE(document.changes.size() == 1);
   CHECK(document.changes[0].rule == "corrector");
   CHECK(document.changes[0].score);

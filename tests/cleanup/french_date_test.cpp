@@ -44,12 +44,13 @@ TEST_CASE("no date is invented") {
 
 TEST_CASE("dates in words, as communal minutes write them") {
   auto iso = iso_of;
-  CHECK(iso("L'an deux mille vingt-trois, le dix-neuf décembre, le Conseil municipal s'est réuni") == "2023-12-19");
+  CHECK(iso("L'an deux mille vingt-trois, le dix-neuf décembre, le Conseil municipal s'est réuni") ==
+        "2023-12-19");
   CHECK(iso("L’an deux mil vingt et un, le premier mars à 18 heures") == "2021-03-01");
   CHECK(iso("le vingt et un FÉVRIER deux mille vingt-deux") == "2022-02-21");
   CHECK(iso("séance du trente et un janvier mil neuf cent quatre-vingt-dix-neuf") == "1999-01-31");
   CHECK(iso("le trente février deux mille vingt") == "none");  // no such day
-  CHECK(iso("les trois orientations de mars") == "none");       // no year
+  CHECK(iso("les trois orientations de mars") == "none");      // no year
   // A date in digits is preferred: it is the one printed.
   CHECK(iso("L'an deux mille vingt-trois, le 19 décembre 2023") == "2023-12-19");
 }

@@ -2,9 +2,9 @@
 #include <catch2/catch.hpp>
 
 #include "cleanup/cleanup.h"
+#include "cleanup/context_rules.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/noise.h"
-#include "cleanup/context_rules.h"
 #include "cleanup/reflow.h"
 #include "cleanup/stamp_lines.h"
 #include "cleanup/word_repair.h"
@@ -63,9 +63,10 @@ TEST_CASE("stamp lines are recognised in their OCR-damaged forms, and their date
   SECTION("the act's own sentences are not stamps") {
     CHECK_FALSE(read_stamp_line("Madame la Présidente est autorisée à signer la convention.", legality));
     CHECK_FALSE(read_stamp_line("Signalé le 3 mars 2021 par le service", legality));
-    CHECK_FALSE(read_stamp_line("Vu la délibération du 17 juillet 2020 portant délégation de compétences "
-                                "du Conseil au Bureau de la Métropole, reçue au contrôle de légalité",
-                                legality));
+    CHECK_FALSE(
+        read_stamp_line("Vu la délibération du 17 juillet 2020 portant délégation de compétences "
+                        "du Conseil au Bureau de la Métropole, reçue au contrôle de légalité",
+                        legality));
     CHECK_FALSE(read_stamp_line("IVIS 011-9466/21/BM", legality));
   }
 }
@@ -78,11 +79,12 @@ TEST_CASE("noise tokens go, punctuation that means something stays") {
   CHECK(remove_noise("Étaient absents et excusés : .") == "Étaient absents et excusés :");
   CHECK(remove_noise("du 1er août 2021 , conformément") == "du 1er août 2021, conformément");
   CHECK(remove_noise("= Attribution d'une subvention") == "= Attribution d'une subvention");  // title bullet
-  CHECK(remove_noise("+ Suivi personnalisé") == "+ Suivi personnalisé");                     // list bullet
+  CHECK(remove_noise("+ Suivi personnalisé") == "+ Suivi personnalisé");                      // list bullet
   CHECK(remove_noise("soit 4 % d'un budget de 20 000 € : « La Coding School »") ==
         "soit 4 % d'un budget de 20 000 € : « La Coding School »");
   CHECK(remove_noise("| _ © ||") == "");
-  CHECK(remove_noise("la Plateforme Marseille -propose un panel") == "la Plateforme Marseille propose un panel");
+  CHECK(remove_noise("la Plateforme Marseille -propose un panel") ==
+        "la Plateforme Marseille propose un panel");
   CHECK(remove_noise("-propose un panel") == "-propose un panel");  // a list dash opens the line
   CHECK(remove_noise("Madame - Monsieur") == "Madame - Monsieur");
   CHECK(remove_noise("-__ Rapprocher les entreprises") == "- Rapprocher les entreprises");
@@ -111,9 +113,26 @@ TEST_CASE("accent, letter and apostrophe confusions are repaired when the lexico
 }
 
 TEST_CASE("what is correct, or not French, or not sure, is left alone") {
-  for (const char* word : {"Métropole", "a", "à", "ou", "où", "la", "là", "Ecole", "Etaient", "IVIS", "BRAMOULLÉ",
-                           "MET", "011-9466/21/BM", "65748", "School", "Plateforme_Marseille", "n°2014-58", "GINOX",
-                           "Gerard", "Francois"}) {
+  for (const char* word : {"Métropole",
+                           "a",
+                           "à",
+                           "ou",
+                           "où",
+                           "la",
+                           "là",
+                           "Ecole",
+                           "Etaient",
+                           "IVIS",
+                           "BRAMOULLÉ",
+                           "MET",
+                           "011-9466/21/BM",
+                           "65748",
+                           "School",
+                           "Plateforme_Marseille",
+                           "n°2014-58",
+                           "GINOX",
+                           "Gerard",
+                           "Francois"}) {
     INFO(word);
     CHECK(repaired(word) == word);
   }
@@ -159,7 +178,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Provence,", "à", "ouvert") == "a");
     CHECK(in_context("Métropole", "à", "été") == "a");
     CHECK(in_context("Elle", "à", "ainsi") == "a");
-    CHECK(in_context("tout", "à", "fait") == "à");    // "fait" is a noun too
+    CHECK(in_context("tout", "à", "fait") == "à");  // "fait" is a noun too
     CHECK(in_context("appel", "à", "projets") == "à");
     CHECK(in_context("qui", "à", "terme") == "à");
     CHECK(in_context("incitent", "a", "proposer") == "à");  // "avoir" takes no bare infinitive
@@ -190,16 +209,18 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
       return repair ? repair->word : std::string("où");
     };
     // 004: "modes d'accompagnement innovant où la création de passerelles … du territoire ;"
-    CHECK(with_rest("innovant", "la", {"création", "de", "passerelles", "innovantes", "entre", "les", "structures",
-                                       "d'insertion", "par", "l'activité", "économique", "et", "les", "filières",
-                                       "économiques", "du", "territoire", ";"}) == "ou");
-    CHECK(with_rest("emploi", "une", {"aventure", "entrepreneuriale", "grâce", "au", "partage", "d'expériences."}) == "ou");
+    CHECK(with_rest("innovant", "la",
+                    {"création", "de", "passerelles", "innovantes", "entre", "les", "structures",
+                     "d'insertion", "par", "l'activité", "économique", "et", "les", "filières", "économiques",
+                     "du", "territoire", ";"}) == "ou");
+    CHECK(with_rest("emploi", "une",
+                    {"aventure", "entrepreneuriale", "grâce", "au", "partage", "d'expériences."}) == "ou");
     CHECK(with_rest("site", "la", {"commune", "construira", "une", "école."}) == "où");
     CHECK(with_rest("salle", "les", {"élus", "sont", "réunis."}) == "où");  // "sont" is a noun too
     CHECK(with_rest("salle", "la", {"séance", "a", "lieu."}) == "où");
     CHECK(with_rest("cas", "la", {"subvention", "non", "versée."}) == "où");  // place or time first
-    CHECK(with_rest("innovant", "des", {"passerelles."}) == "ou");          // the old rule, as before
-    CHECK(in_context("innovant", "où", "la") == "où");                       // sentence unknown: left
+    CHECK(with_rest("innovant", "des", {"passerelles."}) == "ou");            // the old rule, as before
+    CHECK(in_context("innovant", "où", "la") == "où");                        // sentence unknown: left
   }
   SECTION("a line's first + or * is a bullet") {
     CHECK(misread_bullet("+") == std::optional<std::string>("•"));
@@ -224,7 +245,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Code", "Générai", "des") == "Général");
     CHECK(in_context("je", "générai", "des") == "générai");
     CHECK(in_context("Code", "Général", "des") == "Général");
-    CHECK(in_context("il", "approuve", "la") == "approuve");  // a third person too
+    CHECK(in_context("il", "approuve", "la") == "approuve");              // a third person too
     CHECK(in_context("ingénieurs", "confirmes", "dans") == "confirmés");  // a second person
     CHECK(in_context("tu", "confirmes", "que") == "confirmes");
     CHECK(in_context("talents", "formes", "dans") == "formes");  // "formes" is a noun too
@@ -267,8 +288,9 @@ TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cu
   std::vector<Dehyphenation> joined;
   auto flow = [&](std::vector<PageLine> lines) { return reflow(lines, french(), joined); };
   SECTION("a cut word is joined, a compound keeps its hyphen, a name too") {
-    CHECK(flow({{"il est néces-", 1}, {"saire de voir ci-", 2}, {"après Jean-", 3}, {"Pascal GOURNES.", 4}}) ==
-          "il est nécessaire de voir ci-après Jean-Pascal GOURNES.\n");
+    CHECK(
+        flow({{"il est néces-", 1}, {"saire de voir ci-", 2}, {"après Jean-", 3}, {"Pascal GOURNES.", 4}}) ==
+        "il est nécessaire de voir ci-après Jean-Pascal GOURNES.\n");
     REQUIRE(joined.size() == 1);
     CHECK(joined[0].after == "nécessaire");
   }
@@ -277,7 +299,8 @@ TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cu
           "Vu\n\n- le Code général ;\n- la loi\n");
   }
   SECTION("a sentence cut by a removed stamp is rejoined; a finished one is not") {
-    CHECK(flow({{"ce programme s'adresse à tous ceux qui souhaitent s'ouvrir", 1}, {"", 2},
+    CHECK(flow({{"ce programme s'adresse à tous ceux qui souhaitent s'ouvrir", 1},
+                {"", 2},
                 {"les portes des métiers", 5, true}}) ==
           "ce programme s'adresse à tous ceux qui souhaitent s'ouvrir les portes des métiers\n");
     CHECK(flow({{"Elle est totalement gratuite.", 1}, {"", 2}, {"les dispositifs", 5, true}}) ==
@@ -301,15 +324,15 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(speck("….,", 0));
   }
   SECTION("words, numbers, meaningful marks and confident readings stay") {
-    CHECK_FALSE(speck("Te", 80));        // read with confidence: a word
-    CHECK_FALSE(speck("de,", 10));       // a French word
+    CHECK_FALSE(speck("Te", 80));   // read with confidence: a word
+    CHECK_FALSE(speck("de,", 10));  // a French word
     CHECK_FALSE(speck("à", 10));
-    CHECK_FALSE(speck("13", 5));         // a number
+    CHECK_FALSE(speck("13", 5));              // a number
     CHECK_FALSE(speck("réorganisation", 0));  // Tesseract gives long words 0 at times
-    CHECK_FALSE(speck("-—", 10));        // a dash read twice
-    CHECK_FALSE(speck(".", 10));         // given back to the word before by the text pass
+    CHECK_FALSE(speck("-—", 10));             // a dash read twice
+    CHECK_FALSE(speck(".", 10));              // given back to the word before by the text pass
     CHECK_FALSE(speck(":", 10));
-    CHECK_FALSE(speck("æ", 10, true));   // a bullet opening the line
+    CHECK_FALSE(speck("æ", 10, true));  // a bullet opening the line
   }
   SECTION("the whole page: underscores put back, specks dropped, each change logged") {
     auto cleaner = Cleaner::create({});
@@ -344,7 +367,8 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     OcrPage page;
     page.text = "La Plateforme_ Marseille\n";
     page.lines.resize(1);
-    page.lines[0].words = {Word{"La", {}, 95, ""}, Word{"Plateforme_", {}, 93, "_"}, Word{"Marseille", {}, 92, ""}};
+    page.lines[0].words = {Word{"La", {}, 95, ""}, Word{"Plateforme_", {}, 93, "_"},
+                           Word{"Marseille", {}, 92, ""}};
     CleanDocument document;
     CHECK((*cleaner)->clean_page(page, 1, document) == "La Plateforme_ Marseille\n");
     CHECK(document.changes.empty());
@@ -368,7 +392,9 @@ TEST_CASE("from the engine's page, word confidences drop specks and dropped unde
     CHECK(document.changes[1].before == "formés...");
     CHECK(document.changes[1].after == "formés....");
   }
-  SECTION("text whose lines do not match the engine's words: the words are cleaned, the lines numbered in order") {
+  SECTION(
+      "text whose lines do not match the engine's words: the words are cleaned, the lines numbered in "
+      "order") {
     auto cleaner = Cleaner::create({});
     REQUIRE(cleaner);
     OcrPage page;

@@ -18,7 +18,8 @@ TEST_CASE("whitespace normalisation keeps words and paragraphs, drops layout noi
     CHECK(normalize_whitespace("Me\xCC\x81tropole") == "M\xC3\xA9tropole\n");  // e + U+0301 -> é
   }
   SECTION("no-break spaces count as spaces; CR LF line ends become LF") {
-    CHECK(normalize_whitespace("90\xC2\xA0" "000 euros\r\nArticle 1") == "90 000 euros\nArticle 1\n");
+    CHECK(normalize_whitespace("90\xC2\xA0"
+                               "000 euros\r\nArticle 1") == "90 000 euros\nArticle 1\n");
   }
   SECTION("an empty page stays empty") {
     CHECK(normalize_whitespace(" \n \n") == "");

@@ -14,7 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     return std::move(created.value());
   }();
-  const std::string problem = greffe::fuzz::clean_bytes(*cleaner, {reinterpret_cast<const char*>(data), size});
+  const std::string problem =
+      greffe::fuzz::clean_bytes(*cleaner, {reinterpret_cast<const char*>(data), size});
   if (!problem.empty()) {
     std::fprintf(stderr, "cleanup_fuzz: %s\n", problem.c_str());
     std::abort();

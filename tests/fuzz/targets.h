@@ -26,7 +26,8 @@ namespace greffe::fuzz {
 // was not in the input means a stage cut a character in half.
 inline bool gained_replacement(std::string_view input, std::string_view output) {
   const std::string_view replacement = "\xEF\xBF\xBD";
-  return input.find(replacement) == std::string_view::npos && output.find(replacement) != std::string_view::npos;
+  return input.find(replacement) == std::string_view::npos &&
+         output.find(replacement) != std::string_view::npos;
 }
 
 // Cleanup on OCR text: pages split at form feeds, as `greffe clean` does. Text that is UTF-8
@@ -34,16 +35,20 @@ inline bool gained_replacement(std::string_view input, std::string_view output) 
 inline std::string clean_bytes(cleanup::Cleaner& cleaner, std::string_view bytes) {
   std::vector<std::string> pages;
   std::size_t start = 0;
-  for (std::size_t formfeed; (formfeed = bytes.find('\f', start)) != std::string_view::npos; start = formfeed + 1)
+  for (std::size_t formfeed; (formfeed = bytes.find('\f', start)) != std::string_view::npos;
+       start = formfeed + 1)
     pages.emplace_back(bytes.substr(start, formfeed - start));
   pages.emplace_back(bytes.substr(start));
   const cleanup::CleanDocument clean = cleaner.run(pages);
   const std::string log = cleanup::changes_jsonl(clean.changes);
-  if (clean.pages.size() != pages.size()) return "cleanup returned " + std::to_string(clean.pages.size()) + " pages for " + std::to_string(pages.size());
+  if (clean.pages.size() != pages.size())
+    return "cleanup returned " + std::to_string(clean.pages.size()) + " pages for " +
+           std::to_string(pages.size());
   if (invalid_utf8_offset(bytes)) return {};
   for (std::size_t i = 0; i < clean.pages.size(); ++i)
     if (auto offset = invalid_utf8_offset(clean.pages[i]))
-      return "page " + std::to_string(i + 1) + ": clean text is not UTF-8 at offset " + std::to_string(*offset);
+      return "page " + std::to_string(i + 1) + ": clean text is not UTF-8 at offset " +
+             std::to_string(*offset);
   if (gained_replacement(bytes, log)) return "cleanup.jsonl holds a broken character";
   return {};
 }
@@ -55,7 +60,8 @@ inline std::string parse_bytes(std::string_view bytes) {
   for (const std::string& warning : deliberation.warnings)
     if (warning.rfind("parser stopped", 0) == 0) return warning;
   const std::string json = deliberation_json_text(deliberation);
-  if (!invalid_utf8_offset(bytes) && gained_replacement(bytes, json)) return "deliberation.json holds a broken character";
+  if (!invalid_utf8_offset(bytes) && gained_replacement(bytes, json))
+    return "deliberation.json holds a broken character";
   return {};
 }
 
@@ -67,10 +73,11 @@ inline std::string load_file(const std::filesystem::path& path) {
   options.dpi = 100;               // an A4 page is 0.97 megapixels at 100 dpi
   options.max_pixels = 1'000'000;  // a bigger page must be refused before it is decoded
   const auto check_error = [&](const Error& error) -> std::string {
-    const bool expected = error.kind == ErrorKind::UnreadableInput || error.kind == ErrorKind::LimitExceeded ||
-                          error.kind == ErrorKind::EncryptedPdf;
+    const bool expected = error.kind == ErrorKind::UnreadableInput ||
+                          error.kind == ErrorKind::LimitExceeded || error.kind == ErrorKind::EncryptedPdf;
     if (!expected) return "unexpected error kind: " + error.to_line();
-    if (error.input != path.string() || error.message.empty()) return "error does not name the input: " + error.to_line();
+    if (error.input != path.string() || error.message.empty())
+      return "error does not name the input: " + error.to_line();
     return {};
   };
   auto document = rasterize::open(path, options);
@@ -86,7 +93,9 @@ inline std::string load_file(const std::filesystem::path& path) {
     const long long pixels = static_cast<long long>(page->width) * page->height;
     if (page->width <= 0 || page->height <= 0 || page->pixels.size() != static_cast<std::size_t>(pixels))
       return "page " + std::to_string(index + 1) + ": raster of inconsistent size";
-    if (pixels > options.max_pixels) return "page " + std::to_string(index + 1) + ": decoded " + std::to_string(pixels) + " pixels, over the limit";
+    if (pixels > options.max_pixels)
+      return "page " + std::to_string(index + 1) + ": decoded " + std::to_string(pixels) +
+             " pixels, over the limit";
     // Not resampled to 300 dpi: the page stays under the fuzzing limit (9 times bigger, a full
     // page of noise took over libFuzzer's 10 s under the sanitizers; 0.6 s in a normal build).
     preprocess::Options steps;
@@ -94,7 +103,8 @@ inline std::string load_file(const std::filesystem::path& path) {
     const preprocess::Result clean = preprocess::run(steps, *page);
     if (clean.image.empty()) return "page " + std::to_string(index + 1) + ": preprocessing lost the page";
     if (auto offset = invalid_utf8_offset((*document)->text_layer(index)))
-      return "page " + std::to_string(index + 1) + ": text layer is not UTF-8 at offset " + std::to_string(*offset);
+      return "page " + std::to_string(index + 1) + ": text layer is not UTF-8 at offset " +
+             std::to_string(*offset);
   }
   return {};
 }

@@ -23,7 +23,9 @@ Raster word_with_stops(int stops, int spacing = 12) {
   return page;
 }
 
-Box box_to(int right) { return {10, 20, right - 10, baseline - 20}; }
+Box box_to(int right) {
+  return {10, 20, right - 10, baseline - 20};
+}
 
 }  // namespace
 

@@ -11,7 +11,9 @@ namespace {
 const Box left_word{10, 20, 60, 40}, right_word{100, 20, 60, 40};
 constexpr int baseline = 52;
 
-Raster blank() { return Raster(200, 70, 300); }
+Raster blank() {
+  return Raster(200, 70, 300);
+}
 
 void ink(Raster& page, int x0, int x1, int y0, int y1) {
   for (int y = y0; y < y1; ++y)

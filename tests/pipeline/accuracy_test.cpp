@@ -26,7 +26,10 @@ TEST_CASE("CER and WER count edits against the truth's length") {
     CHECK(accuracy::measure("Me\xCC\x81tropole", "Métropole").character_errors == 0);
   }
   SECTION("typographic apostrophe equals the plain one; case still counts") {
-    CHECK(accuracy::measure("l\xE2\x80\x99" "emploi", "l'emploi").character_errors == 0);
+    CHECK(accuracy::measure("l\xE2\x80\x99"
+                            "emploi",
+                            "l'emploi")
+              .character_errors == 0);
     CHECK(accuracy::measure("I'emploi", "l'emploi").character_errors == 1);
   }
   SECTION("a missing word") {

@@ -12,8 +12,8 @@
 #include "tests/fixtures.h"
 
 using namespace greffe;
-using test::Outcome;
 using test::lines_of;
+using test::Outcome;
 using test::run_greffe;
 
 namespace {
@@ -40,8 +40,10 @@ const Answer corpus[] = {
     {"bomb.png", 6, over_limit},
     {"corrupt-page.tif", 2, "page 2: cannot decode the image (corrupt or truncated)"},
     {"one-pixel.png", 0, ""},
-    {"corrupt.png", 2, "page 1: cannot decode the image (corrupt or truncated): libpng: IDAT: incorrect data check"},
-    {"truncated.jpg", 2, "page 1: cannot decode the image (corrupt or truncated): libjpeg: Premature end of JPEG file"},
+    {"corrupt.png", 2,
+     "page 1: cannot decode the image (corrupt or truncated): libpng: IDAT: incorrect data check"},
+    {"truncated.jpg", 2,
+     "page 1: cannot decode the image (corrupt or truncated): libjpeg: Premature end of JPEG file"},
 };
 
 // The good input of every run: a born-digital page, read from its text layer.
@@ -53,15 +55,16 @@ const char* const outputs[] = {"raw.txt", "text.txt", "cleanup.jsonl", "delibera
 
 // No ';' in test names: catch_discover_tests splits names at it, and ctest then runs a filter
 // that matches nothing, which passes.
-TEST_CASE("each bad input gets its exit code and one error line, and the good input beside it is done", "[bad]") {
+TEST_CASE("each bad input gets its exit code and one error line, and the good input beside it is done",
+          "[bad]") {
   const Answer answer = GENERATE(from_range(std::begin(corpus), std::end(corpus)));
   const auto folder = test::temporary_folder(std::string("bad-") + answer.file);
   const auto bad = test::fixture(std::string("bad/") + answer.file);
   const auto out = folder / "out";
 
   const auto start = std::chrono::steady_clock::now();
-  const Outcome outcome = run_greffe("run -q --jobs 2 " + bad.string() + " " + test::fixture(good).string() +
-                                     " -o " + out.string(), folder);
+  const Outcome outcome = run_greffe(
+      "run -q --jobs 2 " + bad.string() + " " + test::fixture(good).string() + " -o " + out.string(), folder);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   INFO(answer.file << ": " << outcome.err);
   CHECK(outcome.exit_code == answer.exit_code);
@@ -86,14 +89,17 @@ TEST_CASE("each bad input gets its exit code and one error line, and the good in
     for (const char* file : outputs) CHECK(std::filesystem::exists(own / file));
   }
   if (page_error)
-    CHECK(test::read_file(own / "report.json").find(std::string(answer.error).substr(0, 7)) != std::string::npos);
+    CHECK(test::read_file(own / "report.json").find(std::string(answer.error).substr(0, 7)) !=
+          std::string::npos);
 }
 
 TEST_CASE("the broken-xref PDF is repaired and its text read, and the lost TIFF page is reported", "[bad]") {
   const auto folder = test::temporary_folder("bad-recovered");
   const auto out = folder / "out";
-  const Outcome outcome = run_greffe("run -q " + test::fixture("bad/broken-xref.pdf").string() + " " +
-                                     test::fixture("bad/corrupt-page.tif").string() + " -o " + out.string(), folder);
+  const Outcome outcome =
+      run_greffe("run -q " + test::fixture("bad/broken-xref.pdf").string() + " " +
+                     test::fixture("bad/corrupt-page.tif").string() + " -o " + out.string(),
+                 folder);
   CHECK(outcome.exit_code == 2);
   CHECK(test::read_file(out / "broken-xref/text.txt").find("convention de partenariat") != std::string::npos);
   const auto report = nlohmann::json::parse(test::read_file(out / "corrupt-page/report.json"));
@@ -103,7 +109,8 @@ TEST_CASE("the broken-xref PDF is repaired and its text read, and the lost TIFF 
   CHECK(std::count(text.begin(), text.end(), '\f') == 2);  // pages 1 and 3 keep their places
 }
 
-TEST_CASE("a batch over the whole corpus records every file with its error kind, and ends with exit 4", "[bad][batch]") {
+TEST_CASE("a batch over the whole corpus records every file with its error kind, and ends with exit 4",
+          "[bad][batch]") {
   const auto folder = test::temporary_folder("bad-batch");
   const auto archive = folder / "archive";
   std::filesystem::copy(test::fixture("bad"), archive);
@@ -119,7 +126,8 @@ TEST_CASE("a batch over the whole corpus records every file with its error kind,
                        " 'SELECT path, status, error_kind, error_message FROM documents' > " + dump.string())
                           .c_str()) == 0);
   std::map<std::string, nlohmann::json> rows;
-  for (const auto& row : nlohmann::json::parse(test::read_file(dump))) rows[row["path"].get<std::string>()] = row;
+  for (const auto& row : nlohmann::json::parse(test::read_file(dump)))
+    rows[row["path"].get<std::string>()] = row;
 
   const std::map<int, std::string> kind = {{2, "unreadable"}, {6, "limit"}, {8, "encrypted"}};
   REQUIRE(rows.size() == std::size(corpus) + 1);  // the text files are not batch inputs
@@ -145,7 +153,9 @@ TEST_CASE("a batch over the whole corpus records every file with its error kind,
   for (const char* file : outputs) CHECK(std::filesystem::exists(out / "good-scan" / file));
 }
 
-TEST_CASE("text commands refuse what is not UTF-8 text, in one line, and read very long lines in bounded time", "[bad][text]") {
+TEST_CASE(
+    "text commands refuse what is not UTF-8 text, in one line, and read very long lines in bounded time",
+    "[bad][text]") {
   const auto folder = test::temporary_folder("bad-text");
   for (const char* command : {"clean", "parse"}) {
     INFO(command);
@@ -155,7 +165,8 @@ TEST_CASE("text commands refuse what is not UTF-8 text, in one line, and read ve
       CHECK(outcome.exit_code == 2);
       CHECK(outcome.out.empty());
       CHECK(outcome.err == "greffe: " + file.string() +
-                               ": not UTF-8 text: byte 0xE8 at offset 25 (Latin-1? convert it with: iconv -f latin1 -t utf-8)\n");
+                               ": not UTF-8 text: byte 0xE8 at offset 25 (Latin-1? convert it with: iconv -f "
+                               "latin1 -t utf-8)\n");
     }
     SECTION(std::string(command) + ": NUL bytes, on stdin") {
       const auto file = test::fixture("bad/nul-bytes.txt");
@@ -170,7 +181,8 @@ TEST_CASE("text commands refuse what is not UTF-8 text, in one line, and read ve
       while (line.size() < 10'000'000) line += words;
       test::write_bytes(folder / "long-line.txt", line);
       const auto start = std::chrono::steady_clock::now();
-      const Outcome outcome = run_greffe(std::string(command) + " " + (folder / "long-line.txt").string(), folder);
+      const Outcome outcome =
+          run_greffe(std::string(command) + " " + (folder / "long-line.txt").string(), folder);
       const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
       INFO(outcome.err);
       CHECK(outcome.exit_code == 0);

@@ -8,8 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <fcntl.h>
+#include <chrono>
 #include <set>
 #include <thread>
 
@@ -49,7 +49,9 @@ std::map<std::string, Row> catalog_rows(const std::filesystem::path& out) {
   std::filesystem::remove(dump);
   if (text.find('[') == std::string::npos) return rows;
   for (const auto& r : nlohmann::json::parse(text)) {
-    auto get = [&](const char* key) { return r[key].is_string() ? r[key].get<std::string>() : std::string(); };
+    auto get = [&](const char* key) {
+      return r[key].is_string() ? r[key].get<std::string>() : std::string();
+    };
     Row row;
     row.status = get("status");
     row.error_kind = get("error_kind");
@@ -71,7 +73,8 @@ std::map<std::string, Row> catalog_rows(const std::filesystem::path& out) {
 std::vector<std::string> temporary_files(const std::filesystem::path& folder) {
   std::vector<std::string> found;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(folder))
-    if (entry.path().filename().string().find(".tmp-") != std::string::npos) found.push_back(entry.path().string());
+    if (entry.path().filename().string().find(".tmp-") != std::string::npos)
+      found.push_back(entry.path().string());
   return found;
 }
 
@@ -97,7 +100,8 @@ TEST_CASE("a born-digital page is read from its text layer, not recognised", "[b
   write_bytes(folder / "act.pdf", test::text_pdf(act_pages("002-faded-150dpi")));
 
   SECTION("--ocr auto (the default) reads the layer") {
-    const auto outcome = run_greffe("run -q " + (folder / "act.pdf").string() + " -o " + (folder / "out").string(), folder);
+    const auto outcome =
+        run_greffe("run -q " + (folder / "act.pdf").string() + " -o " + (folder / "out").string(), folder);
     REQUIRE(outcome.exit_code == 0);
     const auto report = nlohmann::json::parse(test::read_file(folder / "out" / "act" / "report.json"));
     CHECK(report["pages"][0]["source"] == "text layer");
@@ -106,8 +110,8 @@ TEST_CASE("a born-digital page is read from its text layer, not recognised", "[b
     CHECK(score.cer() < 0.01);
   }
   SECTION("--ocr always recognises it") {
-    const auto outcome =
-        run_greffe("run -q --ocr always " + (folder / "act.pdf").string() + " -o " + (folder / "out2").string(), folder);
+    const auto outcome = run_greffe(
+        "run -q --ocr always " + (folder / "act.pdf").string() + " -o " + (folder / "out2").string(), folder);
     REQUIRE(outcome.exit_code == 0);
     const auto report = nlohmann::json::parse(test::read_file(folder / "out2" / "act" / "report.json"));
     CHECK(report["pages"][0]["source"] == "ocr");
@@ -121,7 +125,8 @@ TEST_CASE("a batch records bad files and goes on", "[batch]") {
   std::filesystem::copy_file(test::fixture("orientation-180.png"), archive / "scans" / "page.png");
   write_bytes(archive / "born-digital.pdf", test::text_pdf(act_pages("002-faded-150dpi")));
   write_bytes(archive / "empty.pdf", "");
-  write_bytes(archive / "truncated.pdf", test::read_file(test::fixture("000-scan-300dpi.pdf")).substr(0, 4000));
+  write_bytes(archive / "truncated.pdf",
+              test::read_file(test::fixture("000-scan-300dpi.pdf")).substr(0, 4000));
   write_bytes(archive / "locked.pdf", test::encrypted_pdf());
   write_bytes(archive / "notes.tif", "minutes of the meeting, typed\n");
   const auto out = folder / "out";
@@ -175,10 +180,12 @@ TEST_CASE("every document of a batch has an output folder of its own", "[batch]"
   const auto archive = folder / "archive";
   std::filesystem::create_directories(archive / "2021");
   const std::string act = test::text_pdf(act_pages("002-faded-150dpi"));
-  for (const auto* name : {"2021.pdf", "2021/a.pdf", "2021/a.tif", "2021/b.pdf"}) write_bytes(archive / name, act);
+  for (const auto* name : {"2021.pdf", "2021/a.pdf", "2021/a.tif", "2021/b.pdf"})
+    write_bytes(archive / name, act);
   // The output inside the archive: its files are not taken for documents on the next run.
   const auto out = archive / "greffe-out";
-  REQUIRE(run_greffe("batch -q " + archive.string() + " -o " + out.string(), folder).exit_code == 0);  // formats by content: a.tif is a PDF
+  REQUIRE(run_greffe("batch -q " + archive.string() + " -o " + out.string(), folder).exit_code ==
+          0);  // formats by content: a.tif is a PDF
   const auto rows = catalog_rows(out);
   REQUIRE(rows.size() == 4);
   CHECK(rows.at("2021.pdf").output == "2021_pdf");
@@ -197,10 +204,11 @@ TEST_CASE("a batch killed with SIGKILL and run again does every document once", 
   std::filesystem::create_directories(archive);
   // Five real scans, one page each: the engine works on every one of them.
   int n = 0;
-  for (const auto* name : {"orientation-180.png", "002-faded-150dpi.png", "orientation-90.png", "000-p1-severe-150dpi.jpg",
-                           "orientation-180.png"})
-    std::filesystem::copy_file(test::fixture(name),
-                               archive / ("scan-" + std::to_string(++n) + std::filesystem::path(name).extension().string()));
+  for (const auto* name : {"orientation-180.png", "002-faded-150dpi.png", "orientation-90.png",
+                           "000-p1-severe-150dpi.jpg", "orientation-180.png"})
+    std::filesystem::copy_file(
+        test::fixture(name),
+        archive / ("scan-" + std::to_string(++n) + std::filesystem::path(name).extension().string()));
   const auto out = folder / "out";
 
   const pid_t child = fork();
@@ -242,7 +250,8 @@ TEST_CASE("a batch killed with SIGKILL and run again does every document once", 
       CHECK(row.finished_at == before.at(path).finished_at);
     }
     for (const auto* file : {"deliberation.json", "report.json"})
-      CHECK_FALSE(nlohmann::json::parse(test::read_file(out / row.output / file), nullptr, false).is_discarded());
+      CHECK_FALSE(
+          nlohmann::json::parse(test::read_file(out / row.output / file), nullptr, false).is_discarded());
   }
   CHECK(temporary_files(out).empty());
   const auto summary = nlohmann::json::parse(test::read_file(out / "summary.json"));
@@ -250,20 +259,24 @@ TEST_CASE("a batch killed with SIGKILL and run again does every document once", 
   CHECK(summary["run"]["complete"] == true);
 }
 
-TEST_CASE("shards run as separate processes cover the archive once, and their merge equals one run", "[batch][shard]") {
+TEST_CASE("shards run as separate processes cover the archive once, and their merge equals one run",
+          "[batch][shard]") {
   const auto folder = test::temporary_folder("batch-shards");
   const auto archive = folder / "archive";
   make_text_archive(archive);
   const std::string common = " --collectivity \"Métropole Aix-Marseille-Provence\" --siret 20005479700016 ";
 
-  const auto whole = run_greffe("batch -q" + common + archive.string() + " -o " + (folder / "whole").string(), folder);
+  const auto whole =
+      run_greffe("batch -q" + common + archive.string() + " -o " + (folder / "whole").string(), folder);
   REQUIRE(whole.exit_code == 4);  // readme.pdf is not a PDF
 
   std::multiset<std::string> seen;
   std::string shard_folders;
   for (int k = 0; k < 3; ++k) {
     const auto out = folder / ("shard-" + std::to_string(k));
-    const auto outcome = run_greffe("batch -q --shard " + std::to_string(k) + "/3" + common + archive.string() + " -o " + out.string(), folder);
+    const auto outcome = run_greffe(
+        "batch -q --shard " + std::to_string(k) + "/3" + common + archive.string() + " -o " + out.string(),
+        folder);
     INFO(outcome.err);
     CHECK((outcome.exit_code == 0 || outcome.exit_code == 4));
     for (const auto& [path, row] : catalog_rows(out)) seen.insert(path);
@@ -290,11 +303,14 @@ TEST_CASE("shards run as separate processes cover the archive once, and their me
       CHECK(m.scdl_row == row.scdl_row);
       if (row.status == "done") CHECK(std::filesystem::exists(merged_out / m.output / "deliberation.json"));
     }
-    CHECK(test::read_file(merged_out / "deliberations.csv") == test::read_file(folder / "whole" / "deliberations.csv"));
+    CHECK(test::read_file(merged_out / "deliberations.csv") ==
+          test::read_file(folder / "whole" / "deliberations.csv"));
   }
   SECTION("a merge refuses a missing or an unfinished shard, and says which") {
-    const auto missing = run_greffe("merge " + (folder / "shard-0").string() + " " + (folder / "shard-2").string() +
-                                        " -o " + (folder / "merged-missing").string(), folder);
+    const auto missing =
+        run_greffe("merge " + (folder / "shard-0").string() + " " + (folder / "shard-2").string() + " -o " +
+                       (folder / "merged-missing").string(),
+                   folder);
     CHECK(missing.exit_code == 1);
     CHECK(missing.err.find("1/3 missing") != std::string::npos);
     {
@@ -302,7 +318,8 @@ TEST_CASE("shards run as separate processes cover the archive once, and their me
       REQUIRE(catalog);
       REQUIRE_FALSE(catalog.value()->set_meta("complete", "no"));
     }
-    const auto unfinished = run_greffe("merge" + shard_folders + " -o " + (folder / "merged-unfinished").string(), folder);
+    const auto unfinished =
+        run_greffe("merge" + shard_folders + " -o " + (folder / "merged-unfinished").string(), folder);
     CHECK(unfinished.exit_code == 1);
     CHECK(unfinished.err.find("shard 1/3 is not complete") != std::string::npos);
     CHECK_FALSE(std::filesystem::exists(folder / "merged-unfinished" / "catalog.sqlite"));

@@ -32,20 +32,22 @@ struct Page {
   }
 };
 
-int at(const Raster& raster, int x, int y) { return raster.pixels[static_cast<std::size_t>(y * raster.width + x)]; }
+int at(const Raster& raster, int x, int y) {
+  return raster.pixels[static_cast<std::size_t>(y * raster.width + x)];
+}
 
 }  // namespace
 
 TEST_CASE("light coloured ink becomes paper, print of any colour stays") {
   Page page;
-  page.fill(10, 10, 40, 20, 30, 30, 30);    // black print
+  page.fill(10, 10, 40, 20, 30, 30, 30);     // black print
   page.fill(10, 30, 40, 40, 173, 150, 176);  // the purple of the seal on 004
   page.fill(10, 50, 40, 60, 240, 160, 160);  // a light red rubber stamp
   page.fill(10, 70, 40, 80, 20, 30, 140);    // dark blue print
   page.fill(50, 10, 90, 20, 120, 120, 115);  // gray pencil: not coloured, stays
   const Raster kept = page.gray(false), dropped = page.gray(true);
   const int paper = at(kept, 80, 90);
-  CHECK(at(kept, 20, 35) < 200);  // as luminance the seal is ink
+  CHECK(at(kept, 20, 35) < 200);        // as luminance the seal is ink
   CHECK(at(dropped, 20, 35) == paper);  // the paper's own gray: no white blot for a threshold to outline
   CHECK(at(dropped, 20, 55) == paper);
   CHECK(at(dropped, 20, 15) == at(kept, 20, 15));
@@ -70,7 +72,9 @@ TEST_CASE("the seal's fringe goes with it, print beside it stays") {
 TEST_CASE("a page is rendered in colour only when light coloured ink covers over 0.1% of it") {
   Page page;
   page.fill(10, 10, 90, 20, 30, 30, 30);  // print
-  auto has = [&] { return rasterize::has_light_colour(page.gray(false), page.bytes.data(), 400, rasterize::kPopplerArgb32); };
+  auto has = [&] {
+    return rasterize::has_light_colour(page.gray(false), page.bytes.data(), 400, rasterize::kPopplerArgb32);
+  };
   CHECK_FALSE(has());
   page.fill(10, 30, 15, 32, 173, 150, 176);  // 10 pixels of seal: 0.1%, not more
   CHECK_FALSE(has());

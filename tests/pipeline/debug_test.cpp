@@ -118,7 +118,9 @@ TEST_CASE("the viewer's data cannot close its <script> element, and says what cl
   document.page_count = 1;
   PageResult page;
   page.report.number = 1;
-  page.ocr.text = "</script><script>alert(1)</script>\n\"><img src=x onerror=alert(1)>\n<!-- x\nSigné le 18 Février 2021\n";
+  page.ocr.text =
+      "</script><script>alert(1)</script>\n\"><img src=x onerror=alert(1)>\n<!-- x\nSigné le 18 Février "
+      "2021\n";
   page.ocr.lines.push_back({{{"</script>", {1, 2, 3, 4}, 91.5f, ""}}, {}, 0, 0});
   page.clean_text = "</script><script>alert(1)</script>\n";
   document.pages.push_back(page);

@@ -37,8 +37,10 @@ namespace {
 const std::filesystem::path kAltoSchema = std::filesystem::path(GREFFE_TESTS) / "pipeline/alto/alto-4-4.xsd";
 
 // Runs a shell command; its exit status, and stdout in `output`.
-int shell(const std::string& command, std::string* output = nullptr, const std::filesystem::path& folder = {}) {
-  const auto captured = (folder.empty() ? std::filesystem::temp_directory_path() : folder) / "shell-output.txt";
+int shell(const std::string& command, std::string* output = nullptr,
+          const std::filesystem::path& folder = {}) {
+  const auto captured =
+      (folder.empty() ? std::filesystem::temp_directory_path() : folder) / "shell-output.txt";
   const int status = std::system((command + " >" + captured.string() + " 2>&1").c_str());
   if (output) *output = test::read_file(captured);
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -52,10 +54,11 @@ struct WordBox {
 };
 
 std::string xml_unescape(std::string text) {
-  const std::pair<const char*, const char*> entities[] = {
-      {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}};
+  const std::pair<const char*, const char*> entities[] = {{"&lt;", "<"},   {"&gt;", ">"},  {"&quot;", "\""},
+                                                          {"&apos;", "'"}, {"&#39;", "'"}, {"&amp;", "&"}};
   for (const auto& [entity, character] : entities)
-    for (std::size_t at; (at = text.find(entity)) != std::string::npos;) text.replace(at, std::strlen(entity), character);
+    for (std::size_t at; (at = text.find(entity)) != std::string::npos;)
+      text.replace(at, std::strlen(entity), character);
   return text;
 }
 
@@ -82,7 +85,8 @@ std::vector<WordBox> alto_words(const std::string& alto, int dpi) {
   const double k = 72.0 / dpi;
   for (std::sregex_iterator it(alto.begin(), alto.end(), string), end; it != end; ++it) {
     const double left = std::stod((*it)[2]) * k, top = std::stod((*it)[3]) * k;
-    words.push_back({xml_unescape((*it)[1]), left, top, left + std::stod((*it)[4]) * k, top + std::stod((*it)[5]) * k});
+    words.push_back(
+        {xml_unescape((*it)[1]), left, top, left + std::stod((*it)[4]) * k, top + std::stod((*it)[5]) * k});
   }
   return words;
 }
@@ -101,7 +105,8 @@ Placement placement(const std::vector<WordBox>& alto, const std::vector<WordBox>
     double nearest = 1e9;
     for (const WordBox& candidate : pdf)
       if (candidate.text == word.text)
-        nearest = std::min(nearest, std::hypot(candidate.centre_x() - word.centre_x(), candidate.centre_y() - word.centre_y()));
+        nearest = std::min(nearest, std::hypot(candidate.centre_x() - word.centre_x(),
+                                               candidate.centre_y() - word.centre_y()));
     if (nearest < 2.0) {
       ++result.placed;
       result.worst_centre = std::max(result.worst_centre, nearest);
@@ -181,7 +186,8 @@ TEST_CASE("a word cut at a line end is two ALTO Strings with the joined word, an
   page.dpi = 300;
   page.text_angle = 1.25;
   output::PlacedLine first, second, stamp;
-  first.words = {{"Dupont", {100, 100, 120, 30}, {}, 91, 0, ""}, {"&", {230, 100, 20, 30}, {}, 80, 0, ""},
+  first.words = {{"Dupont", {100, 100, 120, 30}, {}, 91, 0, ""},
+                 {"&", {230, 100, 20, 30}, {}, 80, 0, ""},
                  {"néces-", {260, 100, 110, 30}, {}, 88, 1, "nécessaire"}};
   first.box = {100, 100, 270, 30};
   second.words = {{"saire", {100, 140, 90, 30}, {}, 93, 2, "nécessaire"}};
@@ -196,12 +202,19 @@ TEST_CASE("a word cut at a line end is two ALTO Strings with the joined word, an
   const std::string alto = output::alto_page(page, 3, "scan & co.tif");
   std::ofstream(folder / "page.xml") << alto;
   std::string output;
-  CHECK(shell("xmllint --noout --nonet --schema " + kAltoSchema.string() + " " + (folder / "page.xml").string(), &output,
-              folder) == 0);
+  CHECK(
+      shell("xmllint --noout --nonet --schema " + kAltoSchema.string() + " " + (folder / "page.xml").string(),
+            &output, folder) == 0);
   INFO(output);
-  CHECK(alto.find(R"(CONTENT="néces" HPOS="260" VPOS="100" WIDTH="110" HEIGHT="30" WC="0.88" SUBS_TYPE="HypPart1" SUBS_CONTENT="nécessaire"/>)") != std::string::npos);
+  CHECK(
+      alto.find(
+          R"(CONTENT="néces" HPOS="260" VPOS="100" WIDTH="110" HEIGHT="30" WC="0.88" SUBS_TYPE="HypPart1" SUBS_CONTENT="nécessaire"/>)") !=
+      std::string::npos);
   CHECK(alto.find(R"(<HYP CONTENT="-"/>)") != std::string::npos);
-  CHECK(alto.find(R"(CONTENT="saire" HPOS="100" VPOS="140" WIDTH="90" HEIGHT="30" WC="0.93" SUBS_TYPE="HypPart2" SUBS_CONTENT="nécessaire"/>)") != std::string::npos);
+  CHECK(
+      alto.find(
+          R"(CONTENT="saire" HPOS="100" VPOS="140" WIDTH="90" HEIGHT="30" WC="0.93" SUBS_TYPE="HypPart2" SUBS_CONTENT="nécessaire"/>)") !=
+      std::string::npos);
   CHECK(alto.find(R"(CONTENT="&amp;")") != std::string::npos);
   CHECK(count(alto, "TAGREFS=\"STAMP\"") == 1);
   CHECK(alto.find(R"(ROTATION="1.25")") != std::string::npos);
@@ -232,14 +245,18 @@ TEST_CASE("in searchable.pdf, a word cut at a line end is found whole") {
   page.source_width = 1000;
   page.source_height = 400;
   TextLine first, second;
-  first.words = {{"Il", {100, 100, 40, 40}, 95, ""}, {"est", {160, 100, 70, 40}, 95, ""}, {"néces-", {250, 100, 150, 40}, 90, ""}};
+  first.words = {{"Il", {100, 100, 40, 40}, 95, ""},
+                 {"est", {160, 100, 70, 40}, 95, ""},
+                 {"néces-", {250, 100, 150, 40}, 90, ""}};
   second.words = {{"saire", {100, 200, 110, 40}, 92, ""}, {"ici.", {230, 200, 70, 40}, 96, ""}};
   page.ocr.lines = {first, second};
   document.pages = {page};
   using cleanup::CleanWord;
   using cleanup::WordRole;
   const output::CleanLines words = {
-      {{"Il", WordRole::Text, "", 0, ""}, {"est", WordRole::Text, "", 0, ""}, {"néces-", WordRole::Text, "", 1, "nécessaire"}},
+      {{"Il", WordRole::Text, "", 0, ""},
+       {"est", WordRole::Text, "", 0, ""},
+       {"néces-", WordRole::Text, "", 1, "nécessaire"}},
       {{"saire", WordRole::Text, "", 2, "nécessaire"}, {"ici.", WordRole::Text, "", 0, ""}}};
 
   const auto pdf = output::searchable_pdf(document, {words});
@@ -313,7 +330,8 @@ const TiffRun& tiff_run() {
     if (page) pixWriteTiff(made.input.string().c_str(), page, IFF_TIFF_G4, "w");
     pixDestroy(&page);
     const auto out = made.folder / "out";
-    made.exit_code = run_greffe(made.input.string() + " -o " + out.string() + " --formats text,json,hocr,alto,pdf", made.folder);
+    made.exit_code = run_greffe(
+        made.input.string() + " -o " + out.string() + " --formats text,json,hocr,alto,pdf", made.folder);
     made.document = out / "g4-page1";
     return made;
   }();
@@ -334,7 +352,8 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
   SECTION("ALTO validates against the ALTO 4.4 schema, offline") {
     REQUIRE(std::filesystem::exists(document / "alto/0001.xml"));
     std::string output;
-    CHECK(shell("xmllint --noout --nonet --schema " + kAltoSchema.string() + " " + (document / "alto/0001.xml").string(),
+    CHECK(shell("xmllint --noout --nonet --schema " + kAltoSchema.string() + " " +
+                    (document / "alto/0001.xml").string(),
                 &output, folder) == 0);
     INFO(output);
     CHECK(output.find("validates") != std::string::npos);
@@ -348,7 +367,8 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     const std::string hocr = test::read_file(document / "hocr/0001.hocr");
     CHECK(shell("xmllint --noout --nonet " + (document / "hocr/0001.hocr").string(), nullptr, folder) == 0);
     PIX* page = pixReadTiff(input.string().c_str(), 0);
-    const std::string page_box = "bbox 0 0 " + std::to_string(pixGetWidth(page)) + " " + std::to_string(pixGetHeight(page));
+    const std::string page_box =
+        "bbox 0 0 " + std::to_string(pixGetWidth(page)) + " " + std::to_string(pixGetHeight(page));
     pixDestroy(&page);
     CHECK(count(hocr, "class=\"ocr_page\"") == 1);
     CHECK(hocr.find(page_box + "; ppageno 0; scan_res 200 200") != std::string::npos);
@@ -356,8 +376,10 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     CHECK(count(hocr, "class=\"ocr_par\"") >= 5);
     const std::size_t words = count(hocr, "class=\"ocrx_word\"");
     CHECK(words > 300);
-    static const std::regex word(R"re(<span class="ocrx_word" id="word_1_\d+" title="bbox \d+ \d+ \d+ \d+; x_wconf \d+">)re");
-    CHECK(static_cast<std::size_t>(std::distance(std::sregex_iterator(hocr.begin(), hocr.end(), word), std::sregex_iterator())) == words);
+    static const std::regex word(
+        R"re(<span class="ocrx_word" id="word_1_\d+" title="bbox \d+ \d+ \d+ \d+; x_wconf \d+">)re");
+    CHECK(static_cast<std::size_t>(std::distance(std::sregex_iterator(hocr.begin(), hocr.end(), word),
+                                                 std::sregex_iterator())) == words);
     CHECK(count(hocr, "ocr_line greffe_stamp") >= 3);
     // The same words as ALTO.
     CHECK(words == count(test::read_file(document / "alto/0001.xml"), "<String "));
@@ -367,7 +389,8 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     // No word of this page is cut at a line end (its parts would be two words here, one there).
     REQUIRE(test::read_file(document / "cleanup.jsonl").find("dehyphenate") == std::string::npos);
     const std::string hocr = test::read_file(document / "hocr/0001.hocr");
-    static const std::regex line(R"re(<span class="ocr_line( greffe_stamp)?"[^>]*>\n((?:\s*<span class="ocrx_word"[^>]*>[^<]*</span>\n)*))re");
+    static const std::regex line(
+        R"re(<span class="ocr_line( greffe_stamp)?"[^>]*>\n((?:\s*<span class="ocrx_word"[^>]*>[^<]*</span>\n)*))re");
     static const std::regex word(R"re(class="ocrx_word"[^>]*>([^<]*)</span>)re");
     std::string words;
     for (std::sregex_iterator it(hocr.begin(), hocr.end(), line), end; it != end; ++it) {
@@ -390,8 +413,10 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     CHECK(count(text, "Metropole") == 0);
     CHECK(count(text, "Métropole") == count(raw, "Métropole") + count(raw, "Metropole"));
 
-    const Placement placed = placement(alto_words(test::read_file(document / "alto/0001.xml"), dpi), pdf_words(pdf, 1));
-    INFO(placed.placed << " of " << placed.words << " words placed; worst centre " << placed.worst_centre << " pt");
+    const Placement placed =
+        placement(alto_words(test::read_file(document / "alto/0001.xml"), dpi), pdf_words(pdf, 1));
+    INFO(placed.placed << " of " << placed.words << " words placed; worst centre " << placed.worst_centre
+                       << " pt");
     CHECK(placed.words > 300);
     CHECK(placed.placed >= placed.words * 95 / 100);
 
@@ -400,7 +425,8 @@ TEST_CASE("greffe run --formats writes hOCR, valid ALTO 4.4 and a searchable PDF
     CHECK(pdf_size <= input_size * 12 / 10);
 
     // The page image is the scan, upright and not inverted: rendered at its resolution, it is the TIFF.
-    REQUIRE(shell("pdftoppm -r 200 -gray -singlefile " + pdf.string() + " " + (folder / "render").string(), nullptr, folder) == 0);
+    REQUIRE(shell("pdftoppm -r 200 -gray -singlefile " + pdf.string() + " " + (folder / "render").string(),
+                  nullptr, folder) == 0);
     const Raster rendered = read_pgm(folder / "render.pgm");
     auto opened = rasterize::open(input, {});
     REQUIRE(opened);
@@ -436,7 +462,10 @@ TEST_CASE("searchable.pdf of a PDF keeps the page and its image as they were, an
     file.processFile(path.string().c_str());
     std::vector<std::string> images;
     for (auto& [name, image] : QPDFPageDocumentHelper(file).getAllPages().at(0).getImages())
-      images.push_back(image.getRawStreamData()->getSize() ? std::string(reinterpret_cast<const char*>(image.getRawStreamData()->getBuffer()), image.getRawStreamData()->getSize()) : "");
+      images.push_back(image.getRawStreamData()->getSize()
+                           ? std::string(reinterpret_cast<const char*>(image.getRawStreamData()->getBuffer()),
+                                         image.getRawStreamData()->getSize())
+                           : "");
     return images;
   };
   const auto before = image_data(input), after = image_data(pdf);
@@ -448,8 +477,10 @@ TEST_CASE("searchable.pdf of a PDF keeps the page and its image as they were, an
   CHECK(pdf_size <= input_size * 12 / 10);
 
   // Rendered at 300 dpi (greffe's default): ALTO is in those pixels.
-  const Placement placed = placement(alto_words(test::read_file(out / "scan-page1/alto/0001.xml"), 300), pdf_words(pdf, 1));
-  INFO(placed.placed << " of " << placed.words << " words placed; worst centre " << placed.worst_centre << " pt");
+  const Placement placed =
+      placement(alto_words(test::read_file(out / "scan-page1/alto/0001.xml"), 300), pdf_words(pdf, 1));
+  INFO(placed.placed << " of " << placed.words << " words placed; worst centre " << placed.worst_centre
+                     << " pt");
   CHECK(placed.words > 200);
   CHECK(placed.placed >= placed.words * 95 / 100);
 }

@@ -17,10 +17,20 @@ namespace {
 
 // A register's page: a sidebar of member counts, dates and the act's title at the left, 0.2 in
 // from the body's lines, which start level with them. Helvetica 10 pt, A4.
-const std::vector<std::string> kSidebar = {
-    "MEMBRES", "en exercice : 15", "presents : 12", "votants : 14", "", "Date de convocation",
-    "28 novembre 2023", "", "Date d'affichage", "7 decembre 2023", "", "Objet :", "Tarifs de la cantine",
-    "scolaire pour 2024"};
+const std::vector<std::string> kSidebar = {"MEMBRES",
+                                           "en exercice : 15",
+                                           "presents : 12",
+                                           "votants : 14",
+                                           "",
+                                           "Date de convocation",
+                                           "28 novembre 2023",
+                                           "",
+                                           "Date d'affichage",
+                                           "7 decembre 2023",
+                                           "",
+                                           "Objet :",
+                                           "Tarifs de la cantine",
+                                           "scolaire pour 2024"};
 const std::vector<std::string> kBody = {
     "L'an deux mille vingt-trois, le cinq decembre a vingt heures, le conseil",
     "municipal de cette commune, regulierement convoque, s'est reuni au nombre",
@@ -42,7 +52,8 @@ std::string sidebar_page_pdf() {
   std::string content = "BT /F1 10 Tf\n";
   auto line_at = [&](double x, double y, const std::string& text) {
     if (!text.empty())
-      content += "1 0 0 1 " + std::to_string(x) + " " + std::to_string(y) + " Tm (" + test::win_ansi(text) + ") Tj\n";
+      content += "1 0 0 1 " + std::to_string(x) + " " + std::to_string(y) + " Tm (" + test::win_ansi(text) +
+                 ") Tj\n";
   };
   for (std::size_t i = 0; i < kSidebar.size(); ++i) line_at(40, 700 - 14.0 * i, kSidebar[i]);
   for (std::size_t i = 0; i < kBody.size(); ++i) line_at(140, 700 - 14.0 * i, kBody[i]);
@@ -52,12 +63,13 @@ std::string sidebar_page_pdf() {
   // the real scan r02 is where it does not, scripts/check-layout; this test holds the mechanism:
   // the sidebar found, tagged in hOCR, read whole and first.)
   content += "1 w 34 652 96 62 re S 34 680 m 130 680 l S\n";
-  return test::make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-                         "/Contents 4 0 R >>",
-                         "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-                         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-                        "");
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+      "");
 }
 
 Raster page_of(const cv::Mat& image, int dpi) {
@@ -69,7 +81,9 @@ Raster page_of(const cv::Mat& image, int dpi) {
 
 // Lines of text at x, one every 60 px from y, each `length` px of ink long.
 void draw_lines(cv::Mat& page, int x, int y, int count, int length) {
-  for (int i = 0; i < count; ++i) cv::rectangle(page, {x, y + 60 * i}, {x + length - (i * 37) % 90, y + 60 * i + 22}, cv::Scalar(0), cv::FILLED);
+  for (int i = 0; i < count; ++i)
+    cv::rectangle(page, {x, y + 60 * i}, {x + length - (i * 37) % 90, y + 60 * i + 22}, cv::Scalar(0),
+                  cv::FILLED);
 }
 
 }  // namespace
@@ -90,7 +104,8 @@ TEST_CASE("find_sidebar finds a left column beside the body, and nothing on a pl
     CHECK(pipeline::find_sidebar(page_of(page, 300)).width == 0);
   }
   SECTION("a numbered list: its numbers are no sidebar") {
-    for (int i = 0; i < 40; ++i) cv::rectangle(page, {200, 400 + 60 * i}, {250, 422 + 60 * i}, cv::Scalar(0), cv::FILLED);
+    for (int i = 0; i < 40; ++i)
+      cv::rectangle(page, {200, 400 + 60 * i}, {250, 422 + 60 * i}, cv::Scalar(0), cv::FILLED);
     draw_lines(page, 400, 400, 40, 1800);
     CHECK(pipeline::find_sidebar(page_of(page, 300)).width == 0);
   }
@@ -104,9 +119,10 @@ TEST_CASE("find_sidebar finds a left column beside the body, and nothing on a pl
 TEST_CASE("a sidebar is read as its own region, none of its lines inside the body's") {
   const auto folder = test::temporary_folder("layout-sidebar");
   test::write_bytes(folder / "sidebar.pdf", sidebar_page_pdf());
-  const test::Outcome outcome = test::run_greffe("run -q --jobs 1 --ocr always --formats text,hocr " +
-                                                     (folder / "sidebar.pdf").string() + " -o " + (folder / "out").string(),
-                                                 folder);
+  const test::Outcome outcome =
+      test::run_greffe("run -q --jobs 1 --ocr always --formats text,hocr " +
+                           (folder / "sidebar.pdf").string() + " -o " + (folder / "out").string(),
+                       folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const auto report = nlohmann::json::parse(test::read_file(folder / "out" / "sidebar" / "report.json"));
@@ -115,10 +131,12 @@ TEST_CASE("a sidebar is read as its own region, none of its lines inside the bod
   CHECK(hocr.find("ocr_carea greffe_sidebar") != std::string::npos);
 
   // No line of raw.txt holds words of both: the sidebar's are read apart, and before the body.
-  const std::vector<std::string> sidebar_words = {"MEMBRES", "exercice", "presents :", "votants", "convocation",
-                                                  "novembre", "affichage", "Objet", "scolaire pour"};
-  const std::vector<std::string> body_words = {"conseil", "municipal", "prescrit", "Maire", "DUMONT", "FAURE",
-                                               "rappelle", "revus", "propose", "enfants", "delibere", "nouveaux"};
+  const std::vector<std::string> sidebar_words = {
+      "MEMBRES",  "exercice",  "presents :", "votants",      "convocation",
+      "novembre", "affichage", "Objet",      "scolaire pour"};
+  const std::vector<std::string> body_words = {"conseil", "municipal", "prescrit", "Maire",
+                                               "DUMONT",  "FAURE",     "rappelle", "revus",
+                                               "propose", "enfants",   "delibere", "nouveaux"};
   const std::string raw = test::read_file(folder / "out" / "sidebar" / "raw.txt");
   int sidebar_lines = 0;
   for (const std::string& line : test::lines_of(raw)) {

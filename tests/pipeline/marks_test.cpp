@@ -31,26 +31,30 @@ std::string page_with_marks() {
   // Mirrored left to right, as the back of the sheet seen through it.
   content += "-1 0 0 1 520 460 Tm (" + test::win_ansi("Seance du conseil municipal du douze mars") + ") Tj\n";
   content += "ET\n";
-  return test::make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-                         "/Contents 4 0 R >>",
-                         "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-                         "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-                        "");
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+      "");
 }
 
 }  // namespace
 
-TEST_CASE("a line upside down and a mirrored one are dropped, each with its reason, and the act's lines stay") {
+TEST_CASE(
+    "a line upside down and a mirrored one are dropped, each with its reason, and the act's lines stay") {
   const auto folder = test::temporary_folder("marks");
   test::write_bytes(folder / "marks.pdf", page_with_marks());
   const test::Outcome outcome = test::run_greffe(
-      "run -q --jobs 1 --ocr always " + (folder / "marks.pdf").string() + " -o " + (folder / "out").string(), folder);
+      "run -q --jobs 1 --ocr always " + (folder / "marks.pdf").string() + " -o " + (folder / "out").string(),
+      folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const auto report = nlohmann::json::parse(test::read_file(folder / "out" / "marks" / "report.json"));
   std::string warnings;
-  for (const auto& warning : report["pages"][0].value("warnings", nlohmann::json::array())) warnings += warning.get<std::string>() + "\n";
+  for (const auto& warning : report["pages"][0].value("warnings", nlohmann::json::array()))
+    warnings += warning.get<std::string>() + "\n";
   INFO(warnings);
   CHECK(warnings.find("upside down") != std::string::npos);
   CHECK(warnings.find("mirrored") != std::string::npos);

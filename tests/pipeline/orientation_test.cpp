@@ -57,12 +57,14 @@ TEST_CASE("a page of drawing only is marked a figure and not turned") {
   cv::Mat plan(2000, 1400, CV_8UC1, cv::Scalar(255));
   for (int x = 180; x < 1250; x += 46) cv::line(plan, {x, 120}, {x + (x % 3) * 7, 1880}, cv::Scalar(0), 3);
   for (int i = 0; i < 9; ++i)
-    cv::rectangle(plan, {100 + 130 * i, 300 + 150 * (i % 4)}, {200 + 130 * i, 420 + 170 * (i % 4)}, cv::Scalar(0), 5);
+    cv::rectangle(plan, {100 + 130 * i, 300 + 150 * (i % 4)}, {200 + 130 * i, 420 + 170 * (i % 4)},
+                  cv::Scalar(0), 5);
   cv::circle(plan, {700, 1500}, 260, cv::Scalar(0), 6);
   const auto folder = test::temporary_folder("orientation-figure");
   const auto input = folder / "plan.png";
   REQUIRE(cv::imwrite(input.string(), plan));
-  const test::Outcome outcome = test::run_greffe("run -q --jobs 1 --dpi 200 " + input.string() + " -o " + (folder / "out").string(), folder);
+  const test::Outcome outcome = test::run_greffe(
+      "run -q --jobs 1 --dpi 200 " + input.string() + " -o " + (folder / "out").string(), folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const auto report = nlohmann::json::parse(test::read_file(folder / "out" / "plan" / "report.json"));

@@ -13,7 +13,9 @@ namespace {
 
 using greffe::Deliberation;
 
-Deliberation parse(const std::string& text) { return greffe::parse::run({}, text, greffe::Legality{}); }
+Deliberation parse(const std::string& text) {
+  return greffe::parse::run({}, text, greffe::Legality{});
+}
 
 std::string one_line(const std::string& text) {
   std::string out;
@@ -43,7 +45,8 @@ const std::string commune =
     "Secrétaire de séance : M. BESSET Julien\n\n"
     "Délibération n° 2023_037_D\n\n"
     "Objet : Demande de subvention pour l'eau potable\n\n"
-    "La commission des finances a voté à l'unanimité (Pour : 5 Contre : 0 Abstention : 0) en faveur du projet, "
+    "La commission des finances a voté à l'unanimité (Pour : 5 Contre : 0 Abstention : 0) en faveur du "
+    "projet, "
     "estimé à 385 415 € HT.\n\n"
     "Après en avoir délibéré, le conseil municipal, Pour : 11 Contre : 1 Abstention : 2\n"
     "- APPROUVE la réalisation du projet\n"
@@ -58,8 +61,8 @@ TEST_CASE("forms: a commune's extract, as printed and flattened to one line") {
     const Deliberation d = parse(text);
     CHECK(d.kind == greffe::DeliberationKind::Deliberation);
     CHECK(d.session.date == "2023-12-11");
-    CHECK(d.present == std::vector<std::string>{"DESBOS Aurélie", "PORTE Nicole", "BESSET François", "BURRIEZ Jacques",
-                                                "Jean MARTIN"});
+    CHECK(d.present == std::vector<std::string>{"DESBOS Aurélie", "PORTE Nicole", "BESSET François",
+                                                "BURRIEZ Jacques", "Jean MARTIN"});
     REQUIRE(d.represented.size() == 1);
     CHECK(d.represented[0].member == "ACHARD Aline");
     CHECK(d.represented[0].proxy == "BESSET François");
@@ -98,7 +101,8 @@ TEST_CASE("forms: proxies in every wording, and what is no proxy") {
       "Mme Youssouf donnant pouvoir à Mme Girardet\n"
       "ABSENTS : Monsieur Florent OLIVIER Monsieur Youssef LYAMMOURI\n\n"
       "DÉCIDE :\n\nArticle 1 : x\n");
-  CHECK(d.present == std::vector<std::string>{"Jérôme BEQ", "Monique BUFFAROT", "Jean-Luc BOCHU"});  // offices left out
+  CHECK(d.present ==
+        std::vector<std::string>{"Jérôme BEQ", "Monique BUFFAROT", "Jean-Luc BOCHU"});  // offices left out
   REQUIRE(d.represented.size() == 4);
   CHECK(d.represented[0].member == "Bernard TOMASZEWSKI");
   CHECK(d.represented[0].proxy == "Monique BUFFAROT");
@@ -122,9 +126,10 @@ TEST_CASE("forms: counts boxes, and a count that is not a list of names") {
 }
 
 TEST_CASE("forms: votes in other wordings") {
-  using greffe::parse::read_vote;
   using greffe::parse::fold;
-  auto v = read_vote(fold("Après en avoir délibéré, le Conseil Municipal, à l'unanimité et deux abstentions :"));
+  using greffe::parse::read_vote;
+  auto v =
+      read_vote(fold("Après en avoir délibéré, le Conseil Municipal, à l'unanimité et deux abstentions :"));
   CHECK(v.unanimous == true);
   CHECK(v.abstention == 2);
   v = read_vote(fold("2 votes contre 1 abstention 9 votes pour"));
@@ -135,7 +140,9 @@ TEST_CASE("forms: votes in other wordings") {
   v = read_vote(fold("Adopté à la majorité : Voix contre : 0 Abstentions : 4"));
   CHECK(v.against == 0);
   CHECK(v.abstention == 4);
-  v = read_vote(fold("Abstention(s) de : Mme Azoug, Mme Youssouf, Mme Denis, Mme Girardet Mme Girardet use du pouvoir de Mme Youssouf"));
+  v =
+      read_vote(fold("Abstention(s) de : Mme Azoug, Mme Youssouf, Mme Denis, Mme Girardet Mme Girardet use "
+                     "du pouvoir de Mme Youssouf"));
   CHECK(v.abstention == 4);
   v = read_vote(fold("Le Conseil Adopte."));
   CHECK(v.outcome == "adopted");
@@ -150,8 +157,10 @@ TEST_CASE("forms: minutes holding several acts give kind minutes, the session on
   const std::string minutes =
       "Procès-verbal du Conseil municipal\n\nSéance du lundi 19 février 2024\n\n"
       "Présents : Jean DUPONT, Anne MARTIN\n\n"
-      "Désignation du secrétaire de séance\n\nMonsieur Dupont est nommé secrétaire de séance à l'unanimité.\n\n"
-      "1/ Délibération reversement de la taxe d'aménagement\n\nLe Maire présente le reversement de 1 200 euros.\n\n"
+      "Désignation du secrétaire de séance\n\nMonsieur Dupont est nommé secrétaire de séance à "
+      "l'unanimité.\n\n"
+      "1/ Délibération reversement de la taxe d'aménagement\n\nLe Maire présente le reversement de 1 200 "
+      "euros.\n\n"
       "10 votes pour. 2 abstentions\n\n"
       "2/ Délibération travaux en forêt communale\n\nLe devis s'élève à 5 000 euros.\n\n"
       "8 votes pour 4 votes contre\n\n"
@@ -171,7 +180,8 @@ TEST_CASE("forms: minutes holding several acts give kind minutes, the session on
     const auto json = greffe::deliberation_json(d);
     CHECK(json["kind"] == "minutes");
     CHECK(json["acts"].size() == 2);
-    const std::string csv = greffe::parse::scdl_csv(std::vector<Deliberation>{d}, greffe::parse::ScdlOptions{});
+    const std::string csv =
+        greffe::parse::scdl_csv(std::vector<Deliberation>{d}, greffe::parse::ScdlOptions{});
     CHECK(std::count(csv.begin(), csv.end(), '\n') == 3);  // header and one row per act
   }
 }
@@ -195,8 +205,10 @@ TEST_CASE("forms: the SCDL row takes the printed authority and checks votes as V
   row = greffe::parse::scdl_row(d, greffe::parse::ScdlOptions{});
   CHECK(row[12].empty());
   const auto warnings = greffe::parse::scdl_warnings(d, greffe::parse::ScdlOptions{});
-  CHECK(std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) { return w.find("VOTE_REEL") != std::string::npos; }));
-  CHECK(std::any_of(warnings.begin(), warnings.end(), [](const std::string& w) { return w.find("PREF_DATE") != std::string::npos; }));
+  CHECK(std::any_of(warnings.begin(), warnings.end(),
+                    [](const std::string& w) { return w.find("VOTE_REEL") != std::string::npos; }));
+  CHECK(std::any_of(warnings.begin(), warnings.end(),
+                    [](const std::string& w) { return w.find("PREF_DATE") != std::string::npos; }));
   greffe::parse::ScdlOptions configured;
   configured.collectivity_name = "Configured";
   CHECK(greffe::parse::scdl_row(d, configured)[0] == "Configured");

@@ -216,7 +216,8 @@ TEST_CASE("attendance: communal forms") {
       "DÉCIDE :\n\nArticle 1 : Les tarifs sont fixés.\n\n"
       "Adopté à la majorité (Pour : 23 - Contre : 2 - Abstention : 0)\n");
   CHECK(d.session.members_present_declared == 21);
-  CHECK(d.present == std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"});  // civilities dropped
+  CHECK(d.present ==
+        std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"});  // civilities dropped
   REQUIRE(d.represented.size() == 2);
   CHECK(d.represented[0].member == "Pierre LEROY");
   CHECK(d.represented[0].proxy == "Anne MARTIN");
@@ -287,9 +288,10 @@ TEST_CASE("OCR leftovers are tolerated") {
   }
   SECTION("the report ends before its closing formula, as it begins after its introduction") {
     std::string text = metropole_act();
-    text.insert(text.find("Le Bureau de la Métropole Aix-Marseille-Provence,"),
-                "Telles sont les raisons qui nous incitent à proposer au Bureau de la Métropole de prendre la "
-                "délibération ci-après :\n\n");
+    text.insert(
+        text.find("Le Bureau de la Métropole Aix-Marseille-Provence,"),
+        "Telles sont les raisons qui nous incitent à proposer au Bureau de la Métropole de prendre la "
+        "délibération ci-après :\n\n");
     const auto d = parse(text);
     CHECK(d.report == "La Métropole soutient l'association à hauteur de 20 000€.");
     CHECK(d.warnings.empty());
@@ -300,11 +302,13 @@ TEST_CASE("OCR leftovers are tolerated") {
     CHECK(greffe::parse::clean_line("si a < b et c > d") == "si a < b et c > d");
   }
   SECTION("a list bullet read as two symbols; a quotation mark alone is no bullet") {
-    const auto d = parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«+"));
+    const auto d =
+        parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«+"));
     CHECK(d.visas.size() == 2);
     CHECK(d.visas[0] == "Le Code Général des Collectivités Territoriales");
     CHECK(d.considerants == std::vector<std::string>{"La volonté de la Métropole"});
-    const auto quoted = parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«"));
+    const auto quoted =
+        parse(metropole_act("■ Attribution d'une subvention", "Ouï le rapport ci-dessus,", "Délibère", "«"));
     CHECK(quoted.visas.empty());
   }
   SECTION("a title bullet read as # or s") {
@@ -339,9 +343,10 @@ TEST_CASE("OCR leftovers are tolerated") {
     text.replace(text.find("Vu\n"), 3, "Vu -\n");
     text.replace(text.find("Territoriales ;"), 15, "Territoriales ;:");
     const auto d = parse(text);
-    CHECK(d.visas == std::vector<std::string>{"Le Code Général des Collectivités Territoriales",
-                                              "La loi n°2014-58 du 27 janvier 2014 de modernisation de l'action "
-                                              "publique territoriale"});
+    CHECK(d.visas ==
+          std::vector<std::string>{"Le Code Général des Collectivités Territoriales",
+                                   "La loi n°2014-58 du 27 janvier 2014 de modernisation de l'action "
+                                   "publique territoriale"});
   }
   SECTION("a signature marker with letters of Conforme misread (004 p4 under its seal)") {
     for (const char* marker : {"Certifié Confonié,", "Certifié Confomit,", "értifié Conforme,"}) {
@@ -417,7 +422,8 @@ TEST_CASE("parts that a reflow put on one line") {
                  "Culture,\n\nInnovation numérique,\n\nParcours usager,\n\nDaniel");
     const auto d = parse(text);
     CHECK(d.signatory.name == "Daniel GAGNON");
-    CHECK(d.signatory.office.value_or("") == "Le Vice-Président Délégué Culture, Innovation numérique, Parcours usager");
+    CHECK(d.signatory.office.value_or("") ==
+          "Le Vice-Président Délégué Culture, Innovation numérique, Parcours usager");
   }
   SECTION("an office without a name is not split") {
     std::string text = metropole_act();

@@ -21,7 +21,8 @@ cv::Mat synthetic_page(double skew) {
   cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
   int n = 0;
   for (int y = 300; y < 3200; y += 70, ++n)
-    cv::putText(page, lines[n % 4], {200 + (n * 37) % 120, y}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(0), 3);
+    cv::putText(page, lines[n % 4], {200 + (n * 37) % 120, y}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(0),
+                3);
   const cv::Mat turn = cv::getRotationMatrix2D({1240, 1754}, skew, 1.0);  // positive: counter-clockwise
   cv::Mat skewed;
   cv::warpAffine(page, skewed, turn, page.size(), cv::INTER_LINEAR, cv::BORDER_CONSTANT, cv::Scalar(255));
@@ -172,7 +173,7 @@ TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") 
   bool said = false;
   const cv::Mat kept = binarized_ink(image, false), dropped = binarized_ink(image, true, &said);
   REQUIRE(cv::countNonZero(on_letters) > 0);
-  CHECK(said);  // report.json says so
+  CHECK(said);                                                                      // report.json says so
   CHECK(cv::countNonZero(kept & seal_alone) > 0.5 * cv::countNonZero(seal_alone));  // Otsu keeps most of it
   CHECK(cv::countNonZero(dropped & seal_alone) == 0);
   CHECK(cv::countNonZero(dropped & print) == cv::countNonZero(kept & print));

@@ -80,10 +80,11 @@ TEST_CASE("PNG and JPEG decode to the pixels Leptonica gave, with the same resol
   // greffe read them with Leptonica (pixRead, then pixConvertTo8) before reading them with
   // libpng and libjpeg: the fixture pages and a seed of every colour type must not change.
   setMsgSeverity(L_SEVERITY_NONE);
-  std::vector<std::string> names = {"000-p1-severe-150dpi.jpg", "002-faded-150dpi.png", "hostile-markup-300dpi.png",
-                                    "orientation-180.png", "orientation-90.png", "bad/one-pixel.png"};
-  for (const char* seed : {"gray.png", "colour.png", "palette.png", "bilevel.png", "gray16.png", "gray-alpha.png",
-                           "gray.jpg", "colour.jpg", "cmyk.jpg", "progressive.jpg"})
+  std::vector<std::string> names = {"000-p1-severe-150dpi.jpg",  "002-faded-150dpi.png",
+                                    "hostile-markup-300dpi.png", "orientation-180.png",
+                                    "orientation-90.png",        "bad/one-pixel.png"};
+  for (const char* seed : {"gray.png", "colour.png", "palette.png", "bilevel.png", "gray16.png",
+                           "gray-alpha.png", "gray.jpg", "colour.jpg", "cmyk.jpg", "progressive.jpg"})
     names.push_back(std::string("fuzz/load-seeds/") + seed);
   for (const std::string& name : names) {
     INFO(name);
@@ -140,18 +141,22 @@ TEST_CASE("the image check follows forms, inline images and q/Q") {
   // A Letter page whose content is `content`, with an 8 x 8 gray image /Im and a form /Fm that
   // draws it scaled by `form_matrix` (its /Matrix).
   const auto page_with = [](const std::string& content, const std::string& form_matrix) {
-    const std::string image = "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
-                              "/BitsPerComponent 8 /Length 64 >>\nstream\n" + std::string(64, '\x80') + "\nendstream";
+    const std::string image =
+        "<< /Type /XObject /Subtype /Image /Width 8 /Height 8 /ColorSpace /DeviceGray "
+        "/BitsPerComponent 8 /Length 64 >>\nstream\n" +
+        std::string(64, '\x80') + "\nendstream";
     const std::string form_content = "/Im Do";
     const std::string form = "<< /Type /XObject /Subtype /Form /BBox [0 0 1 1] /Matrix " + form_matrix +
                              " /Resources << /XObject << /Im 4 0 R >> >> /Length " +
-                             std::to_string(form_content.size()) + " >>\nstream\n" + form_content + "\nendstream";
-    return test::make_pdf({"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-                           "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
-                           "/Resources << /XObject << /Im 4 0 R /Fm 5 0 R >> >> >>",
-                           image, form,
-                           "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"},
-                          "");
+                             std::to_string(form_content.size()) + " >>\nstream\n" + form_content +
+                             "\nendstream";
+    return test::make_pdf(
+        {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+         "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 6 0 R "
+         "/Resources << /XObject << /Im 4 0 R /Fm 5 0 R >> >> >>",
+         image, form,
+         "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "\nendstream"},
+        "");
   };
   const auto render = [](const std::string& pdf, const std::string& name) {
     auto document = rasterize::open(write_bytes(name, pdf), {});
@@ -171,9 +176,10 @@ TEST_CASE("the image check follows forms, inline images and q/Q") {
     CHECK(page.error().kind == ErrorKind::LimitExceeded);
   }
   SECTION("an inline image, rotated") {
-    auto page = render(page_with("q 0 24000 -24000 0 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x20\x30\x40 EI Q",
-                                 "[1 0 0 1 0 0]"),
-                       "inline.pdf");
+    auto page =
+        render(page_with("q 0 24000 -24000 0 0 0 cm BI /W 2 /H 2 /CS /G /BPC 8 ID \x10\x20\x30\x40 EI Q",
+                         "[1 0 0 1 0 0]"),
+               "inline.pdf");
     REQUIRE_FALSE(page);
     CHECK(page.error().kind == ErrorKind::LimitExceeded);
   }
@@ -183,7 +189,9 @@ TEST_CASE("the image check follows forms, inline images and q/Q") {
     for (int i = 0; i < 4; ++i) content += "q 2000 0 0 2000 0 0 cm /Im Do Q ";
     auto page = render(page_with(content, "[1 0 0 1 0 0]"), "many.pdf");
     REQUIRE_FALSE(page);
-    CHECK(page.error().message == "images drawn at 277777778 pixels (the largest 8333 x 8333) are over the limit of 250000000 pixels");
+    CHECK(
+        page.error().message ==
+        "images drawn at 277777778 pixels (the largest 8333 x 8333) are over the limit of 250000000 pixels");
   }
   SECTION("Q restores the matrix: the image is drawn at page size") {
     auto page = render(page_with("q 24000 0 0 24000 0 0 cm Q q 612 0 0 792 0 0 cm /Im Do Q", "[1 0 0 1 0 0]"),
@@ -191,8 +199,9 @@ TEST_CASE("the image check follows forms, inline images and q/Q") {
     CHECK(page);
   }
   SECTION("an image with a bleed, cut to its page by a clip, is drawn") {
-    auto page = render(page_with("q 0 0 612 792 re W n 1 0 0 1 -100 -100 cm 812 0 0 992 0 0 cm /Im Do Q", "[1 0 0 1 0 0]"),
-                       "bleed.pdf");
+    auto page = render(
+        page_with("q 0 0 612 792 re W n 1 0 0 1 -100 -100 cm 812 0 0 992 0 0 cm /Im Do Q", "[1 0 0 1 0 0]"),
+        "bleed.pdf");
     CHECK(page);
   }
 }
@@ -219,8 +228,12 @@ TEST_CASE("every page of the PDF fixtures and seeds renders: the image check ref
 }
 
 TEST_CASE("bad inputs give an error of the right kind, never a crash") {
-  SECTION("missing file") { CHECK(open_error("/nonexistent/scan.pdf") == ErrorKind::UnreadableInput); }
-  SECTION("empty file") { CHECK(open_error(write_bytes("empty.pdf", "")) == ErrorKind::UnreadableInput); }
+  SECTION("missing file") {
+    CHECK(open_error("/nonexistent/scan.pdf") == ErrorKind::UnreadableInput);
+  }
+  SECTION("empty file") {
+    CHECK(open_error(write_bytes("empty.pdf", "")) == ErrorKind::UnreadableInput);
+  }
   SECTION("wrong magic") {
     CHECK(open_error(write_bytes("notes.pdf", "Séance du 18 février\n")) == ErrorKind::UnreadableInput);
   }

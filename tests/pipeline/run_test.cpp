@@ -11,16 +11,16 @@
 #include "tests/pdf_maker.h"
 
 using namespace greffe;
-using test::Outcome;
 using test::lines_of;
+using test::Outcome;
 using test::run_greffe;
 using test::write_bytes;
 
 TEST_CASE("greffe run OCRs a skewed, faded page into raw.txt, text.txt and report.json") {
   const auto folder = test::temporary_folder("run-page");
   const auto out = folder / "out";
-  const Outcome outcome = run_greffe("run -q --jobs 2 " + test::fixture("002-faded-150dpi.png").string() +
-                                     " -o " + out.string(), folder);
+  const Outcome outcome = run_greffe(
+      "run -q --jobs 2 " + test::fixture("002-faded-150dpi.png").string() + " -o " + out.string(), folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.err.empty());
@@ -67,12 +67,14 @@ TEST_CASE("greffe run OCRs a skewed, faded page into raw.txt, text.txt and repor
 
 TEST_CASE("a page upside down and one on its side are read upright, their turn reported") {
   const auto folder = test::temporary_folder("run-turned");
-  const Outcome outcome = run_greffe("run -q --jobs 2 " + test::fixture("orientation-180.png").string() + " " +
-                                         test::fixture("orientation-90.png").string() + " -o " +
-                                         (folder / "out").string(), folder);
+  const Outcome outcome =
+      run_greffe("run -q --jobs 2 " + test::fixture("orientation-180.png").string() + " " +
+                     test::fixture("orientation-90.png").string() + " -o " + (folder / "out").string(),
+                 folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
-  for (const auto& [name, degrees] : {std::pair<std::string, int>{"orientation-180", 180}, {"orientation-90", 90}}) {
+  for (const auto& [name, degrees] :
+       {std::pair<std::string, int>{"orientation-180", 180}, {"orientation-90", 90}}) {
     const auto report = nlohmann::json::parse(test::read_file(folder / "out" / name / "report.json"));
     CHECK(report["pages"][0]["orientation_degrees"] == degrees);
     const auto score = accuracy::measure(test::read_file(folder / "out" / name / "text.txt"),
@@ -84,10 +86,12 @@ TEST_CASE("a page upside down and one on its side are read upright, their turn r
 
 TEST_CASE("pages of a multi-page document come out in order, separated by form feeds") {
   const auto folder = test::temporary_folder("run-pages");
-  write_bytes(folder / "greffe.toml", "[run]\ncollectivity = \"Métropole Aix-Marseille-Provence\"\nsiret = \"20005480700017\"\n");
-  const Outcome outcome = run_greffe("run -q --jobs 2 --config " + (folder / "greffe.toml").string() + " " +
-                                         test::fixture("001-g4-200dpi.tif").string() + " -o " +
-                                         (folder / "out").string(), folder);
+  write_bytes(folder / "greffe.toml",
+              "[run]\ncollectivity = \"Métropole Aix-Marseille-Provence\"\nsiret = \"20005480700017\"\n");
+  const Outcome outcome =
+      run_greffe("run -q --jobs 2 --config " + (folder / "greffe.toml").string() + " " +
+                     test::fixture("001-g4-200dpi.tif").string() + " -o " + (folder / "out").string(),
+                 folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const std::string text = test::read_file(folder / "out/001-g4-200dpi/text.txt");
@@ -103,7 +107,8 @@ TEST_CASE("pages of a multi-page document come out in order, separated by form f
   CHECK(title < signature);
 
   // The structure, from the OCR'd pages: the act's number and its @ctes receipt dates.
-  const auto deliberation = nlohmann::json::parse(test::read_file(folder / "out/001-g4-200dpi/deliberation.json"));
+  const auto deliberation =
+      nlohmann::json::parse(test::read_file(folder / "out/001-g4-200dpi/deliberation.json"));
   CHECK(deliberation["kind"] == "deliberation");
   CHECK(deliberation["number"] == "IVIS-009-12287/22/BM");
   CHECK(deliberation["legality"]["transmitted_on"] == "2022-05-19");
@@ -121,9 +126,10 @@ TEST_CASE("one bad input gets one error line and does not stop the others") {
   write_bytes(folder / "letter.png", "not a picture at all");
 
   SECTION("empty file next to a good page: exit 2, the good page is written") {
-    const Outcome outcome = run_greffe("run -q " + (folder / "empty.pdf").string() + " " +
-                                       test::fixture("orientation-180.png").string() + " -o " +
-                                       (folder / "out").string(), folder);
+    const Outcome outcome =
+        run_greffe("run -q " + (folder / "empty.pdf").string() + " " +
+                       test::fixture("orientation-180.png").string() + " -o " + (folder / "out").string(),
+                   folder);
     CHECK(outcome.exit_code == 2);
     const auto errors = lines_of(outcome.err);
     REQUIRE(errors.size() == 1);
@@ -132,21 +138,22 @@ TEST_CASE("one bad input gets one error line and does not stop the others") {
     CHECK_FALSE(std::filesystem::exists(folder / "out/empty"));
   }
   SECTION("encrypted PDF: exit 8") {
-    const Outcome outcome = run_greffe("run -q " + (folder / "locked.pdf").string() + " -o " +
-                                       (folder / "out").string(), folder);
+    const Outcome outcome =
+        run_greffe("run -q " + (folder / "locked.pdf").string() + " -o " + (folder / "out").string(), folder);
     CHECK(outcome.exit_code == 8);
     CHECK(lines_of(outcome.err).size() == 1);
     CHECK(outcome.err.find("encrypted") != std::string::npos);
   }
   SECTION("not an image: exit 2") {
-    const Outcome outcome = run_greffe("run -q " + (folder / "letter.png").string() + " -o " +
-                                       (folder / "out").string(), folder);
+    const Outcome outcome =
+        run_greffe("run -q " + (folder / "letter.png").string() + " -o " + (folder / "out").string(), folder);
     CHECK(outcome.exit_code == 2);
-    CHECK(outcome.err == "greffe: " + (folder / "letter.png").string() + ": not a PDF, TIFF, PNG or JPEG file\n");
+    CHECK(outcome.err ==
+          "greffe: " + (folder / "letter.png").string() + ": not a PDF, TIFF, PNG or JPEG file\n");
   }
   SECTION("missing file: exit 2") {
-    const Outcome outcome = run_greffe("run -q " + (folder / "nowhere.pdf").string() + " -o " +
-                                       (folder / "out").string(), folder);
+    const Outcome outcome = run_greffe(
+        "run -q " + (folder / "nowhere.pdf").string() + " -o " + (folder / "out").string(), folder);
     CHECK(outcome.exit_code == 2);
     CHECK(outcome.err == "greffe: " + (folder / "nowhere.pdf").string() + ": no such file\n");
   }
@@ -154,9 +161,10 @@ TEST_CASE("one bad input gets one error line and does not stop the others") {
 
 TEST_CASE("a missing language model is exit 3 with how to install it") {
   const auto folder = test::temporary_folder("run-model");
-  const Outcome outcome = run_greffe("run -q --tessdata " + folder.string() + " " +
-                                     test::fixture("orientation-180.png").string() + " -o " +
-                                     (folder / "out").string(), folder);
+  const Outcome outcome =
+      run_greffe("run -q --tessdata " + folder.string() + " " +
+                     test::fixture("orientation-180.png").string() + " -o " + (folder / "out").string(),
+                 folder);
   CHECK(outcome.exit_code == 3);
   const auto errors = lines_of(outcome.err);
   REQUIRE(errors.size() == 1);
@@ -166,8 +174,9 @@ TEST_CASE("a missing language model is exit 3 with how to install it") {
 TEST_CASE("an output folder that cannot be written is exit 5") {
   const auto folder = test::temporary_folder("run-unwritable");
   write_bytes(folder / "a-file", "x");
-  const Outcome outcome = run_greffe("run -q " + test::fixture("orientation-180.png").string() + " -o " +
-                                     (folder / "a-file").string(), folder);
+  const Outcome outcome = run_greffe(
+      "run -q " + test::fixture("orientation-180.png").string() + " -o " + (folder / "a-file").string(),
+      folder);
   CHECK(outcome.exit_code == 5);
   CHECK(lines_of(outcome.err).size() == 1);
 }
@@ -178,8 +187,8 @@ TEST_CASE("greffe clean cleans existing OCR text and logs every change") {
               "La Meétropole met en ceuvre un programme pour I'emploi.\n"
               "Signé le 18 Février 2021\n"
               "Reçu au Contrôle de légalité le 10 mars 2021\n\fIl est néces-\nsaire.\n");
-  const Outcome outcome = run_greffe("clean " + (folder / "ocr.txt").string() + " --log " +
-                                         (folder / "changes.jsonl").string(), folder);
+  const Outcome outcome = run_greffe(
+      "clean " + (folder / "ocr.txt").string() + " --log " + (folder / "changes.jsonl").string(), folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   CHECK(outcome.out == "La Métropole met en œuvre un programme pour l'emploi.\n\fIl est nécessaire.\n");
@@ -194,16 +203,19 @@ TEST_CASE("greffe clean cleans existing OCR text and logs every change") {
   CHECK(nlohmann::json::parse(changes[5])["rule"] == "dehyphenate");
 }
 
-TEST_CASE("greffe run takes a UTF-8 text file: cleaned without OCR, then parsed, its stamps kept as legality") {
+TEST_CASE(
+    "greffe run takes a UTF-8 text file: cleaned without OCR, then parsed, its stamps kept as legality") {
   const auto folder = test::temporary_folder("run-text");
   write_bytes(folder / "acte.txt",
               "Séance du 18 février 2021\n\nLa Meétropole décide.\n"
               "Signé le 18 Février 2021\n"
-              "Reçu au Contrôle de légalité le 10 mars 2021\n\fDélibère\n\nArticle 1 :\n\nEst approuvée la convention.\n");
+              "Reçu au Contrôle de légalité le 10 mars 2021\n\fDélibère\n\nArticle 1 :\n\nEst approuvée la "
+              "convention.\n");
   write_bytes(folder / "latin1.txt", "S\xE9ance\n");
   const auto out = folder / "out";
-  const Outcome outcome = run_greffe("run -q " + (folder / "acte.txt").string() + " " + (folder / "latin1.txt").string() +
-                                         " -o " + out.string(), folder);
+  const Outcome outcome = run_greffe("run -q " + (folder / "acte.txt").string() + " " +
+                                         (folder / "latin1.txt").string() + " -o " + out.string(),
+                                     folder);
   INFO(outcome.err);
   CHECK(outcome.exit_code == 2);  // the Latin-1 file is refused, the UTF-8 one is read
   CHECK(outcome.err.find((folder / "latin1.txt").string() + ": not UTF-8 text") != std::string::npos);
@@ -229,7 +241,8 @@ TEST_CASE("the command line answers --help and --version, and refuses bad argume
   SECTION("run --help lists the flags") {
     const Outcome outcome = run_greffe("run --help", folder);
     CHECK(outcome.exit_code == 0);
-    for (const char* flag : {"--out", "--lang", "--dpi", "--jobs"}) CHECK(outcome.out.find(flag) != std::string::npos);
+    for (const char* flag : {"--out", "--lang", "--dpi", "--jobs"})
+      CHECK(outcome.out.find(flag) != std::string::npos);
   }
   SECTION("--version names the libraries") {
     const Outcome outcome = run_greffe("--version", folder);

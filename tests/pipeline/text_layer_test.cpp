@@ -15,7 +15,8 @@ TEST_CASE("a text layer is read only when it is real French text", "[text_layer]
   REQUIRE(lexicon);
 
   SECTION("the acts' own texts pass") {
-    const auto name = GENERATE(as<std::string>{}, "000-scan-300dpi", "001-g4-200dpi", "002-faded-150dpi", "004-scan-200dpi");
+    const auto name = GENERATE(as<std::string>{}, "000-scan-300dpi", "001-g4-200dpi", "002-faded-150dpi",
+                               "004-scan-200dpi");
     const std::string act = test::read_file(test::fixture(name + ".clean.gt.txt"));
     const auto verdict = pipeline::judge_text_layer(act, *lexicon.value());
     CHECK(verdict.usable);
@@ -49,7 +50,7 @@ namespace {
 // lines of print, and a text layer of real French words in a box at the top right, as an
 // electronic stamp is added to a scanned act. `with_scan` false: the words alone.
 std::string stamped_scan_pdf(bool with_scan) {
-  const char* stamp[] = {"le conseil municipal de la commune", "pour les travaux de la route dans",
+  const char* stamp[] = {"le conseil municipal de la commune",  "pour les travaux de la route dans",
                          "le village avec une aide du service", "des eaux et de la ville en haut",
                          "une somme que le maire a voulu pour", "les gens de la commune et la ville"};
   std::string content;
@@ -63,11 +64,13 @@ std::string stamped_scan_pdf(bool with_scan) {
       for (int x = 8; x < 92; ++x) samples[static_cast<std::size_t>(row) * 100 + x] = '\x10';
   return test::make_pdf(
       {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> /XObject << /Im1 6 0 R >> >> "
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> /XObject << "
+       "/Im1 6 0 R >> >> "
        "/Contents 4 0 R >>",
        "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
-       "<< /Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 /Length 10000 >>\nstream\n" +
+       "<< /Type /XObject /Subtype /Image /Width 100 /Height 100 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+       "/Length 10000 >>\nstream\n" +
            samples + "\nendstream"},
       "");
 }
@@ -88,13 +91,15 @@ TEST_CASE("a scan's text layer is read only where it covers the page's ink", "[t
     // ...but on the scan they hold a corner of the ink.
     const double cover = (*document)->text_layer_cover(0);
     INFO("cover " << cover);
-    if (with_scan) CHECK(cover < 0.3);
-    else CHECK(cover == 1.0);
+    if (with_scan)
+      CHECK(cover < 0.3);
+    else
+      CHECK(cover == 1.0);
   }
-  const test::Outcome outcome = test::run_greffe(
-      "run -q --jobs 1 " + (folder / "stamped-scan.pdf").string() + " " + (folder / "words-only.pdf").string() + " -o " +
-          (folder / "out").string(),
-      folder);
+  const test::Outcome outcome =
+      test::run_greffe("run -q --jobs 1 " + (folder / "stamped-scan.pdf").string() + " " +
+                           (folder / "words-only.pdf").string() + " -o " + (folder / "out").string(),
+                       folder);
   INFO(outcome.err);
   REQUIRE(outcome.exit_code == 0);
   const auto scan = nlohmann::json::parse(test::read_file(folder / "out" / "stamped-scan" / "report.json"));

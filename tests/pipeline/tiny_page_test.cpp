@@ -16,11 +16,13 @@ TEST_CASE("preprocessing takes pages of any small size, blank or inked, at any d
         if (inked)  // a dark bar across the middle, and a dark corner as a border would be
           for (int y = 0; y < height; ++y)
             for (int x = 0; x < width; ++x)
-              if (y == height / 2 || (x < 2 && y < 2)) page.pixels[static_cast<std::size_t>(y) * width + x] = 0;
+              if (y == height / 2 || (x < 2 && y < 2))
+                page.pixels[static_cast<std::size_t>(y) * width + x] = 0;
         INFO(width << " x " << height << " at " << dpi << " dpi, " << (inked ? "inked" : "blank"));
         preprocess::Result result;
         CHECK_NOTHROW(result = preprocess::run({}, page));
-        CHECK(result.image.pixels.size() == static_cast<std::size_t>(result.image.width) * result.image.height);
+        CHECK(result.image.pixels.size() ==
+              static_cast<std::size_t>(result.image.width) * result.image.height);
         CHECK_FALSE(result.image.empty());
       }
     }

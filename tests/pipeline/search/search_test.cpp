@@ -15,7 +15,8 @@ bool matches(const std::string& fts, const std::string& text) {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(":memory:", &db) == SQLITE_OK);
   char* message = nullptr;
-  const std::string create = "CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')";
+  const std::string create =
+      "CREATE VIRTUAL TABLE t USING fts5(text, tokenize = 'unicode61 remove_diacritics 2')";
   REQUIRE(sqlite3_exec(db, create.c_str(), nullptr, nullptr, &message) == SQLITE_OK);
   sqlite3_stmt* insert = nullptr;
   sqlite3_prepare_v2(db, "INSERT INTO t VALUES (?)", -1, &insert, nullptr);
@@ -42,8 +43,10 @@ std::string fts(const std::string& query) {
 
 }  // namespace
 
-TEST_CASE("words, phrases, prefixes and OR become FTS5 terms, accents and case folded by the index", "[search]") {
-  const std::string page = "Le conseil municipal approuve la Délibération relative aux subventions de l'État.";
+TEST_CASE("words, phrases, prefixes and OR become FTS5 terms, accents and case folded by the index",
+          "[search]") {
+  const std::string page =
+      "Le conseil municipal approuve la Délibération relative aux subventions de l'État.";
   CHECK(matches(fts("deliberation"), page));
   CHECK(matches(fts("DELIBÉRATION conseil"), page));
   CHECK_FALSE(matches(fts("deliberation absent"), page));  // every word must be there
@@ -57,9 +60,9 @@ TEST_CASE("words, phrases, prefixes and OR become FTS5 terms, accents and case f
 
 TEST_CASE("FTS5 syntax in a query is text or punctuation, never syntax", "[search]") {
   const std::string page = "NEAR text bureau AND OR NOT col";
-  for (const std::string query : {"\"", "\"unclosed", "NEAR(a b)", "text:bureau", "a AND OR NOT", "^bureau", "-bureau",
-                                  "(((bureau", "{text}: bureau", "bureau + *", "OR bureau OR", "bureau\"*\":^",
-                                  "'; DROP TABLE t; --"}) {
+  for (const std::string query :
+       {"\"", "\"unclosed", "NEAR(a b)", "text:bureau", "a AND OR NOT", "^bureau", "-bureau", "(((bureau",
+        "{text}: bureau", "bureau + *", "OR bureau OR", "bureau\"*\":^", "'; DROP TABLE t; --"}) {
     auto translated = search::fts_query(query);
     if (!translated) {
       CHECK(translated.error().kind == ErrorKind::BadArguments);

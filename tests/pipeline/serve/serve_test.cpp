@@ -8,9 +8,12 @@ using namespace greffe;
 
 TEST_CASE("the word boxes of a page are read from the hOCR greffe writes", "[serve]") {
   const std::string hocr =
-      "<div class=\"ocr_page\" id=\"page_1\" title=\"image &quot;a.png&quot;; bbox 0 0 1240 1754; ppageno 0; scan_res 150 150\">\n"
-      "<span class=\"ocrx_word\" id=\"word_1_1\" title=\"bbox 406 111 568 139; x_wconf 93\">METROPOLE</span>\n"
-      "<span class=\"ocrx_word\" id=\"word_1_2\" title=\"bbox 10 20 30 40; x_wconf 50\">l&apos;&lt;État&gt; &amp;</span>\n"
+      "<div class=\"ocr_page\" id=\"page_1\" title=\"image &quot;a.png&quot;; bbox 0 0 1240 1754; ppageno 0; "
+      "scan_res 150 150\">\n"
+      "<span class=\"ocrx_word\" id=\"word_1_1\" title=\"bbox 406 111 568 139; x_wconf "
+      "93\">METROPOLE</span>\n"
+      "<span class=\"ocrx_word\" id=\"word_1_2\" title=\"bbox 10 20 30 40; x_wconf 50\">l&apos;&lt;État&gt; "
+      "&amp;</span>\n"
       "<span class=\"ocrx_word\" id=\"word_1_3\" title=\"x_wconf 50\">nobox</span>\n";
   const serve::PageWords page = serve::parse_hocr(hocr);
   CHECK(page.width == 1240);
@@ -30,7 +33,10 @@ TEST_CASE("a page without words, or not hOCR at all, gives no boxes", "[serve]")
 }
 
 TEST_CASE("text shown in a page is escaped, never markup", "[serve]") {
-  CHECK(serve::html_escape("<img src=x onerror=\"a()\">&'") == "&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;&#39;");
-  CHECK(serve::html_escape(std::string("a\x01" "b\x1b", 4)) == "ab");
+  CHECK(serve::html_escape("<img src=x onerror=\"a()\">&'") ==
+        "&lt;img src=x onerror=&quot;a()&quot;&gt;&amp;&#39;");
+  CHECK(serve::html_escape(std::string("a\x01"
+                                       "b\x1b",
+                                       4)) == "ab");
   CHECK(serve::html_escape("Délibération\n") == "Délibération\n");
 }

@@ -19,6 +19,53 @@ bool announces_session(const std::string& folded) {
   return std::regex_search(folded, session) && folded.find("convocation") == std::string::npos;
 }
 
+// The name printed after the presidency's words: "sous la présidence de Monsieur Denis JUVIN -
+// Maire", "… de son Maire, Louis MARETTE.", "… de Madame Arlette HUAN, le Maire,", "… de Monsieur
+// Pierre-Jean ZANNETTACCI (Maire)", "Président : Jean-Philippe KEROSLIAN, Maire de …", "séance
+// ouverte par son président, Monsieur Leprêtre,". The name is the run of capitalised words after
+// the civility; it ends at punctuation, a bracket, a dash or a lower-case word. Without a
+// civility a single word is no name (it may be the office).
+std::optional<std::string> presiding_member(const std::string& text) {
+  static const std::regex presidency(
+      "(?:[Pp]r(?:\xC3\xA9|e)sidence de |[Pp]r(?:\xC3\xA9|e)sident(?:e)? ?: ?|"
+      "par (?:son|sa) [Pp]r(?:\xC3\xA9|e)sident(?:e)?,? )"
+      "(?:(?:son|sa) (?:[Mm]aire|[Pp]r(?:\xC3\xA9|e)sident(?:e)?) ?,? ?|"
+      "(?:Monsieur|Madame) (?:le|la) (?:[Mm]aire|[Pp]r(?:\xC3\xA9|e)sident(?:e)?) ?,? ?)?"
+      "((?:Monsieur|Madame|Mme|M\\.|MME|MR|Mr)\\.? )?");
+  std::smatch m;
+  if (!std::regex_search(text, m, presidency)) return std::nullopt;
+  const bool civility = m[1].matched;
+  const std::string rest = text.substr(static_cast<std::size_t>(m.position(0) + m.length(0)), 160);
+  std::string name;
+  int words = 0;
+  std::size_t start = 0;
+  while (start < rest.size() && words < 5) {
+    auto end = rest.find(' ', start);
+    if (end == std::string::npos) end = rest.size();
+    std::string word = rest.substr(start, end - start);
+    start = end + 1;
+    bool closed = false;
+    while (!word.empty() && std::string(",.;:").find(word.back()) != std::string::npos) {
+      word.pop_back();
+      closed = true;
+    }
+    const bool particle = word == "de" || word == "du" || word == "d'" || word == "le" || word == "la";
+    const unsigned char c = word.empty() ? 0 : static_cast<unsigned char>(word[0]);
+    const bool capital = (c >= 'A' && c <= 'Z') || c == 0xC3;
+    if (!capital && !(particle && !closed)) break;
+    if ((!looks_like_name(word) && !particle) || fold(word) == "presents" || fold(word) == "absents") break;
+    name += (name.empty() ? "" : " ") + word;
+    if (!particle) ++words;
+    if (closed) break;
+  }
+  while (name.size() > 3 &&
+         (name.compare(name.size() - 3, 3, " de") == 0 || name.compare(name.size() - 3, 3, " du") == 0 ||
+          name.compare(name.size() - 3, 3, " le") == 0 || name.compare(name.size() - 3, 3, " la") == 0))
+    name.resize(name.size() - 3);
+  if (words == 0 || (words < 2 && !civility)) return std::nullopt;
+  return name;
+}
+
 // "Madame Martine VASSAL, Présidente de la Métropole Aix-Marseille-Provence, a ouvert la séance …"
 // "sous la présidence de Monsieur Jean DUPONT, Maire"
 void read_opening(const Paragraph& p, Deliberation& out) {
@@ -30,9 +77,192 @@ void read_opening(const Paragraph& p, Deliberation& out) {
   static const std::regex authority(
       "(?:Pr\xC3\xA9sidente?|Presidente?|Maire) (?:de la |du |de l'|de l\xE2\x80\x99|de )([^,]+),");
   if (!out.authority && std::regex_search(p.text, m, authority)) out.authority = m[1].str();
+  if (!out.session.president) out.session.president = presiding_member(p.text);
   static const std::regex members("presents? ([0-9]{1,6}) membres");
   if (!out.session.members_present_declared && std::regex_search(p.folded, m, members))
     out.session.members_present_declared = std::stoi(m[1].str());
+}
+
+// The authority as its letterhead or opening sentence prints it: a kind of authority ("Commune
+// de", "Ville de", "Mairie de", "Communauté de communes", "Communauté d'agglomération",
+// "Métropole", "Département de", "Région", "Syndicat …") and its name, the run of capitalised
+// words (and particles) after it. The name ends at a lower-case word ("… de Montpellier s'est
+// réuni"), a figure ("… CŒUR DE BRENNE 1 rue …"), a bracket ("Ville de LANNION (Côtes
+// d'Armor)"), a dash between words, or a word of the register's own heading ("… PIERRE REGISTRE").
+namespace authority {
+
+using Words = std::vector<std::string>;
+
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
+bool capitalised(const std::string& word) {
+  if (word.empty()) return false;
+  const unsigned char c = static_cast<unsigned char>(word[0]);
+  if (c >= 'A' && c <= 'Z') return true;
+  if (c == 0xC3 && word.size() > 1) return static_cast<unsigned char>(word[1]) <= 0x9E;  // À-Þ
+  return c == 0xC5 && word.size() > 1 && static_cast<unsigned char>(word[1]) == 0x92;    // Œ
+}
+
+bool is_particle(const std::string& folded) {
+  static const std::vector<std::string> particles = {"de", "du", "des", "sur", "sous",
+                                                     "en", "et", "lez", "aux", "au"};
+  for (const std::string& p : particles)
+    if (folded == p) return true;
+  return false;
+}
+
+// Words of the register's heading that follow the letterhead when a text runs it on.
+bool is_heading_word(const std::string& folded) {
+  static const std::vector<std::string> words = {
+      "presents",     "presents:",     "seance",  "conseil", "extrait",     "registre",
+      "deliberation", "deliberations", "proces",  "compte",  "departement", "arrondissement",
+      "canton",       "republique",    "session", "objet",   "date",        "nombre",
+      "reunion",      "mairie",        "commune", "ville",   "communaute"};
+  for (const std::string& w : words)
+    if (folded == w) return true;
+  return false;
+}
+
+// Kinds of authority, folded, by the word that opens them; the words that belong to the kind
+// ("Communauté de communes", "Communauté d'agglomération") are part of it, not of the name.
+int kind_at(const std::vector<std::string>& folded, std::size_t i) {
+  const std::string& w = folded[i];
+  const auto next = [&](std::size_t k) { return i + k < folded.size() ? folded[i + k] : std::string(); };
+  if (w == "commune" || w == "ville" || w == "mairie" || w == "departement") {
+    const std::string n = next(1);
+    if (n == "de" || n == "du" || n == "des") return 2;
+    if (n.rfind("d'", 0) == 0 && n.size() > 2) return 1;  // "Commune d'Ibos": the name is in the word
+    return 0;
+  }
+  if (w == "communaute") {
+    if (next(1) == "de" && next(2) == "communes") return 3;
+    if (next(1) == "d'agglomeration" || next(1) == "urbaine") return 2;
+    return 0;
+  }
+  if (w == "metropole" || w == "region" || w == "syndicat") return 1;
+  return 0;
+}
+
+// The authority starting at word `i` (a kind), or empty.
+std::string read_at(const std::vector<std::string>& printed, const std::vector<std::string>& folded,
+                    std::size_t i) {
+  const int kind = kind_at(folded, i);
+  if (kind == 0) return "";
+  const std::size_t end = i + static_cast<std::size_t>(kind);
+  std::size_t name_words = 0;
+  std::size_t last_name = end;
+  bool closed = false;
+  for (std::size_t k = end; k < printed.size() && !closed; ++k) {
+    std::string word = printed[k];
+    std::string f = folded[k];
+    const char last = word.back();
+    if (last == ',' || last == '.' || last == ';' || last == ':') {
+      word.pop_back();
+      f.pop_back();
+      closed = true;
+    }
+    if (word.empty() || f.find_first_of("0123456789(\xC2\xAB\"") != std::string::npos) break;
+    if (word == "-" || word == "\xE2\x80\x93") break;
+    if (f.size() > 2 && (f.rfind("d'", 0) == 0 || f.rfind("l'", 0) == 0)) {
+      // "d'Ibos", "L'Arbresle": an elided article before a capital is part of the name.
+      const std::size_t apostrophe = word.find_first_of("'\xE2");
+      const std::size_t after = word[apostrophe] == '\'' ? apostrophe + 1 : apostrophe + 3;
+      if (after >= word.size() || !capitalised(word.substr(after))) break;
+    } else if (f == "le" || f == "la" || f == "les") {
+      // "Commune de La Ferté-Macé": an article opens a name, never follows one.
+      if (k > end && capitalised(word)) break;
+      continue;
+    } else if (is_particle(f)) {
+      continue;
+    } else if (!capitalised(word) || is_heading_word(f)) {
+      break;
+    }
+    ++name_words;
+    last_name = k + 1;
+  }
+  if (name_words == 0) return "";
+  std::string out;
+  for (std::size_t k = i; k < last_name; ++k) out += (out.empty() ? "" : " ") + printed[k];
+  while (!out.empty() && std::string(",.;:").find(out.back()) != std::string::npos) out.pop_back();
+  if (out[0] >= 'a' && out[0] <= 'z') out[0] = static_cast<char>(out[0] - 'a' + 'A');  // "commune de …"
+  return out;
+}
+
+// The first authority in `text` whose kind word is at one of the positions `accept` allows.
+template <typename Accept>
+std::string first_in(const std::string& text, Accept accept) {
+  const std::vector<std::string> printed = words_of(text);
+  std::vector<std::string> folded;
+  for (const std::string& w : printed) folded.push_back(fold(w));
+  for (std::size_t i = 0; i + 1 < printed.size(); ++i) {
+    if (!accept(printed, folded, i)) continue;
+    const std::string found = read_at(printed, folded, i);
+    if (!found.empty()) return found;
+  }
+  return "";
+}
+
+}  // namespace authority
+
+// The authority, from the most to the least sure place: a letterhead line that starts with it
+// (a département only when no other authority heads the page: "DÉPARTEMENT DE … / COMMUNE DE
+// …"), the opening sentence or heading "… Conseil Municipal de la Commune de X", a short heading
+// naming it, then a running header or footer ("Ville de X - Conseil Municipal du …") anywhere.
+std::optional<std::string> read_authority(const Paragraphs& paragraphs, Span zone) {
+  using namespace authority;  // NOLINT: the helpers above
+  const auto at_start = [](const Words&, const Words&, std::size_t i) { return i == 0; };
+  std::string departement;
+  for (std::size_t i = zone.begin; i < zone.end; ++i) {
+    const std::string found = first_in(paragraphs[i].text.substr(0, 400), at_start);
+    if (found.empty()) continue;
+    if (fold(found).rfind("departement", 0) != 0) return found;
+    if (departement.empty()) departement = found;
+  }
+  // "le Conseil Municipal de la Commune de X", "DU CONSEIL MUNICIPAL DE LA VILLE DE X".
+  const auto after_council = [](const Words&, const Words& f, std::size_t i) {
+    if (i < 3 || f[i - 1] != "la" || f[i - 2] != "de") return false;
+    return f[i - 3] == "municipal" || f[i - 3] == "communautaire" || f[i - 3] == "syndical" ||
+           (i >= 4 && f[i - 4] == "conseil");
+  };
+  for (std::size_t i = zone.begin; i < zone.end; ++i) {
+    const std::string& text = paragraphs[i].text;
+    if (text.size() > 3000) continue;
+    const std::string found = first_in(text, after_council);
+    if (!found.empty()) return found;
+  }
+  if (!departement.empty()) return departement;
+  // A short heading: "du CONSEIL MUNICIPAL de la COMMUNE de FLAUX".
+  const auto capital_kind = [](const Words& printed, const Words& f, std::size_t i) {
+    return i > 0 && (f[i - 1] == "la" || f[i - 1] == "de") && capitalised(printed[i]);
+  };
+  for (std::size_t i = zone.begin; i < zone.end; ++i) {
+    const std::string& text = paragraphs[i].text;
+    if (text.size() > 160) continue;
+    const std::string found = first_in(text, capital_kind);
+    if (!found.empty()) return found;
+  }
+  // A running header or footer, where the page's letterhead was not read.
+  for (const Paragraph& p : paragraphs) {
+    if (p.text.size() > 160) continue;
+    const std::vector<std::string> printed = words_of(p.text);
+    std::vector<std::string> folded;
+    for (const std::string& w : printed) folded.push_back(fold(w));
+    if (printed.size() < 2) continue;
+    const std::string found = read_at(printed, folded, 0);
+    if (found.empty()) continue;
+    const std::size_t used = words_of(found).size();
+    if (used == printed.size() || printed[used] == "-" || printed[used] == "\xE2\x80\x93") return found;
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -52,9 +282,12 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
                                p.text.substr(0, 80) + "\"");
       }
     }
-    // "a ouvert la séance"; OCR gives "à ouvert ta\nséance".
+    // "a ouvert la séance"; OCR gives "à ouvert ta\nséance"; "Président : X, Maire".
+    static const std::regex president_label("(^| )presidente? ?: ?[a-z]");
     if ((p.folded.find(" ouvert ") != std::string::npos && p.folded.find("seance") != std::string::npos) ||
-        p.folded.find("sous la presidence de") != std::string::npos) {
+        p.folded.find("sous la presidence de") != std::string::npos ||
+        p.folded.find("par son president") != std::string::npos ||
+        std::regex_search(p.folded, president_label)) {
       read_opening(p, out);
       used[i] = true;
     }
@@ -71,6 +304,7 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
       if (p.folded.find("a propose au") != std::string::npos) used[i] = true;
     }
   }
+  if (!out.authority) out.authority = read_authority(paragraphs, zone);
   if (!out.session.date) out.warnings.push_back("no session date (\"Séance du …\") found before the report");
 }
 

@@ -1,0 +1,85 @@
+// The act's fields as other templates print them (issue 17): the authority from a letterhead or
+// the opening sentence, the presiding member, numbers and titles, sums, votes. Each form on a
+// small made-up example, beside a counterexample that must not be read as it.
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "models/deliberation.h"
+#include "pipeline/parse/parse.h"
+
+namespace {
+
+using greffe::Deliberation;
+
+Deliberation parse(const std::string& text) {
+  return greffe::parse::run({}, text, greffe::Legality{});
+}
+
+// A deliberation's body after the given header: report, decision, one article.
+std::string act_after(const std::string& header) {
+  return header +
+         "\n\nObjet : Travaux de voirie\n\n"
+         "Monsieur le Maire expose que la voirie communale doit être refaite.\n\n"
+         "Le Conseil Municipal, après en avoir délibéré, à l'unanimité,\n\nDÉCIDE :\n\n"
+         "Article 1 : Les travaux sont approuvés.\n";
+}
+
+}  // namespace
+
+TEST_CASE("acts: the authority from a letterhead, an opening sentence or a running header") {
+  CHECK(parse(act_after("DÉPARTEMENT DE L'EXEMPLE\n\nCOMMUNE DE SAINT-EXEMPLE SUR MER\n\n"
+                        "Séance du 11 décembre 2023"))
+            .authority == "COMMUNE DE SAINT-EXEMPLE SUR MER");
+  CHECK(parse(act_after("Ville de VILLEBOIS (Loir-et-Cher)\n\nSéance du 11 décembre 2023")).authority ==
+        "Ville de VILLEBOIS");
+  CHECK(parse(act_after("COMMUNAUTE DE COMMUNES CŒUR DU VAL 1 rue de la Gare 99000 VILLEBOIS\n\n"
+                        "Séance du 11 décembre 2023"))
+            .authority == "COMMUNAUTE DE COMMUNES CŒUR DU VAL");
+  CHECK(parse(act_after("L'an deux mille vingt-trois, le onze décembre, le Conseil Municipal de la commune "
+                        "de Villebois-le-Haut, dûment convoqué, s'est réuni."))
+            .authority == "Commune de Villebois-le-Haut");
+  CHECK(parse(act_after("EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS DU CONSEIL MUNICIPAL DE LA VILLE DE "
+                        "VILLEBOIS (LOIR) Séance du 11 décembre 2023"))
+            .authority == "VILLE DE VILLEBOIS");
+  CHECK(parse(act_after("Le Conseil Municipal de la Commune de L’Exemple, dûment convoqué, s'est réuni le 11 "
+                        "décembre 2023."))
+            .authority == "Commune de L’Exemple");
+  // A running header on a later page, when the letterhead is an image.
+  CHECK(parse(act_after("Séance du 11 décembre 2023") + "\nVille de VILLEBOIS - Conseil Municipal du 11 "
+                                                        "décembre 2023\n")
+            .authority == "Ville de VILLEBOIS");
+  // A département alone heads the page: it is the authority.
+  CHECK(parse(act_after("Département de la Loire\n\nSéance du 11 décembre 2023")).authority ==
+        "Département de la Loire");
+
+  // Counterexamples: an authority named in the report, a town hall as the meeting place, a
+  // commune without its name.
+  const Deliberation in_report = parse(act_after("Séance du 11 décembre 2023") +
+                                       "\nLa Communauté de communes du Val participe aux travaux.\n");
+  CHECK(!in_report.authority);
+  CHECK(
+      !parse(act_after("Les membres se sont réunis en Mairie de Villebois le 11 décembre 2023.")).authority);
+  CHECK(
+      !parse(act_after("le Conseil Municipal de la commune de notre canton s'est réuni le 11 décembre 2023."))
+           .authority);
+}
+
+TEST_CASE("acts: the presiding member in each wording, and what is not one") {
+  const auto president = [](const std::string& opening) {
+    return parse(act_after("Séance du 11 décembre 2023\n\n" + opening)).session.president;
+  };
+  CHECK(president("Le Conseil s'est réuni sous la présidence de Monsieur Denis JUVIN - Maire") ==
+        "Denis JUVIN");
+  CHECK(president("… sous la présidence de son Maire, Louis MARETTE.") == "Louis MARETTE");
+  CHECK(president("… sous la présidence de Madame Arlette HUAN, le Maire,") == "Arlette HUAN");
+  CHECK(president("… sous la Présidence de Monsieur Pierre-Jean ZANNETTACCI (Maire).") ==
+        "Pierre-Jean ZANNETTACCI");
+  CHECK(president("… sous la Présidence de Monsieur Paul LE BIHAN.") == "Paul LE BIHAN");
+  CHECK(president("Président : Jean-Philippe KEROSLIAN, Maire d'Onet") == "Jean-Philippe KEROSLIAN");
+  CHECK(president("La séance est ouverte par son président, Monsieur Leprêtre, à 19 h.") == "Leprêtre");
+  // No name after the presidency's words: nothing is taken, neither the office nor a word.
+  CHECK(!president("… sous la présidence de son Maire."));
+  CHECK(!president("… sous la présidence du Maire, conformément à la loi."));
+  CHECK(!president("Président de séance : le doyen d'âge"));
+}

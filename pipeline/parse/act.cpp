@@ -12,8 +12,9 @@ namespace {
 
 // The Métropole's number, alone on its line; `rest` gets what a reflow may have put after it
 // on the same line (the title).
-std::optional<std::string> act_number(const Paragraph& p, std::string& rest,
+std::optional<std::string> act_number(const Paragraph& p, std::string& rest, bool& alone,
                                       std::vector<std::string>& warnings) {
+  alone = true;
   static const std::regex metropole(
       "^([A-Za-z]{2,6})([ -][0-9]{3}-[0-9]{3,6}/[0-9]{2}/[A-Z]{2,3})(?: (.+))?$");
   std::smatch m;
@@ -36,6 +37,25 @@ std::optional<std::string> act_number(const Paragraph& p, std::string& rest,
     at = at == std::string::npos ? p.text.rfind(' ') + 1 : at + 2;
     std::string number = p.text.substr(at);
     number.erase(0, number.find_first_not_of(" :"));
+    return number;
+  }
+  // "N° 2016.02.16 - Subvention …", "n° 13-02-2023 - Approbation …", "n° 2014 / 183" (a sidebar's
+  // number, the rest of its line being another column), "DELIBERATION N° 2023-12 : Tarifs …",
+  // "PACU/17-2023 Etude de …" (a service's code, its sequence and year, then the title).
+  static const std::regex inline_number(
+      "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)(?:\xC3\xA9|e|\xC3\x89|E)(?:ration|RATION) )?"
+      "(?:[Nn] ?\xC2\xB0 ?|No\\.? ):? ?"
+      "([0-9A-Z][0-9A-Za-z_./-]*[0-9A-Za-z](?: / [0-9]{1,5})?)"
+      "(?: ?(?:-|\xE2\x80\x93|:) (.*))?(?: .*)?$");
+  static const std::regex coded("^([A-Z]{2,8}[/_-][0-9]{1,4}[-/_][0-9]{4}) (\\S.*)$");
+  std::smatch n;
+  const std::string head = p.text.substr(0, 1200);
+  if (std::regex_match(head, n, inline_number) || std::regex_match(head, n, coded)) {
+    std::string number = n[1].str();
+    // A number has figures; "N° SIRET" or a word is no act number.
+    if (number.find_first_of("0123456789") == std::string::npos) return std::nullopt;
+    rest = n[2].matched ? n[2].str() : "";
+    alone = n.length(1) + n.position(1) + 2 >= static_cast<long>(head.size());
     return number;
   }
   return std::nullopt;
@@ -76,8 +96,11 @@ void set_title(std::string title, Deliberation& out) {
 }  // namespace
 
 bool introduces_report(const std::string& folded) {
+  // "Monsieur le Maire, Philippe DUPONT, rapporte :", "Madame X, Adjointe, expose :".
+  static const std::regex speaks("^(monsieur|madame|m\\.|mme)[^.:]{0,120}[ ,](rapporte|expose)\\s*:$");
   return folded.find("rapport suivant") != std::string::npos ||
-         folded.find("expose ce qui suit") != std::string::npos;
+         folded.find("expose ce qui suit") != std::string::npos ||
+         (folded.size() < 200 && std::regex_search(folded, speaks));
 }
 
 bool closes_report(const std::string& folded) {
@@ -89,7 +112,8 @@ std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std
   std::optional<std::size_t> last;
   for (std::size_t i = zone.begin; i < zone.end && !out.number; ++i) {
     std::string rest;
-    if (auto number = act_number(paragraphs[i], rest, out.warnings)) {
+    bool alone = true;
+    if (auto number = act_number(paragraphs[i], rest, alone, out.warnings)) {
       out.number = *number;
       used[i] = true;
       last = i;
@@ -99,7 +123,7 @@ std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std
         const std::string bullet = "\xE2\x96\xA0 ";
         if (rest.compare(0, bullet.size(), bullet) == 0) rest.erase(0, bullet.size());
         set_title(without_ocr_marker(rest), out);
-      } else if (next < zone.end && !used[next] && !introduces_report(paragraphs[next].folded) &&
+      } else if (alone && next < zone.end && !used[next] && !introduces_report(paragraphs[next].folded) &&
                  !object_line(paragraphs[next])) {
         set_title(without_ocr_marker(paragraphs[next].text), out);
         used[next] = true;
@@ -115,6 +139,23 @@ std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std
         if (!last || *last < i) last = i;
         break;
       }
+    }
+  }
+  if (!out.title) {
+    // A title printed on its own, centred or in a sidebar, just before the report's introduction
+    // ("Report d'affectation de subventions" / "Monsieur le Maire, X, rapporte :"): a short
+    // paragraph that ends no sentence and that attendance did not read.
+    for (std::size_t i = zone.begin + 1; i < zone.end; ++i) {
+      if (!introduces_report(paragraphs[i].folded)) continue;
+      const Paragraph& before = paragraphs[i - 1];
+      const char end = before.text.empty() ? '.' : before.text.back();
+      if (!used[i - 1] && before.text.size() < 300 && end != '.' && end != ':' && end != ',' && end != ';' &&
+          !before.bullet) {
+        set_title(before.text, out);
+        used[i - 1] = true;
+        if (!last || *last < i - 1) last = i - 1;
+      }
+      break;
     }
   }
   if (!out.number)

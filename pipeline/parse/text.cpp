@@ -286,6 +286,28 @@ std::size_t dispositive_start(const std::string& text, std::size_t at) {
   return i;
 }
 
+// An act's number printed inline at `at`: "n° 13-02-2023 - Approbation", "N° 2016.02.16 -
+// Subvention", or a service's code with its sequence and year, "PACU/17-2023 Etude".
+bool starts_act_number(const std::string& text, std::size_t at) {
+  const char c = text[at];
+  if (c != 'n' && c != 'N' && !(c >= 'A' && c <= 'Z')) return false;
+  static const std::regex numbered(
+      "^[Nn] ?\xC2\xB0 ?:? ?[0-9][0-9A-Za-z_./-]*[0-9A-Za-z] (?:-|\xE2\x80\x93) (?:[A-Z]|\xC3)");
+  static const std::regex coded("^[A-Z]{2,8}[/_][0-9]{1,4}-[0-9]{4} (?:[A-Z]|\xC3)");
+  const std::string window = text.substr(at, 64);
+  if (!std::regex_search(window, numbered) && !std::regex_search(window, coded)) return false;
+  // "la loi n° 2015-991 - Titre", "l'article n° 3 - …": a reference, not a heading.
+  const std::size_t word_end = at >= 1 ? at - 1 : 0;
+  const std::size_t word_start = text.rfind(' ', word_end > 0 ? word_end - 1 : 0);
+  const std::string previous =
+      fold(text.substr(word_start == std::string::npos ? 0 : word_start + 1,
+                       word_end - (word_start == std::string::npos ? 0 : word_start + 1)));
+  for (const char* word : {"loi", "decret", "arrete", "article", "ordonnance", "deliberation", "decision",
+                           "circulaire", "reglement", "directive", "avenant", "lot", "marche"})
+    if (previous == word) return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
@@ -302,6 +324,14 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
       ++digits;
     if (digits > 0 && (window.compare(digits, 5, " vote") == 0 || window.compare(digits, 6, " voix ") == 0) &&
         (cuts.empty() || at > cuts.back())) {
+      cuts.push_back(at);
+      bullets.push_back(false);
+      continue;
+    }
+    // "… BOULARD n° 13-02-2023 - Approbation …", "… BEC PACU/17-2023 Etude …": an act's number
+    // and title run on after the attendance. Not a law's or an earlier act's number ("la loi
+    // n° 2014-58 du …"): the number is followed by a dash and a capital, or is a service's code.
+    if (starts_act_number(text, at) && (cuts.empty() || at > cuts.back())) {
       cuts.push_back(at);
       bullets.push_back(false);
       continue;

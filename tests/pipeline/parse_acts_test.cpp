@@ -83,3 +83,70 @@ TEST_CASE("acts: the presiding member in each wording, and what is not one") {
   CHECK(!president("… sous la présidence du Maire, conformément à la loi."));
   CHECK(!president("Président de séance : le doyen d'âge"));
 }
+
+namespace {
+
+// A deliberation whose number and title are printed as `heading` says, after a session line.
+std::string numbered_act(const std::string& heading, const std::string& report = "Le projet est exposé.") {
+  return "Séance du 6 février 2023\n\n" + heading + "\n\n" + report +
+         "\n\nLe Conseil Municipal, après en avoir délibéré, à l'unanimité,\n\nDÉCIDE :\n\n"
+         "Article 1 : Le plan est approuvé.\n";
+}
+
+std::string flat(const std::string& text) {
+  std::string out;
+  for (char c : text) {
+    const char d = c == '\n' ? ' ' : c;
+    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
+    out += d;
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("acts: numbers and titles printed inline, in a sidebar, or before the report's introduction") {
+  for (const auto& text : {numbered_act("N° 2016.02.16 - Subvention à l'association Eau Vive"),
+                           flat(numbered_act("N° 2016.02.16 - Subvention à l'association Eau Vive"))}) {
+    const Deliberation d = parse(text);
+    CHECK(d.number == "2016.02.16");
+    REQUIRE(d.title);
+    CHECK(d.title->rfind("Subvention à l'association Eau Vive", 0) == 0);
+  }
+  // Run on after the attendance, as text without line breaks gives it.
+  const Deliberation run_on =
+      parse(numbered_act("ABSENTS : Monsieur Jack BOULARD, Madame Léa BLANC n° 13-02-2023 - Approbation du "
+                         "plan de financement"));
+  CHECK(run_on.number == "13-02-2023");
+  REQUIRE(run_on.title);
+  CHECK(run_on.title->rfind("Approbation du plan de financement", 0) == 0);
+  const Deliberation coded = parse(
+      numbered_act("Secrétaire de séance : Dominique BEC PACU/17-2023 Etude de faisabilité en géothermie"));
+  CHECK(coded.number == "PACU/17-2023");
+  CHECK(coded.session.secretary == "Dominique BEC");
+  REQUIRE(coded.title);
+  CHECK(coded.title->rfind("Etude de faisabilité en géothermie", 0) == 0);
+  // A sidebar's number whose line goes on with the next column: the number, not a title.
+  const Deliberation sidebar = parse(numbered_act(
+      "Présents :\n\nn° 2014 / 183 Fabien ABERT, Luc ALBERNHE\n\nReport d'affectation de subventions\n\n"
+      "Monsieur le Maire, Jean DUPONT, rapporte :"));
+  CHECK(sidebar.number == "2014 / 183");
+  CHECK(sidebar.title == "Report d'affectation de subventions");
+  REQUIRE(sidebar.report);
+  CHECK(sidebar.report->find("rapporte") == std::string::npos);
+
+  // Counterexamples: a law's number in a visa and an earlier act's number in the report are no
+  // act number; a sentence before the introduction is no title.
+  const Deliberation references = parse(
+      "Séance du 6 février 2023\n\nMadame la Maire rappelle que la délibération n° 2022-15 - Tarifs a été "
+      "votée.\n\nVu la loi n° 2015-991 - Portant nouvelle organisation territoriale,\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\nArticle 1 : Le plan est approuvé.\n");
+  CHECK(!references.number);
+  REQUIRE(references.visas.size() == 1);
+  CHECK(references.visas[0].rfind("la loi n° 2015-991 - Portant", 0) == 0);
+  const Deliberation sentence =
+      parse(numbered_act("Le projet a été présenté en commission.\n\n"
+                         "Monsieur le Maire, Jean DUPONT, rapporte :"));
+  CHECK(!sentence.title);
+  CHECK(!parse(numbered_act("N° SIRET - Non communiqué")).number);
+}

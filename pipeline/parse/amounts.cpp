@@ -35,6 +35,16 @@ struct Currency {
 std::vector<Currency> currencies(std::string_view t) {
   std::vector<Currency> found;
   for (std::size_t i = 0; i < t.size(); ++i) {
+    // "montant de 75 028,99 HT", "12 500 TTC": a sum whose currency the clause leaves implied,
+    // taxes said; only right after a figure, so "… 2023 HT" in a title needs its space and digit.
+    for (std::string_view tax : {std::string_view("HT"), std::string_view("TTC"), std::string_view("H.T."),
+                                 std::string_view("T.T.C.")}) {
+      if (t.compare(i, tax.size(), tax) != 0) continue;
+      const std::size_t end = i + tax.size();
+      if (end < t.size() && is_letter_byte(t, end)) continue;
+      if (i >= 2 && t[i - 1] == ' ' && is_digit(t, i - 2)) found.push_back({i, end});
+      break;
+    }
     if (t.compare(i, 3, "\xE2\x82\xAC") == 0) {
       found.push_back({i, i + 3});
       i += 2;
@@ -134,7 +144,10 @@ std::vector<Amount> find_amounts(std::string_view t) {
     std::size_t start = digits_before(t, end);
     std::string digits(t.substr(start, end - start));
     std::string decimals;
-    if (start >= 2 && t[start - 1] == ',' && is_digit(t, start - 2) && digits.size() <= 2) {
+    // "75 028,99 €", and "163 000.00 €": two figures after a full stop are cents too ("50.000"
+    // has three, a thousands group).
+    if (start >= 2 && (t[start - 1] == ',' || (t[start - 1] == '.' && digits.size() == 2)) &&
+        is_digit(t, start - 2) && digits.size() <= 2) {
       decimals = digits;
       end = start - 1;
       start = digits_before(t, end);

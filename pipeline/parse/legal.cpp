@@ -126,7 +126,13 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
       part = Part::Articles;
       continue;
     }
-    if (is_vote_statement(f) && (part == Part::Articles || part == Part::Decision || part == Part::Vote)) {
+    // The vote may also be printed between the visas and the dispositive ("LE CONSEIL MUNICIPAL,
+    // APRÈS EN AVOIR DÉLIBÉRÉ, / VU … / À L'UNANIMITÉ des votants (31 voix), 8 abstentions /
+    // APPROUVE …"): a paragraph that opens with the vote's words, once the council deliberates.
+    // A commission's vote quoted inside a visa ("Vu l'avis … pour : 21") opens with "Vu".
+    static const std::regex opens_with_vote("^(a l'unanimite|a la majorite|adopte|rejete)\\b");
+    if (is_vote_statement(f) && (part == Part::Articles || part == Part::Decision || part == Part::Vote ||
+                                 (decided && std::regex_search(f, opens_with_vote)))) {
       voted = merge_vote(read_vote(f), out.vote) || voted;
       part = Part::Vote;
       continue;

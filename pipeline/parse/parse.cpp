@@ -151,6 +151,7 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   // A heading's sums are the act's too ("Subvention de 300 € à …", or a report run on into it).
   for (std::size_t i = begin; i < headings_end; ++i) collect_amounts(paragraphs[i].text, act);
   if (act.report) collect_amounts(*act.report, act);
+  for (const std::string& considerant : act.considerants) collect_amounts(considerant, act);
   for (const Article& article : act.articles) collect_amounts(article.text, act);
   act.warnings.clear();  // the minutes' own warnings say what was not found
   return act;
@@ -310,6 +311,9 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   out.budget = read_budget(out.articles);
 
   if (out.report) collect_amounts(*out.report, out);
+  // A considérant states the act's reasons, its sums among them ("Considérant que l'étude est
+  // estimée à 10 400 € TTC"); a visa cites texts, whose numbers are no sums.
+  for (const std::string& considerant : out.considerants) collect_amounts(considerant, out);
   for (const Article& article : out.articles) collect_amounts(article.text, out);
   return out;
 }

@@ -2,6 +2,7 @@
 // the deciding body. Only the paragraphs before the report are read (parse.cpp), so a date in the
 // report or the visas ("loi du 27 janvier 2014", "sa séance du 17 juillet 2020") is never taken
 // for the session's.
+#include <cctype>
 #include <regex>
 
 #include "cleanup/french_date.h"
@@ -302,6 +303,22 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
     if (!out.body && (std::regex_search(p.text, m, body) || std::regex_search(p.text, m, council))) {
       out.body = m[1].str();
       if (p.folded.find("a propose au") != std::string::npos) used[i] = true;
+    }
+  }
+  if (!out.body) {
+    // "DELIBERATION du CONSEIL MUNICIPAL", "le Conseil Communautaire de la Communauté …": the
+    // deciding council named anywhere in the header, in the register's usual capitals.
+    static const std::regex named(
+        "(^|[ ,'])(le|du|au|les membres du) (conseil|bureau) (municipal|communautaire|syndical)\\b");
+    for (std::size_t i = zone.begin; i < zone.end && !out.body; ++i) {
+      std::smatch m;
+      const std::string& f = paragraphs[i].folded;
+      if (f.size() > 1500 || !std::regex_search(f, m, named)) continue;
+      std::string body = m[3].str() + " " + m[4].str();
+      body[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(body[0])));
+      const auto space = body.find(' ');
+      body[space + 1] = static_cast<char>(std::toupper(static_cast<unsigned char>(body[space + 1])));
+      out.body = body;
     }
   }
   if (!out.authority) out.authority = read_authority(paragraphs, zone);

@@ -82,6 +82,10 @@ VoteTally read_vote(const std::string& folded) {
   if (std::regex_search(folded, m, for_votes)) tally.for_votes = std::stoi(m[1].str());
   if (std::regex_search(folded, m, against)) tally.against = std::stoi(m[1].str());
   if (std::regex_search(folded, m, abstention)) tally.abstention = std::stoi(m[1].str());
+  // "à l'unanimité des votants (31 voix), 8 abstentions": the votes cast, all for.
+  static const std::regex unanimous_count("unanimite[^()]{0,40}\\(([0-9]{1,4}) voix");
+  if (!tally.for_votes && tally.unanimous.value_or(false) && std::regex_search(folded, m, unanimous_count))
+    tally.for_votes = std::stoi(m[1].str());
   // "Vote : 1 contre et 10 pour", "à l'unanimité et deux abstentions"
   if (!tally.abstention) tally.abstention = count_before(folded, "abstentions?");
   if (!tally.abstention) tally.abstention = named_abstainers(folded);

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "models/deliberation.h"
+#include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
 
 namespace {
@@ -149,4 +150,50 @@ TEST_CASE("acts: numbers and titles printed inline, in a sidebar, or before the 
                          "Monsieur le Maire, Jean DUPONT, rapporte :"));
   CHECK(!sentence.title);
   CHECK(!parse(numbered_act("N° SIRET - Non communiqué")).number);
+}
+
+TEST_CASE("acts: a vote printed between the visas and the dispositive, and a commission's in a visa") {
+  const std::string text =
+      "DELIBERATION du CONSEIL MUNICIPAL\n\nSéance du lundi 1 février 2016\n\nObjet : Subvention\n\n"
+      "Le coût du projet est de 57 411 €.\n\nLE CONSEIL MUNICIPAL, APRÈS EN AVOIR DÉLIBÉRÉ,\n\n"
+      "VU la loi N° 2005-95 du 9 février 2005,\n\n"
+      "VU l'avis de la commission Travaux, adopté à l'unanimité (pour : 5),\n\n"
+      "À L'UNANIMITE des votants (31 voix), 8 abstentions\n\nAPPROUVE l'affectation d'une subvention.\n";
+  const Deliberation d = parse(text);
+  CHECK(d.body == "Conseil Municipal");
+  CHECK(d.vote.outcome == "adopted");
+  CHECK(d.vote.unanimous == true);
+  CHECK(d.vote.for_votes == 31);
+  CHECK(d.vote.abstention == 8);
+  CHECK(d.visas.size() == 2);
+  // Without the council's vote, the commission's stays in its visa.
+  std::string commission_only = text;
+  commission_only.erase(commission_only.find("À L'UNANIMITE"),
+                        std::string("À L'UNANIMITE des votants (31 voix), 8 abstentions\n\n").size());
+  const Deliberation c = parse(commission_only);
+  CHECK(!c.vote.for_votes);
+  CHECK(!c.vote.unanimous);
+}
+
+TEST_CASE("acts: sums with cents after a full stop, with taxes but no currency, in a considérant") {
+  const auto values = [](const std::string& text) {
+    std::vector<double> out;
+    for (const auto& amount : greffe::parse::find_amounts(text)) out.push_back(amount.value);
+    return out;
+  };
+  CHECK(values("La géothermie s'élève à 163 000.00 € HT.") == std::vector<double>{163000});
+  CHECK(values("pour un total de 75 028,99 HT, soit 90 034,78€ TTC") ==
+        std::vector<double>{75028.99, 90034.78});
+  CHECK(values("un montant de 12 500 TTC") == std::vector<double>{12500});
+  CHECK(values("soit 50.000 euros") == std::vector<double>{50000});
+  // Counterexamples: a year before "HT", a figure glued to a word, taxes after a percentage.
+  CHECK(values("le programme 2023 HTA est lancé").empty());
+  CHECK(values("la part HT de 20 % HT").empty());
+  const Deliberation d = parse(
+      "Séance du 6 février 2023\n\nObjet : Étude\n\nLe projet est exposé.\n\n"
+      "Vu la loi n° 2015-991 du 7 août 2015,\n\n"
+      "Considérant que l'étude est estimée à 10 400 € TTC,\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\nArticle 1 : L'étude est approuvée.\n");
+  REQUIRE(d.amounts.size() == 1);
+  CHECK(d.amounts[0].value == 10400);
 }

@@ -233,6 +233,7 @@ const std::vector<Marker>& markers() {
       {"apres en avoir delibere", Cut::Anywhere},
       {"apres deliberation", Cut::Anywhere},
       {"le conseil municipal apres en avoir", Cut::Capitalised},
+      {"le conseil municipal, apres en avoir", Cut::Capitalised},
       {"decide", Cut::Dispositive},
       {"delibere", Cut::AfterClause},
       {"approuve", Cut::Dispositive},
@@ -308,6 +309,27 @@ bool starts_act_number(const std::string& text, std::size_t at) {
   return true;
 }
 
+// The report's first words run on after a title, as text without line breaks gives them:
+// "… Saint-Pierre Monsieur le Maire rappelle au conseil …", "… de Mazères Monsieur Gilles CAPY,
+// rapporteur, rappelle …". Never after a conjunction or a preposition, so that "… que Monsieur
+// le Maire propose" inside a sentence stays whole.
+bool starts_report(const std::string& text, std::size_t at) {
+  if (text[at] != 'M' || at < 2) return false;
+  static const std::regex speaker(
+      "^(?:Monsieur|Madame) (?:le|la) (?:Maire|Pr(?:\xC3\xA9|e)sidente?)[ ,]{1,2}(?:[^.:]{0,40} )?"
+      "(?:expose|rappelle|indique|pr(?:\xC3\xA9|e)sente|informe|propose|rapporte|explique|soumet)\\b|"
+      "^(?:Monsieur|Madame) [A-Z\xC3][^ ,]* [A-Z\xC3][^ ,a-z]+, rapporteur");
+  if (!std::regex_search(text.substr(at, 90), speaker)) return false;
+  std::size_t start = text.rfind(' ', at - 2);
+  start = start == std::string::npos ? 0 : start + 1;
+  const std::string previous = fold(text.substr(start, at - 1 - start));
+  for (const char* word :
+       {"que", "qu'", "et",   "ou", "de",    "du",   "des",  "a",     "par", "pour", "lorsque",
+        "si",  "car", "dont", "ou", "comme", "mais", "puis", "ainsi", "le",  "la",   "les"})
+    if (previous == word) return false;
+  return true;
+}
+
 }  // namespace
 
 std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
@@ -331,7 +353,7 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
     // "… BOULARD n° 13-02-2023 - Approbation …", "… BEC PACU/17-2023 Etude …": an act's number
     // and title run on after the attendance. Not a law's or an earlier act's number ("la loi
     // n° 2014-58 du …"): the number is followed by a dash and a capital, or is a service's code.
-    if (starts_act_number(text, at) && (cuts.empty() || at > cuts.back())) {
+    if ((starts_act_number(text, at) || starts_report(text, at)) && (cuts.empty() || at > cuts.back())) {
       cuts.push_back(at);
       bullets.push_back(false);
       continue;

@@ -197,3 +197,22 @@ TEST_CASE("acts: sums with cents after a full stop, with taxes but no currency, 
   REQUIRE(d.amounts.size() == 1);
   CHECK(d.amounts[0].value == 10400);
 }
+
+TEST_CASE("acts: the report's first words run on after the title, in text without line breaks") {
+  const Deliberation d = parse(flat(
+      numbered_act("Objet : Travaux de géothermie du groupe scolaire",
+                   "Monsieur le Maire rappelle au conseil que les travaux sont estimés à 163 000 € HT.\n\n"
+                   "Considérant que Monsieur le Maire propose de les financer,")));
+  CHECK(d.title == "Travaux de géothermie du groupe scolaire");
+  REQUIRE(d.report);
+  CHECK(d.report->rfind("Monsieur le Maire rappelle", 0) == 0);
+  REQUIRE(d.amounts.size() == 1);
+  CHECK(d.amounts[0].value == 163000);
+  // Inside a sentence the speaker opens nothing: the considérant stays whole.
+  REQUIRE(d.considerants.size() == 1);
+  CHECK(d.considerants[0] == "que Monsieur le Maire propose de les financer");
+  const Deliberation rapporteur = parse(flat(numbered_act(
+      "Objet : Économies d'énergie de la ville de Villebois",
+      "Monsieur Gilles CAPY, rapporteur, rappelle que les dépenses représentent 250 000 euros.")));
+  CHECK(rapporteur.title == "Économies d'énergie de la ville de Villebois");
+}

@@ -34,7 +34,10 @@ Heading heading_of(const std::string& folded) {
   static const std::regex opens(
       "^(etaient |etait )?(membres "
       ")?(presents?|presentes?|absents?|absentes?|excuses?|excusees?|representes?|"
-      "secretaire|pouvoirs?|procurations?)\\b");
+      "secretaire|pouvoirs?|procurations?)\\b|"
+      // "A donné pouvoir :", "Avait donné pouvoirs :", "Ont donné procuration :", "Personne ayant
+      // donné procuration ;": a proxies' heading worded as a sentence.
+      "^(personnes? ayant|a|avait|avaient|ont) donne (pouvoirs?|procurations?)\\s*[:;]");
   if (!std::regex_search(h, opens)) return Heading::None;
   const auto colon = h.find(':');
   // The Métropole's headings end "Mesdames et Messieurs :" or "Madame et Monsieur :".
@@ -131,6 +134,12 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
                                                       " donne pouvoir à ",
                                                       " donnant pouvoir à ",
                                                       " donne procuration à ",
+                                                      " (procuration à ",
+                                                      " (procuration donnée à ",
+                                                      " (pouvoir donné à ",
+                                                      " (Pouvoir donné à ",
+                                                      " pouvoir donné à ",
+                                                      " procuration donnée à ",
                                                       " (pouvoir à ",
                                                       " (Pouvoir à ",
                                                       " pouvoir à ",
@@ -182,7 +191,9 @@ std::vector<std::string> split_at_civilities(const std::string& item) {
 // The list after the heading's colon, or in the next paragraph when the heading ends there.
 std::string list_of(const Paragraphs& paragraphs, std::size_t& i, Span zone, std::vector<bool>& used) {
   const std::string& text = paragraphs[i].text;
-  const auto colon = text.find(':');
+  auto colon = text.find(':');
+  // "Personne ayant donné procuration ; Mme X à M. Y": a semicolon for the colon.
+  if (colon == std::string::npos && text.find(';') < 60) colon = text.find(';');
   std::string list = colon == std::string::npos ? "" : trim(text.substr(colon + 1));
   if (list.empty() && i + 1 < zone.end && heading_of(paragraphs[i + 1].folded) == Heading::None) {
     ++i;

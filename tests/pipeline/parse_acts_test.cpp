@@ -216,3 +216,36 @@ TEST_CASE("acts: the report's first words run on after the title, in text withou
       "Monsieur Gilles CAPY, rapporteur, rappelle que les dépenses représentent 250 000 euros.")));
   CHECK(rapporteur.title == "Économies d'énergie de la ville de Villebois");
 }
+
+TEST_CASE("acts: proxies' headings worded as sentences, proxies in brackets") {
+  const auto represented = [](const std::string& attendance) {
+    return parse(numbered_act(attendance + "\n\nObjet : Voirie")).represented;
+  };
+  for (const std::string& text :
+       {std::string(
+            "Etaient présents : Mrs BOUSQUET, CAPY et ZAMBONI. A donné pouvoir: M. GOURMAND à M. CAPY "
+            "Mme GUILLEMAT à M. LABEUR Absents excusés: Mmes DARBAS et PITORRE"),
+        std::string("Etaient présents : Arlette HUAN, Luc VERDURE Avait donné pouvoirs : Jacques MARY ayant "
+                    "donné procuration à Luc VERDURE, Jean LOPEZ ayant donné procuration à Arlette HUAN,")}) {
+    const auto r = represented(text);
+    REQUIRE(r.size() == 2);
+    CHECK((r[0].member == "GOURMAND" || r[0].member == "Jacques MARY"));
+    CHECK((r[1].proxy == "LABEUR" || r[1].proxy == "Arlette HUAN"));
+  }
+  const auto semicolon =
+      represented("Personne ayant donné procuration ; Mme Liliane LEHUGEUR à Mr Serge DRUGEON");
+  REQUIRE(semicolon.size() == 1);
+  CHECK(semicolon[0].member == "Liliane LEHUGEUR");
+  CHECK(semicolon[0].proxy == "Serge DRUGEON");
+  const auto bracket = represented("Procurations :\n\nPatrice KERVAON (procuration à Paul LE BIHAN)");
+  REQUIRE(bracket.size() == 1);
+  CHECK(bracket[0].proxy == "Paul LE BIHAN");
+  const auto given = represented("Excusés : Maryline LECESTRE (pouvoir donné à M. JEANROY)");
+  REQUIRE(given.size() == 1);
+  CHECK(given[0].member == "Maryline LECESTRE");
+  CHECK(given[0].proxy == "JEANROY");
+  // Counterexamples: a power given in the report, and a sentence that is no heading.
+  CHECK(represented("Présents : Jean DUPONT\n\nLe conseil a donné pouvoir au Maire de signer.").empty());
+  CHECK(
+      represented("Présents : Jean DUPONT\n\nA donné pouvoir au Maire la commission des finances.").empty());
+}

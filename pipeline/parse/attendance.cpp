@@ -280,10 +280,11 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
   std::vector<std::string> names;
   std::size_t start = 0;
   while (start <= list.size()) {
-    // Items are separated by " - ", " – ", "," or ";" (a hyphen inside "Jean-Pascal" has no spaces).
+    // Items are separated by " - ", " – ", ",", ";" or " / " (a hyphen inside "Jean-Pascal" has no spaces).
     std::size_t best = std::string_view::npos, width = 0;
-    for (std::string_view sep : {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "),
-                                 std::string_view(","), std::string_view(";"), std::string_view(" et ")}) {
+    for (std::string_view sep :
+         {std::string_view(" - "), std::string_view(" \xE2\x80\x93 "), std::string_view(","),
+          std::string_view(";"), std::string_view(" et "), std::string_view(" / ")}) {
       const auto at = list.find(sep, start);
       if (at < best) best = at, width = sep.size();
     }

@@ -17,7 +17,14 @@ namespace {
 bool announces_session(const std::string& folded) {
   // Communal minutes open with the date in words: "L'an deux mille vingt-trois, le dix-neuf décembre".
   static const std::regex session("(^|\\s)(seance|reunion)( [a-z]+)? du |reuni(e)?( [a-z]+)* le |^l'an ");
-  return std::regex_search(folded, session) && folded.find("convocation") == std::string::npos;
+  // A minutes' heading dates the council it records: "CR du conseil municipal 24 février 2023",
+  // "Compte rendu de la session du Conseil Communautaire du 20 janvier 2020", "PROCES VERBAL DU
+  // CONSEIL MUNICIPAL DU 9 JUILLET 2013".
+  static const std::regex council_dated(
+      "(^|\\s)(session|(conseil|bureau|comite) (municipal|communautaire|syndical|departemental|regional))"
+      "( [a-z]+)?( du)? (lundi |mardi |mercredi |jeudi |vendredi |samedi |dimanche )?[0-9]");
+  return (std::regex_search(folded, session) || std::regex_search(folded, council_dated)) &&
+         folded.find("convocation") == std::string::npos;
 }
 
 // The name printed after the presidency's words: "sous la présidence de Monsieur Denis JUVIN -

@@ -249,3 +249,30 @@ TEST_CASE("acts: proxies' headings worded as sentences, proxies in brackets") {
   CHECK(
       represented("Présents : Jean DUPONT\n\nA donné pouvoir au Maire la commission des finances.").empty());
 }
+
+TEST_CASE("acts: the session dated by a minutes' heading; slash-separated proxies") {
+  const auto date = [](const std::string& header, const std::string& report = "Le projet est exposé.") {
+    return parse(header + "\n\nObjet : Voirie\n\n" + report +
+                 "\n\nLe Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\nArticle 1 : Approuvé.\n")
+        .session.date;
+  };
+  CHECK(date("CR du conseil municipal 24 février 2023") == "2023-02-24");
+  CHECK(date("Compte rendu de la session du Conseil Communautaire du 20 janvier 2020") == "2020-01-20");
+  CHECK(date("PROCES VERBAL DU CONSEIL MUNICIPAL DU 9 JUILLET 2013") == "2013-07-09");
+  CHECK(date("Conseil municipal du lundi 1 février 2016") == "2016-02-01");
+  // Counterexamples: the convocation's date, an earlier council's date quoted in the report.
+  CHECK(!date("Convocation du conseil municipal du 29 mai 2020"));
+  CHECK(!date("Objet : Tarifs",
+              "Vu la délibération du conseil municipal du 12 mars 2019, les tarifs changent."));
+
+  const Deliberation d = parse(numbered_act(
+      "Excusés : Maryline LECESTRE (pouvoir donné à M. JEANROY) / Mario VOLANTI (pouvoir donné à Mme "
+      "TEXEIRA)\n\nObjet : Voirie"));
+  REQUIRE(d.represented.size() == 2);
+  CHECK(d.represented[1].member == "Mario VOLANTI");
+  CHECK(d.represented[1].proxy == "TEXEIRA");
+  // A slash inside a name or a date is no separator.
+  const Deliberation names =
+      parse(numbered_act("Présents : Jean DUPONT-DURAND, Anne MARTIN\n\nObjet : Voirie"));
+  CHECK(names.present == std::vector<std::string>{"Jean DUPONT-DURAND", "Anne MARTIN"});
+}

@@ -308,7 +308,8 @@ namespace {
 
 // A count printed after its label: "En exercice : 19", "Nombre de conseillers présents : 22 ou 21".
 std::optional<int> count_after(const std::string& folded, const char* label) {
-  const std::regex counted(std::string(label) + "[^:0-9]{0,12}\\s*:\\s*([0-9]{1,5})\\b");
+  // The colon may be missing in a line of counts ("en exercice : 15- Présents 14 - Votants 14").
+  const std::regex counted(std::string(label) + "[^:0-9]{0,12}\\s*:?\\s*([0-9]{1,5})\\b");
   std::smatch m;
   if (folded.size() > 600 || !std::regex_search(folded, m, counted)) return std::nullopt;
   return std::stoi(m[1].str());
@@ -316,7 +317,45 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
 
 // The counts box or line: "Nombre de conseillers en exercice : 27 - Présents : 21 - Votants : 25",
 // a sidebar's "En exercice : 19 / Présents : 11 / Votants : 13", each count maybe on its own line.
+// A counts table flattened by a text extractor: its labels, then as many figures in the same
+// order ("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23").
+bool read_counts_table(const std::string& folded, Deliberation& out) {
+  static const std::regex table(
+      "((?:(?:en exercice|presents|absents|procurations|pouvoirs|votants) ){2,5})((?:[0-9]{1,4} ?){2,5})");
+  std::smatch m;
+  if (folded.size() > 3000 || !std::regex_search(folded, m, table)) return false;
+  std::vector<std::string> labels;
+  static const std::regex label("en exercice|presents|absents|procurations|pouvoirs|votants");
+  const std::string head = m[1].str();
+  for (auto it = std::sregex_iterator(head.begin(), head.end(), label); it != std::sregex_iterator(); ++it)
+    labels.push_back((*it)[0].str());
+  std::vector<int> counts;
+  const std::string figures = m[2].str();
+  static const std::regex figure("[0-9]+");
+  for (auto it = std::sregex_iterator(figures.begin(), figures.end(), figure); it != std::sregex_iterator();
+       ++it)
+    counts.push_back(std::stoi((*it)[0].str()));
+  if (labels.size() != counts.size()) return false;
+  for (std::size_t k = 0; k < labels.size(); ++k) {
+    if (labels[k] == "en exercice" && !out.session.members_in_office)
+      out.session.members_in_office = counts[k];
+    if (labels[k] == "presents" && !out.session.members_present_declared)
+      out.session.members_present_declared = counts[k];
+    if (labels[k] == "votants" && !out.vote.voters) out.vote.voters = counts[k];
+  }
+  return true;
+}
+
 bool read_counts(const std::string& folded, Deliberation& out) {
+  // "32 présents / 1 procuration 33 votants": the figures before their words.
+  static const std::regex before("^([0-9]{1,4}) presents\\b");
+  std::smatch m;
+  if (std::regex_search(folded, m, before)) {
+    if (!out.session.members_present_declared) out.session.members_present_declared = std::stoi(m[1].str());
+    static const std::regex voters("\\b([0-9]{1,4}) votants\\b");
+    if (std::regex_search(folded, m, voters) && !out.vote.voters) out.vote.voters = std::stoi(m[1].str());
+    return true;
+  }
   static const std::regex opens(
       "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
   if (!std::regex_search(folded, opens) && folded.find("en exercice") == std::string::npos) return false;
@@ -337,6 +376,7 @@ bool read_counts(const std::string& folded, Deliberation& out) {
 void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used, Deliberation& out) {
   for (std::size_t i = zone.begin; i < zone.end; ++i) {
     const Paragraph& p = paragraphs[i];
+    read_counts_table(p.folded, out);
     if (read_counts(p.folded, out)) {
       used[i] = true;
       continue;

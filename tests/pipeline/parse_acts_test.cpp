@@ -276,3 +276,27 @@ TEST_CASE("acts: the session dated by a minutes' heading; slash-separated proxie
       parse(numbered_act("Présents : Jean DUPONT-DURAND, Anne MARTIN\n\nObjet : Voirie"));
   CHECK(names.present == std::vector<std::string>{"Jean DUPONT-DURAND", "Anne MARTIN"});
 }
+
+TEST_CASE("acts: counts without colons, in a flattened table, or before their words") {
+  const auto session = [](const std::string& counts) {
+    return parse(numbered_act("Présents : Jean DUPONT, Anne MARTIN\n\n" + counts + "\n\nObjet : Voirie"));
+  };
+  const Deliberation line =
+      session("Nombre de Conseillers en exercice : 15- Présents 14 - Votants 14-Le quorum");
+  CHECK(line.session.members_in_office == 15);
+  CHECK(line.session.members_present_declared == 14);
+  CHECK(line.vote.voters == 14);
+  const Deliberation table =
+      session("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23");
+  CHECK(table.session.members_in_office == 27);
+  CHECK(table.session.members_present_declared == 20);
+  CHECK(table.vote.voters == 23);
+  const Deliberation before = session("32 présents\n\n1 procuration 33 votants");
+  CHECK(before.session.members_present_declared == 32);
+  // Counterexamples: a table whose figures do not match its labels, a count in the report.
+  const Deliberation uneven = session("Nombre de Conseillers en exercice Présents Votants 27 20");
+  CHECK(!uneven.session.members_in_office);
+  const Deliberation report = parse(numbered_act(
+      "Objet : Voirie", "Les 32 présents à la réunion publique ont donné leur avis sur 12 rues."));
+  CHECK(!report.session.members_present_declared);
+}

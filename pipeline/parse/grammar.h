@@ -58,6 +58,8 @@ VoteTally read_vote(const std::string& folded);
 // signatory.cpp — "Certifié Conforme," / "Pour extrait certifié conforme", the office, the name.
 bool is_signature_marker(const std::string& folded);
 void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberation& out);
+// "Le Maire, Jérôme BEQ", "Le Président, Jean-Louis CAMUS" inside `text`: the office and the name.
+std::optional<Signatory> office_then_name(const std::string& text);
 
 // amounts.cpp — every sum in euros in `text`, in order.
 std::vector<Amount> find_amounts(std::string_view text);

@@ -182,6 +182,17 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
   if (!decided) out.warnings.push_back("no decision marker (\"Délibère\", \"DÉCIDE\") found");
   if (out.articles.empty()) out.warnings.push_back("no article (\"Article 1 :\") found");
   if (!voted) out.warnings.push_back("no vote statement (\"… mise aux voix est adoptée\") found");
+  if (!signed_off) {
+    // No "Pour extrait certifié conforme": an office and its name closing the text sign it
+    // ("St Michel en Brenne, le 28 janvier 2020 Le Président, Jean-Louis CAMUS").
+    for (std::size_t i = paragraphs.size(); i > from && i + 3 > paragraphs.size() && !signed_off; --i) {
+      const std::string& text = paragraphs[i - 1].text;
+      if (auto found = office_then_name(text.size() > 300 ? text.substr(text.size() - 300) : text)) {
+        out.signatory = *found;
+        signed_off = true;
+      }
+    }
+  }
   if (!signed_off)
     out.warnings.push_back("no signature (\"Certifié Conforme\", \"Pour extrait certifié conforme\") found");
 }

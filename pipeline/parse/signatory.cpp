@@ -82,6 +82,21 @@ bool is_printed_name(const std::string& text) {
 
 }  // namespace
 
+std::optional<Signatory> office_then_name(const std::string& text) {
+  // "Le Maire, Jérôme BEQ Le Maire certifie …", "Le Président, Jean-Louis CAMUS": the office,
+  // a comma, the name printed "Firstname LASTNAME" (the text after it, a legal notice, is not
+  // the signature's).
+  static const std::regex signed_by(
+      "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President|Vice-Pr\xC3\xA9sidente?)"
+      "(?: [a-z\xC3\xA9]+(?: [A-Z][^ ,]*)?)?), "
+      "((?:[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* ){1,3}(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)(?: "
+      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*)(?=$|[ ,.])");
+  std::smatch m;
+  if (text.size() > 4000 || !std::regex_search(text, m, signed_by)) return std::nullopt;
+  if (!is_printed_name(m[2].str())) return std::nullopt;
+  return Signatory{m[2].str(), m[1].str()};
+}
+
 bool is_signature_marker(const std::string& folded) {
   static const std::regex certified(std::string("^") + kCertifiedConforme);
   return std::regex_search(folded, certified) || folded.rfind("pour extrait", 0) == 0 ||
@@ -123,6 +138,11 @@ void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberati
     name_part = k;
   }
   if (name_part == parts.size()) {
+    if (auto found = office_then_name(paragraphs[marker].text)) {
+      // Text without line breaks: "Pour extrait certifié conforme, Le Maire, X Y Le Maire certifie …".
+      out.signatory = *found;
+      return;
+    }
     // The name's place is the last line: left out of the office, reported, not read.
     out.warnings.push_back(describe(paragraphs[marker].place) + ": signatory's name not read in \"" +
                            parts.back() + "\"");

@@ -300,3 +300,19 @@ TEST_CASE("acts: counts without colons, in a flattened table, or before their wo
       "Objet : Voirie", "Les 32 présents à la réunion publique ont donné leur avis sur 12 rues."));
   CHECK(!report.session.members_present_declared);
 }
+
+TEST_CASE("acts: the signatory run on with the legal notice, or closing a text without a marker") {
+  const Deliberation flat_signed =
+      parse(flat(numbered_act("Objet : Voirie")) +
+            " Pour extrait certifié conforme, Le Maire, Jérôme BEQ Le Maire certifie "
+            "sous sa responsabilité le caractère exécutoire de cet acte.");
+  CHECK(flat_signed.signatory.name == "Jérôme BEQ");
+  CHECK(flat_signed.signatory.office == "Le Maire");
+  const Deliberation closing = parse(numbered_act("Objet : Voirie") +
+                                     "\nSt Michel, le 28 janvier 2020 Le Président, Jean-Louis CAMUS\n");
+  CHECK(closing.signatory.name == "Jean-Louis CAMUS");
+  // Counterexamples: the office named in the report with no name after it, a name in lower case.
+  const Deliberation report = parse(numbered_act("Objet : Voirie") + "\nLe Maire, en sa qualité, signera.\n");
+  CHECK(!report.signatory.name);
+  CHECK(!parse(numbered_act("Objet : Voirie") + "\nLe Maire, Jean Dupont\n").signatory.name);
+}

@@ -103,4 +103,86 @@ Box find_sidebar(const Raster& page) {
   return Box{0, best.top * cells.size, edge * cells.size, (best.bottom - best.top) * cells.size};
 }
 
+namespace {
+
+bool ink_at(const Raster& page, int x, int y) {
+  return page.pixels[static_cast<std::size_t>(y) * page.width + x] < 128;
+}
+
+// Whether a row holds ink within `reach` pixels of column x.
+bool ink_near(const Raster& page, int x, int y, int reach) {
+  for (int c = std::max(0, x - reach); c <= std::min(page.width - 1, x + reach); ++c)
+    if (ink_at(page, c, y)) return true;
+  return false;
+}
+
+// The top of a vertical rule running up from row `bottom` near column x: gaps of up to `gap`
+// rows are bridged (a scanned rule fades in places).
+int rule_top(const Raster& page, int x, int bottom, int reach, int gap) {
+  int top = bottom, missed = 0;
+  for (int y = bottom; y >= 0; --y) {
+    if (ink_near(page, x, y, reach)) {
+      top = y;
+      missed = 0;
+    } else if (++missed > gap) {
+      break;
+    }
+  }
+  return top;
+}
+
+// Whether a column strictly inside [left, right] is inked over 90% of rows [top, bottom): a
+// table's column rule (a stamp's box has none).
+bool inner_rule(const Raster& page, int left, int right, int top, int bottom) {
+  for (int x = left; x <= right; ++x) {
+    int inked = 0;
+    for (int y = top; y < bottom; ++y) inked += ink_at(page, x, y);
+    if (inked * 10 >= (bottom - top) * 9) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Box find_head_stamp(const Raster& page) {
+  if (page.dpi <= 0 || page.width < 100 || page.height < 100) return {};
+  const int dpi = page.dpi;
+  const int head = page.height / 5;
+  const int min_length = dpi * 3 / 2, gap = std::max(1, dpi / 100);
+  // The frame's bottom rule and its left side are what scans keep: the top rule is often cut by
+  // the page's edge or broken by the platform's logo, the right side faded. So a stamp is found
+  // by its bottom-left corner: a rule at least 1.5 in long, starting in the page's right half
+  // (where the platforms print their stamps; a heading's or a table's box starts further left),
+  // with a vertical rule rising 0.3 to 2 in from its left end.
+  const int reach = std::max(1, dpi / 50), min_height = dpi * 3 / 10, max_height = dpi * 2;
+  Box best;
+  for (int y = 1; y + 1 < head; ++y) {
+    int left = -1, last_ink = -gap - 2, best_left = 0, best_right = -1;
+    for (int x = 0; x < page.width; ++x) {
+      if (!(ink_at(page, x, y - 1) || ink_at(page, x, y) || ink_at(page, x, y + 1))) continue;
+      if (left < 0 || x - last_ink > gap + 1) left = x;
+      last_ink = x;
+      if (last_ink - left > best_right - best_left) best_left = left, best_right = last_ink;
+    }
+    const int length = best_right - best_left;
+    if (length < min_length || length * 10 > page.width * 6 || best_left * 2 < page.width) continue;
+    const int top = rule_top(page, best_left, y, reach, gap * 3);
+    const int height = y - top;
+    if (height < min_height || height > max_height) continue;
+    // Rows go down: the lowest rule wins, the frame's bottom, not the underline of a line in it.
+    best = Box{best_left, top, length + 1, height + 1};
+  }
+  if (best.width == 0) return {};
+  const int inset = 3 * reach;
+  if (inner_rule(page, best.left + inset, best.left + best.width - inset, best.top + inset,
+                 best.top + best.height - inset))
+    return {};
+  // A margin of 0.01 in: the frame's ink, not the line of the body printed just under it.
+  const int margin = gap;
+  const int left = std::max(0, best.left - margin), top = std::max(0, best.top - margin);
+  const int right = std::min(page.width, best.left + best.width + margin);
+  const int bottom = std::min(page.height, best.top + best.height + margin);
+  return Box{left, top, right - left, bottom - top};
+}
+
 }  // namespace greffe::pipeline

@@ -131,13 +131,27 @@ int rule_top(const Raster& page, int x, int bottom, int reach, int gap) {
   return top;
 }
 
-// Whether a column strictly inside [left, right] is inked over 90% of rows [top, bottom): a
-// table's column rule (a stamp's box has none).
+// Whether a row, or the rows beside it, hold ink in the `span` pixels left of x: a rule starts
+// only where no ink runs into it from the left.
+bool ink_before(const Raster& page, int x, int y, int span) {
+  for (int r = std::max(0, y - 1); r <= std::min(page.height - 1, y + 1); ++r)
+    for (int c = std::max(0, x - span); c < x; ++c)
+      if (ink_at(page, c, r)) return true;
+  return false;
+}
+
+// Whether a column or a row strictly inside [left, right] x [top, bottom) is inked over 90% of
+// its length: a table's rule between its cells (a stamp's box has none).
 bool inner_rule(const Raster& page, int left, int right, int top, int bottom) {
   for (int x = left; x <= right; ++x) {
     int inked = 0;
     for (int y = top; y < bottom; ++y) inked += ink_at(page, x, y);
     if (inked * 10 >= (bottom - top) * 9) return true;
+  }
+  for (int y = top; y < bottom; ++y) {
+    int inked = 0;
+    for (int x = left; x <= right; ++x) inked += ink_at(page, x, y);
+    if (inked * 10 >= (right - left + 1) * 9) return true;
   }
   return false;
 }
@@ -156,22 +170,33 @@ Box find_head_stamp(const Raster& page) {
   // with a vertical rule rising 0.3 to 2 in from its left end.
   const int reach = std::max(1, dpi / 50), min_height = dpi * 3 / 10, max_height = dpi * 2;
   Box best;
-  for (int y = 1; y + 1 < head; ++y) {
-    int left = -1, last_ink = -gap - 2, best_left = 0, best_right = -1;
-    for (int x = 0; x < page.width; ++x) {
-      if (!(ink_at(page, x, y - 1) || ink_at(page, x, y) || ink_at(page, x, y + 1))) continue;
-      if (left < 0 || x - last_ink > gap + 1) left = x;
-      last_ink = x;
-      if (last_ink - left > best_right - best_left) best_left = left, best_right = last_ink;
+  for (int y = 0; y < head; ++y)
+    for (int x = 1; x < page.width; ++x) {
+      // A rule starts where a row's ink starts; traced to the right, stepping a row up or down
+      // where the rule does (a page deskewed under a stamp laid on straight tilts the stamp).
+      if (!ink_at(page, x, y) || x * 2 < page.width || ink_before(page, x, y, gap + 1)) continue;
+      int row = y, last_ink = x, lowest = y;
+      for (int c = x + 1; c < page.width && c - last_ink <= gap + 1; ++c) {
+        if (ink_at(page, c, row)) {
+          last_ink = c;
+        } else if (row > 0 && ink_at(page, c, row - 1)) {
+          --row, last_ink = c;
+        } else if (row + 1 < page.height && ink_at(page, c, row + 1)) {
+          ++row, last_ink = c;
+        }
+        lowest = std::max(lowest, row);
+      }
+      const int length = last_ink - x;
+      if (length < min_length || length * 10 > page.width * 6) continue;
+      const int top = rule_top(page, x, y, reach, gap * 3);
+      const int height = y - top;
+      if (height < min_height || height > max_height) continue;
+      // A table's column rule runs on below its row's rule; a frame's corner ends there.
+      if (rule_top(page, x, std::min(page.height - 1, lowest + dpi / 10), reach, gap * 3) <= lowest) continue;
+      // Rows go down: the lowest rule wins, the frame's bottom, not the underline of a line in it.
+      best = Box{x, top, length + 1, lowest - top + 1};
+      x = last_ink;
     }
-    const int length = best_right - best_left;
-    if (length < min_length || length * 10 > page.width * 6 || best_left * 2 < page.width) continue;
-    const int top = rule_top(page, best_left, y, reach, gap * 3);
-    const int height = y - top;
-    if (height < min_height || height > max_height) continue;
-    // Rows go down: the lowest rule wins, the frame's bottom, not the underline of a line in it.
-    best = Box{best_left, top, length + 1, height + 1};
-  }
   if (best.width == 0) return {};
   const int inset = 3 * reach;
   if (inner_rule(page, best.left + inset, best.left + best.width - inset, best.top + inset,

@@ -151,6 +151,21 @@ TEST_CASE("find_head_stamp finds a framed stamp at the page's head, not a headin
     CHECK(found.width > 900);
     CHECK(found.top <= 20);
   }
+  SECTION("tilted 1 degree: a stamp laid on straight over a page that was then deskewed") {
+    cv::line(page, {1450, 330}, {2410, 313}, cv::Scalar(0), 3);
+    cv::line(page, {1450, 330}, {1446, 120}, cv::Scalar(0), 3);
+    cv::line(page, {2410, 313}, {2406, 103}, cv::Scalar(0), 3);
+    cv::line(page, {1446, 120}, {2406, 103}, cv::Scalar(0), 3);
+    const Box found = pipeline::find_head_stamp(page_of(page, 300));
+    CHECK(found.left <= 1446);
+    CHECK(found.left + found.width >= 2400);
+    CHECK(found.top + found.height >= 330);
+  }
+  SECTION("a table's cells at the top right are no stamp: a rule runs across inside") {
+    draw_stamp(page, 1450, 120, true);
+    cv::rectangle(page, {1450, 220}, {2410, 223}, cv::Scalar(0), cv::FILLED);
+    CHECK(pipeline::find_head_stamp(page_of(page, 300)).width == 0);
+  }
   SECTION("a heading's box across the page is no stamp") {
     cv::rectangle(page, {500, 150}, {1980, 400}, cv::Scalar(0), 3);
     draw_lines(page, 600, 200, 3, 1200);

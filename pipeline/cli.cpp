@@ -120,8 +120,9 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
   command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
   command.add_flag("--no-orientation", flags.no_orientation,
                    "Do not detect and correct pages turned 90/180/270 degrees");
-  command.add_flag("--no-layout", flags.no_layout,
-                   "Do not look for a left sidebar to read apart from the body (Tesseract's layout alone)");
+  command.add_flag(
+      "--no-layout", flags.no_layout,
+      "Do not look for a stamp box or a left sidebar to read apart from the body (Tesseract's layout alone)");
   command.add_flag("--keep-colour", flags.keep_colour,
                    "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
   command.add_flag("--keep-light-ink", flags.keep_light_ink,

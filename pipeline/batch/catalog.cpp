@@ -54,8 +54,11 @@ CREATE TABLE IF NOT EXISTS pages (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pages_path ON pages (path);
+-- prefix: the terms' first 3 to 8 letters indexed too, so that a prefix query (subven*) reads
+-- one list instead of merging every word it expands to (docs/search.md, "Speed").
 CREATE VIRTUAL TABLE IF NOT EXISTS page_text USING fts5 (
-  text, content = 'pages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = 'pages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '3 4 5 6 7 8'
 );
 CREATE TRIGGER IF NOT EXISTS pages_indexed AFTER INSERT ON pages BEGIN
   INSERT INTO page_text (rowid, text) VALUES (new.id, new.text);
@@ -87,7 +90,20 @@ Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& fi
   }
   std::unique_ptr<Catalog> catalog(new Catalog(db, file));
   sqlite3_busy_timeout(db, 10000);  // a user's sqlite3 reading it meanwhile
+  // A full-text index made before it had prefixes is made again, from the pages it indexes.
+  const bool reindex = [db] {
+    Statement old_index(db,
+                        "SELECT 1 FROM sqlite_master WHERE name = 'page_text' AND sql NOT LIKE '%prefix%'");
+    return old_index.step() == SQLITE_ROW;
+  }();
+  if (reindex)
+    if (auto error = catalog->exec("BEGIN; DROP TRIGGER IF EXISTS pages_indexed; DROP TRIGGER IF EXISTS "
+                                   "pages_unindexed; DROP TABLE page_text;"))
+      return *error;
   if (auto error = catalog->exec(kSchema)) return *error;
+  if (reindex)
+    if (auto error = catalog->exec("INSERT INTO page_text (page_text) VALUES ('rebuild'); COMMIT;"))
+      return *error;
   for (const auto& [name, type] : kLaterColumns) {
     Statement has(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = ?");
     has.text(1, name);

@@ -37,7 +37,8 @@ struct Planned {
 };
 
 // What the catalog keeps of a finished document.
-void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finished) {
+void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finished,
+                 const parse::ScdlOptions& scdl) {
   const DocumentResult& document = finished.document;
   record.pages = document.page_count;
   record.finished_at = utc_now();
@@ -56,21 +57,8 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
   }
   record.parse_ms = document.parse_ms;
   for (const PageResult& page : document.pages) record.page_texts.push_back(page.clean_text);
-  if (!finished.deliberation) return;
-  const Deliberation& d = *finished.deliberation;
-  auto value = [](const std::optional<std::string>& v) { return v.value_or(""); };
-  record.kind = d.kind == DeliberationKind::Deliberation ? "deliberation" : "other";
-  record.number = value(d.number);
-  record.title = value(d.title);
-  record.session_date = value(d.session.date);
-  record.signed_on = value(d.legality.signed_on);
-  record.received_on = value(d.legality.received_on);
-  record.transmitted_on = value(d.legality.transmitted_on);
-  record.act_id = value(d.legality.act_id);
-  record.vote_outcome = value(d.vote.outcome);
-  record.authority = value(d.authority);
-  record.body = value(d.body);
-  if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
+  // The main fields, the SCDL row(s), a minutes' acts: catalog.cpp.
+  if (finished.deliberation) record_parsed(record, *finished.deliberation, scdl);
 }
 
 std::string summary_json(const Catalog::Counts& counts, const nlohmann::ordered_json& run,
@@ -231,10 +219,8 @@ int run(const Options& options, const Cancellation& cancel) {
   hooks.finished = [&](const pipeline::FinishedDocument& finished) {
     Planned& plan = planned[index_of.at(finished.document.input)];
     DocumentRecord& record = plan.record;
-    fill_record(record, finished);
+    fill_record(record, finished, options.pipeline.scdl);
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - plan.opened).count();
-    if (finished.deliberation && finished.deliberation->kind == DeliberationKind::Deliberation)
-      record.scdl_row = nlohmann::json(parse::scdl_row(*finished.deliberation, options.pipeline.scdl)).dump();
     for (const Error& error : finished.errors) progress.message(error.to_line());
     if (auto error = catalog.finish(record); error && !catalog_error) {
       catalog_error = error;

@@ -303,7 +303,7 @@ int cli_main(int argc, char** argv) {
         }
         batch_options.shard = *parsed;
       }
-      return batch::run(batch_options, user_cancel());
+      return commands::batch(batch_options, user_cancel());
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
     return commands::run(paths, options, user_cancel());

@@ -110,7 +110,8 @@ void record_parsed(DocumentRecord& record, const Deliberation& d, const parse::S
   record.authority = value(d.authority);
   record.body = value(d.body);
   if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
-  if (d.kind == DeliberationKind::Deliberation) record.scdl_row = nlohmann::json(parse::scdl_row(d, scdl)).dump();
+  if (d.kind == DeliberationKind::Deliberation)
+    record.scdl_row = nlohmann::json(parse::scdl_row(d, scdl)).dump();
   if (d.kind != DeliberationKind::Minutes) return;
   const std::vector<Deliberation> acts = parse::acts_as_deliberations(d);
   for (std::size_t i = 0; i < acts.size(); ++i) {
@@ -233,9 +234,10 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   recorded = recorded && forget_acts.step() == SQLITE_DONE;
   for (std::size_t i = 0; recorded && r.status == "done" && i < r.acts.size(); ++i) {
     const ActRecord& a = r.acts[i];
-    Statement act(db_,
-                  "INSERT INTO acts (path, act, page, number, title, vote_outcome, matter_code, amounts, scdl_row) "
-                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    Statement act(
+        db_,
+        "INSERT INTO acts (path, act, page, number, title, vote_outcome, matter_code, amounts, scdl_row) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
     act.text(1, r.path).integer(2, a.act);
     if (a.page > 0) act.integer(3, a.page);
     act.text(4, a.number).text(5, a.title).text(6, a.vote_outcome).text(7, a.matter_code);
@@ -335,10 +337,11 @@ std::vector<Catalog::Failure> Catalog::failures() {
 
 std::vector<std::vector<std::string>> Catalog::scdl_rows() {
   std::vector<std::vector<std::string>> rows;
-  Statement query(db_,
-                  "SELECT scdl_row FROM (SELECT path, 0 AS act, scdl_row FROM documents WHERE status = 'done' "
-                  "UNION ALL SELECT a.path, a.act, a.scdl_row FROM acts a JOIN documents d ON d.path = a.path "
-                  "WHERE d.status = 'done') WHERE scdl_row IS NOT NULL ORDER BY path, act");
+  Statement query(
+      db_,
+      "SELECT scdl_row FROM (SELECT path, 0 AS act, scdl_row FROM documents WHERE status = 'done' "
+      "UNION ALL SELECT a.path, a.act, a.scdl_row FROM acts a JOIN documents d ON d.path = a.path "
+      "WHERE d.status = 'done') WHERE scdl_row IS NOT NULL ORDER BY path, act");
   while (query.step() == SQLITE_ROW) {
     const auto cells = nlohmann::json::parse(query.column_text(0), nullptr, false);
     if (!cells.is_array()) continue;

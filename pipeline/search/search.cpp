@@ -222,8 +222,9 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   // A minutes' page is filtered on the fields of its act (kPageAct), only when the catalog holds
   // minutes: the join costs a lookup a matching page.
   const bool by_act = has_acts_ && (!filters.outcome.empty() || !filters.matter.empty());
-  std::string sql = filtered ? std::string("SELECT p.id FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
-                                           "CROSS JOIN documents d ON d.path = p.path") +
+  std::string sql = filtered ? std::string(
+                                   "SELECT p.id FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
+                                   "CROSS JOIN documents d ON d.path = p.path") +
                                    (by_act ? kPageAct : "") + " WHERE page_text MATCH ?1"
                              : "SELECT rowid FROM page_text WHERE page_text MATCH ?1";
   const std::string outcome = by_act ? "COALESCE(a.vote_outcome, d.vote_outcome)" : "d.vote_outcome";
@@ -253,7 +254,8 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
                            ", p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
                            "FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
                            "CROSS JOIN documents d ON d.path = p.path" +
-                           (has_acts_ ? kPageAct : "") + " WHERE page_text MATCH ?1 AND page_text.rowid = ?2");
+                           (has_acts_ ? kPageAct : "") +
+                           " WHERE page_text MATCH ?1 AND page_text.rowid = ?2");
   if (!shown) return failure("cannot search");
   std::vector<Hit> hits;
   for (long long id : best) {

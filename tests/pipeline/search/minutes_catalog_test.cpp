@@ -59,8 +59,9 @@ TEST_CASE("a minutes document is catalogued act by act: SCDL rows, search hits a
     REQUIRE(opened);
     batch::Catalog& catalog = *opened.value();
 
-    batch::DocumentRecord pv = done("pv.pdf", {"Le conseil adopte le budget primitif de la commune.",
-                                               "Une subvention aux pêcheurs. La cession du terrain est refusée."});
+    batch::DocumentRecord pv =
+        done("pv.pdf", {"Le conseil adopte le budget primitif de la commune.",
+                        "Une subvention aux pêcheurs. La cession du terrain est refusée."});
     batch::record_parsed(pv, minutes(), {});
     CHECK(pv.kind == "minutes");
     CHECK(pv.scdl_row.empty());  // its acts carry the rows

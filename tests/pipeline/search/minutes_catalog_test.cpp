@@ -2,6 +2,7 @@
 // one SCDL row per act in the merged table, and search hits and filters on the act of the page.
 #include <catch2/catch.hpp>
 
+#include <sqlite3.h>
 #include <unistd.h>
 
 #include <filesystem>
@@ -119,5 +120,43 @@ TEST_CASE("a minutes document is catalogued act by act: SCDL rows, search hits a
   CHECK(index.value()->find("budget", rejected, 20)->empty());
   CHECK(index.value()->find("terrain", rejected, 20)->size() == 1);
   CHECK(index.value()->find("terrain", adopted, 20)->empty());
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a full-text index made before prefixes is made again, with them, when a writer opens it",
+          "[search][catalog]") {
+  const auto dir = std::filesystem::temp_directory_path() / ("greffe-reindex-" + std::to_string(getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "catalog.sqlite";
+  sqlite3* db = nullptr;
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  // The index as an older greffe made it: no prefix index.
+  REQUIRE(sqlite3_exec(
+              db,
+              "CREATE TABLE pages (id INTEGER PRIMARY KEY, path TEXT NOT NULL, page INTEGER NOT NULL, "
+              "text TEXT NOT NULL);"
+              "CREATE VIRTUAL TABLE page_text USING fts5 (text, content = 'pages', content_rowid = 'id', "
+              "tokenize = 'unicode61 remove_diacritics 2');"
+              "INSERT INTO pages (path, page, text) VALUES ('a.pdf', 1, 'Une Subvention versée');"
+              "INSERT INTO page_text (page_text) VALUES ('rebuild');",
+              nullptr, nullptr, nullptr) == SQLITE_OK);
+  sqlite3_close(db);
+  REQUIRE(batch::Catalog::open(file));
+
+  REQUIRE(sqlite3_open(file.c_str(), &db) == SQLITE_OK);
+  auto count = [db](const std::string& sql) {
+    sqlite3_stmt* query = nullptr;
+    sqlite3_prepare_v2(db, sql.c_str(), -1, &query, nullptr);
+    const int n = sqlite3_step(query) == SQLITE_ROW ? sqlite3_column_int(query, 0) : -1;
+    sqlite3_finalize(query);
+    return n;
+  };
+  CHECK(count("SELECT COUNT(*) FROM sqlite_master WHERE name = 'page_text' AND sql LIKE '%prefix%'") == 1);
+  CHECK(count("SELECT COUNT(*) FROM page_text WHERE page_text MATCH 'subven*'") == 1);  // its pages again
+  REQUIRE(sqlite3_exec(db, "INSERT INTO pages (path, page, text) VALUES ('b.pdf', 1, 'subventions')", nullptr,
+                       nullptr, nullptr) == SQLITE_OK);
+  CHECK(count("SELECT COUNT(*) FROM page_text WHERE page_text MATCH 'subven*'") == 2);  // the triggers again
+  sqlite3_close(db);
   std::filesystem::remove_all(dir);
 }

@@ -1,5 +1,6 @@
-// Progress of a long batch on stderr (greffe batch, pipeline/commands/batch.cpp): a live line on a terminal, a plain line every few seconds
-// otherwise (logs of a scheduler), and nothing with --quiet.
+// Progress of a long batch on stderr, printed by greffe batch (pipeline/commands/batch.cpp): a
+// live line on a terminal, a plain line every few seconds otherwise (logs of a scheduler), and
+// nothing with --quiet.
 #pragma once
 
 #include <chrono>

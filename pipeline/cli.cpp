@@ -278,7 +278,7 @@ int cli_main(int argc, char** argv) {
   }
   if (*merge_command) {
     std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());
-    return batch::merge(folders, out);
+    return commands::merge(folders, out);
   }
   options.out = out;
   flags.apply(options);

@@ -2,7 +2,6 @@
 
 #include <chrono>
 #include <ctime>
-#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -271,9 +270,10 @@ int run(const Options& options, const Cancellation& cancel, Events& events) {
   return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 
-int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out) {
-  auto refuse = [](const std::string& input, const std::string& why) {
-    std::cerr << Error{ErrorKind::BadArguments, input, 0, why}.to_line() << '\n';
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out,
+          MergeEvents& events) {
+  auto refuse = [&events](const std::string& input, const std::string& why) {
+    events.error(Error{ErrorKind::BadArguments, input, 0, why});
     return exit_code(ErrorKind::BadArguments);
   };
   // Every shard complete, all of one archive, each of 0..N-1 once: a merge of less would look
@@ -318,7 +318,7 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
   bool busy = false;
   auto lock = WriterLock::acquire(out, "greffe merge", busy);
   if (!lock) {
-    std::cerr << lock.error().to_line() << '\n';
+    events.error(lock.error());
     return busy ? kExitOutputBusy : exit_code(lock.error().kind);
   }
   // Built beside, then renamed: a merge stopped half-way leaves no half catalog.
@@ -332,7 +332,7 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
       const auto prefix =
           std::filesystem::relative(std::filesystem::absolute(folder), std::filesystem::absolute(out), ec);
       if (auto error = merged.import(folder / "catalog.sqlite", prefix.generic_string() + "/")) {
-        std::cerr << error->to_line() << '\n';
+        events.error(*error);
         return exit_code(error->kind);
       }
     }
@@ -341,16 +341,16 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
                                      {"complete", "yes"},
                                      {"merged_shards", std::to_string(count)}})
       if (auto error = merged.set_meta(key, value)) {
-        std::cerr << error->to_line() << '\n';
+        events.error(*error);
         return exit_code(error->kind);
       }
     // A shard written before the index had none to give: its documents' text files fill it.
     if (auto indexed = merged.index_missing(out); !indexed) {
-      std::cerr << indexed.error().to_line() << '\n';
+      events.error(indexed.error());
       return exit_code(indexed.error().kind);
     }
     if (auto error = merged.optimize_index()) {
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
     nlohmann::ordered_json run_json;
@@ -358,22 +358,19 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
     run_json["merged_shards"] = count;
     run_json["finished_at"] = utc_now();
     if (auto error = write_totals(merged, out, run_json)) {
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
   }
   std::filesystem::rename(building, out / "catalog.sqlite", ec);
   if (ec) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0,
-                       "cannot write catalog.sqlite: " + ec.message()}
-                     .to_line()
-              << '\n';
+    events.error(
+        Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot write catalog.sqlite: " + ec.message()});
     return exit_code(ErrorKind::OutputNotWritable);
   }
   auto opened = Catalog::open(out / "catalog.sqlite");
   const auto counts = opened ? opened.value()->counts() : Catalog::Counts{};
-  std::cerr << "greffe merge: " << count << " shards, " << counts.done << " done, " << counts.failed
-            << " failed -> " << out.string() << '\n';
+  events.merged(count, counts.done, counts.failed);
   return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 

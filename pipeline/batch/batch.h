@@ -39,8 +39,17 @@ class Events {
 // is recorded and a rerun goes on from there.
 int run(const Options& options, const Cancellation& cancel, Events& events);
 
+// What a merge tells, for `greffe merge` to print.
+class MergeEvents {
+ public:
+  virtual ~MergeEvents() = default;
+  virtual void error(const Error& error) = 0;                 // one line; merge then returns its code
+  virtual void merged(int shards, int done, int failed) = 0;  // the merged catalog's totals
+};
+
 // Checks that `shards` are the complete outputs of shards 0..N-1 of one archive, then writes
 // OUT/catalog.sqlite (outputs left where they are, referenced), deliberations.csv, summary.json.
-int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out);
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out,
+          MergeEvents& events);
 
 }  // namespace greffe::batch

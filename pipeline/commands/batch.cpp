@@ -50,7 +50,26 @@ class Printer : public batch::Events {
   std::optional<Progress> progress_;
 };
 
+// What `greffe merge` prints: each refusal or error, then the totals.
+class MergePrinter : public batch::MergeEvents {
+ public:
+  explicit MergePrinter(const std::filesystem::path& out) : out_(out) {}
+  void error(const Error& error) override { std::cerr << error.to_line() << '\n'; }
+  void merged(int shards, int done, int failed) override {
+    std::cerr << "greffe merge: " << shards << " shards, " << done << " done, " << failed << " failed -> "
+              << out_.string() << '\n';
+  }
+
+ private:
+  std::filesystem::path out_;
+};
+
 }  // namespace
+
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out) {
+  MergePrinter printer(out);
+  return batch::merge(shards, out, printer);
+}
 
 int batch(const batch::Options& options, const Cancellation& cancel) {
   Printer printer(options);

@@ -22,6 +22,9 @@ int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Option
 // options.pipeline.progress).
 int batch(const batch::Options& options, const Cancellation& cancel);
 
+// `greffe merge SHARD_OUT... -o OUT`: batch::merge, its errors and totals printed.
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out);
+
 // `greffe parse [FILE|-]`: the parser alone on a clean text; deliberation.json on stdout.
 int parse(const std::string& path);
 

@@ -12,6 +12,47 @@ namespace greffe::parse {
 
 namespace {
 
+// "l'an deux mille vingt deux le 9 decembre" (folded): the session's date, when the year is in
+// words and the day and month are printed in figures and a name. Years 2000-2099.
+std::optional<std::string> year_in_words_date(const std::string& folded) {
+  static const std::regex opening(
+      "^l'an deux mil(?:le)?s?((?:[ -][a-z]+){0,4}),? le ([0-9]{1,2})(?:er)? "
+      "(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b");
+  std::smatch m;
+  if (folded.size() > 4000 || !std::regex_search(folded, m, opening)) return std::nullopt;
+  static const std::vector<std::pair<std::string, int>> numbers = {
+      {"un", 1},      {"une", 1},       {"deux", 2},       {"trois", 3},     {"quatre", 4}, {"cinq", 5},
+      {"six", 6},     {"sept", 7},      {"huit", 8},       {"neuf", 9},      {"dix", 10},   {"onze", 11},
+      {"douze", 12},  {"treize", 13},   {"quatorze", 14},  {"quinze", 15},   {"seize", 16}, {"vingt", 20},
+      {"trente", 30}, {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"et", 0}};
+  int year = 2000;
+  std::string words = m[1].str();
+  for (char& c : words)
+    if (c == '-') c = ' ';
+  std::size_t start = 0;
+  while (start < words.size()) {
+    auto end = words.find(' ', start);
+    if (end == std::string::npos) end = words.size();
+    const std::string word = words.substr(start, end - start);
+    start = end + 1;
+    if (word.empty()) continue;
+    bool known = false;
+    for (const auto& [name, value] : numbers)
+      if (word == name) year += value, known = true;
+    if (!known) return std::nullopt;
+  }
+  static const std::vector<std::string> months = {"janvier",   "fevrier", "mars",     "avril",
+                                                  "mai",       "juin",    "juillet",  "aout",
+                                                  "septembre", "octobre", "novembre", "decembre"};
+  int month = 0;
+  for (std::size_t k = 0; k < months.size(); ++k)
+    if (months[k] == m[3].str()) month = static_cast<int>(k) + 1;
+  const int day = std::stoi(m[2].str());
+  if (year > 2099 || day < 1 || day > 31 || month == 0) return std::nullopt;
+  const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
+  return std::to_string(year) + "-" + two(month) + "-" + two(day);
+}
+
 // The session date is announced ("Séance du …", "s'est réuni le …", "réunion du …", "L'an …"); the
 // convocation date of communal minutes is not it.
 bool announces_session(const std::string& folded) {
@@ -281,6 +322,14 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
     // Header sentences are short; lists of names are read by attendance. The bound keeps
     // std::regex (recursive) off long paragraphs.
     if (p.text.size() > 1500) continue;
+    if (!out.session.date) {
+      // "L'an DEUX MILLE VINGT DEUX le 9 décembre …": the year in words, the day in figures,
+      // read before the convocation's date the same paragraph may give.
+      if (auto date = year_in_words_date(p.folded)) {
+        out.session.date = *date;
+        used[i] = true;
+      }
+    }
     if (!out.session.date && announces_session(p.folded)) {
       if (const auto date = cleanup::find_french_date(p.text)) {
         out.session.date = date->iso;

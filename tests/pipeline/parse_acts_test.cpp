@@ -316,3 +316,17 @@ TEST_CASE("acts: the signatory run on with the legal notice, or closing a text w
   CHECK(!report.signatory.name);
   CHECK(!parse(numbered_act("Objet : Voirie") + "\nLe Maire, Jean Dupont\n").signatory.name);
 }
+
+TEST_CASE("acts: a session year printed in words with its day in figures") {
+  const auto date = [](const std::string& opening) {
+    std::string text = numbered_act(opening + "\n\nObjet : Voirie");
+    text.erase(0, text.find("\n\n") + 2);  // without the "Séance du" line
+    return parse(text).session.date;
+  };
+  CHECK(date("L'an DEUX MILLE VINGT DEUX le 9 décembre à 18 H 00, le Conseil municipal s'est réuni. Date "
+             "convocation du Conseil Municipal : 2 décembre 2022") == "2022-12-09");
+  CHECK(date("L’an deux mil vingt, le 20 janvier à 17 heures 30, le Conseil s'est réuni") == "2020-01-20");
+  // Counterexamples: words that are no year; the convocation's date alone is not the session's.
+  CHECK(date("L'an deux mille quelque chose le 9 décembre, le Conseil s'est réuni") != "2000-12-09");
+  CHECK(!date("Date convocation du Conseil Municipal : 2 décembre 2022"));
+}

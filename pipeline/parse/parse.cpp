@@ -4,6 +4,7 @@
 #include "pipeline/parse/parse.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "pipeline/parse/grammar.h"
@@ -61,34 +62,72 @@ std::size_t letters_in_capitals_percent(const std::string& text) {
   return letters < 8 ? 0 : 100 * upper / letters;
 }
 
-// An act's heading inside minutes: "Délibération n° 2020-038", "2020-038 …", "20240219_1-…",
-// "N° 13-02-2023 - …", "1) …", "Point 3 : …", or a short line in capitals ("TRANSFERT DE LA
-// COMPETENCE PLU …"). Never a sentence (it would end with a full stop) nor a part of the act.
-bool is_act_heading(const Paragraph& p) {
+// A list number opening a line, with its separator: "1/ Délibération …" -> {1, '/'}, "2) …",
+// "3. …", "4 - …", "IV - …". The title after it starts with a letter.
+struct ListNumber {
+  int value = 0;
+  char separator = 0;
+};
+
+std::optional<ListNumber> list_number(const std::string& text) {
+  static const std::regex listed(
+      "^(?:[Pp]oint\\s+)?([0-9]{1,2}|[IVX]{1,4})\\s*([)./-]|\xE2\x80\x93)\\s*[A-Za-z\xC3]");
+  std::smatch m;
+  if (!std::regex_search(text, m, listed)) return std::nullopt;
+  const std::string number = m[1].str();
+  ListNumber out;
+  if (std::isdigit(static_cast<unsigned char>(number[0]))) {
+    out.value = std::stoi(number);
+  } else {
+    static const std::vector<std::string> romans = {"I",  "II", "III", "IV",  "V",    "VI",  "VII", "VIII",
+                                                    "IX", "X",  "XI",  "XII", "XIII", "XIV", "XV"};
+    const auto at = std::find(romans.begin(), romans.end(), number);
+    if (at == romans.end()) return std::nullopt;
+    out.value = static_cast<int>(at - romans.begin()) + 1;
+  }
+  out.separator = m[2].str().size() == 1 ? m[2].str()[0] : '-';
+  return out;
+}
+
+// How an act's heading is printed inside minutes. A numbered heading ("Délibération n° 2020-038",
+// "2020-038 …", "20240219_1-…", "N° 13-02-2023 - …", "Point 3 : …", "Objet : …") opens an act
+// wherever it stands; a list number ("1/ …", "2) …", "3. …", "IV - …") opens one when it goes on
+// the list of acts (see read_minutes_acts); a short line in capitals ("TRANSFERT DE LA COMPETENCE
+// PLU …") only once the act before it was voted, since tables and lists in a report print such
+// lines too. Never a sentence (it would end with a full stop) nor a part of the act.
+enum class HeadingForm { None, Numbered, Listed, Capitals };
+
+HeadingForm heading_form(const Paragraph& p) {
   const std::string& f = p.folded;
-  if (f.size() < 6 || f.size() > 260) return false;
+  if (f.size() < 6 || f.size() > 260) return HeadingForm::None;
   if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
       f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
-    return false;
+    return HeadingForm::None;
   static const std::regex numbered(
       "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ "
-      "-]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[)./-]\\s*[a-z]|"
-      "[ivx]{1,4}\\s*[-.)]\\s+\\S|objet\\s*:)");
-  if (std::regex_search(f, numbered)) return true;
+      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|[a-z]{2,8}[-_]?[0-9]{2,4}[-_][0-9]{2}|"
+      "point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|objet\\s*:)");
+  if (std::regex_search(f, numbered)) return HeadingForm::Numbered;
+  if (list_number(p.text)) return HeadingForm::Listed;
   const char last = p.text.back();
-  if (last == '.' || last == ',' || last == ';') return false;
-  return letters_in_capitals_percent(p.text) >= 70;
+  if (last == '.' || last == ',' || last == ';') return HeadingForm::None;
+  return letters_in_capitals_percent(p.text) >= 70 ? HeadingForm::Capitals : HeadingForm::None;
+}
+
+bool is_act_heading(const Paragraph& p) {
+  return heading_form(p) != HeadingForm::None;
 }
 
 // Procedural items of a session are no acts: the secretary's nomination, the approval of the
-// previous minutes, information and questions.
-bool is_procedural(const std::string& folded) {
-  static const std::regex procedural(
-      "secretaire de seance|designation du secretaire|approbation du (proces|compte|pv)|approbation des "
-      "(proces|comptes)|"
-      "questions? diverses|informations? (diverses|du maire)|^informations?\\b|ordre du jour");
-  return std::regex_search(folded, procedural);
+// previous minutes, information and questions. Read on the item's title: "Délibération sur les
+// questions diverses" is an act about them, "Questions diverses" is not.
+bool is_procedural(const std::string& title_folded) {
+  static const std::regex anywhere(
+      "secretaire de seance|(designation|nomination|election) du secretaire|^ordre du jour");
+  static const std::regex opening(
+      "^(approbation (du|des) (proces|comptes?|pv)|questions? diverses|informations?\\b|communications?\\b|"
+      "compte[- ]rendu des decisions|decisions (prises )?(du|par le) (maire|president))");
+  return std::regex_search(title_folded, anywhere) || std::regex_search(title_folded, opening);
 }
 
 // The number and title a heading prints: "Délibération n° 2020-038 : SUBVENTION …",
@@ -97,15 +136,16 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   static const std::regex with_number(
       "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)\\S*\\s*)?(?:[Nn]\\s*\xC2\xB0\\s*:?\\s*)?"
       "([0-9]{4}\\s*[-_/"
-      "]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}_[0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
-      "[A-Z]{2,8}[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
+      "]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}[_ ][0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
+      "[A-Z]{2,8}[-_]?[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
   std::smatch m;
   std::string title = text;
   if (std::regex_match(text, m, with_number)) {
     act.number = m[1].str();
     title = m[2].str();
   } else {
-    static const std::regex listed("^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*[).:/-]\\s*(.*)$");
+    static const std::regex listed(
+        "^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*(?:[).:/-]|\xE2\x80\x93)\\s*(.*)$");
     if (std::regex_match(text, m, listed)) title = m[1].str();
     static const std::regex object("^[Oo]bjet\\s*:\\s*(.*)$");
     if (std::regex_match(title, m, object)) title = m[1].str();
@@ -138,9 +178,23 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   read_legal_part(span, legal, act);
   // The vote may stand in the report's last sentences ("Après avoir entendu …, le Conseil
   // municipal, à l'unanimité, …" before its decision): read every vote statement of the span.
-  for (const Paragraph& p : span) {
-    if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded)) continue;
-    const VoteTally tally = read_vote(p.folded);
+  std::vector<std::string> statements;
+  for (const Paragraph& p : span)
+    if (is_vote_statement(p.folded) || is_decision_marker(p.folded)) statements.push_back(p.folded);
+  // "Délibération n° 2023_038_D (Voir annexe) Le conseil approuve à l'unanimité …": a heading
+  // the vote was run on to.
+  for (std::size_t i = begin; i < headings_end; ++i) {
+    const std::string& f = paragraphs[i].folded;
+    for (const char* opening : {"le conseil ", "adopte", "a l'unanimite", "vote"}) {
+      const std::size_t at = f.find(opening, 1);
+      if (at != std::string::npos && is_vote_statement(f.substr(at))) {
+        statements.push_back(f.substr(at));
+        break;
+      }
+    }
+  }
+  for (const std::string& statement : statements) {
+    const VoteTally tally = read_vote(statement);
     if (!act.vote.outcome) act.vote.outcome = tally.outcome;
     if (!act.vote.unanimous) act.vote.unanimous = tally.unanimous;
     if (!act.vote.for_votes) act.vote.for_votes = tally.for_votes;
@@ -161,39 +215,164 @@ bool has_vote(const Deliberation& act) {
          act.vote.abstention;
 }
 
-// The acts of minutes: the text after the attendance cut at act headings (consecutive headings
-// — a number line, then the title — open one act); a span is an act when it records a vote or a
-// decision and its heading is not a procedural item.
-std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::size_t from,
-                                            std::vector<std::string>& warnings) {
-  std::vector<std::size_t> starts;
-  std::vector<std::size_t> heading_ends;
+// "Vote : à l'unanimité", "après en avoir délibéré, à l'UNANIMITE": a statement that says how
+// the vote went.
+bool records_vote(const Paragraph& p) {
+  if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded)) return false;
+  const VoteTally tally = read_vote(p.folded);
+  return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
+}
+
+// An act is closed once it was voted or decided ("DECIDE", "Délibère").
+bool is_closed(const Paragraphs& paragraphs, std::size_t begin, std::size_t end) {
+  for (std::size_t i = begin; i < end; ++i)
+    if (records_vote(paragraphs[i]) || is_decision_marker(paragraphs[i].folded)) return true;
+  return false;
+}
+
+// Reflow may join a heading to the line before it ("10 votes pour 9/ Changement de destination
+// …" when the count ends without a full stop): once the acts are seen to be numbered "N/", the
+// next number in the same form inside a paragraph starts a paragraph of its own.
+Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t from) {
+  Paragraphs out(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(from));
+  std::optional<ListNumber> last;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
-    if (!is_act_heading(paragraphs[i])) continue;
-    if (!starts.empty() && heading_ends.back() == i) {
-      heading_ends.back() = i + 1;  // a second heading line of the same act
+    Paragraph p = paragraphs[i];
+    while (true) {
+      if (heading_form(p) == HeadingForm::Listed) {
+        const std::optional<ListNumber> number = list_number(p.text);
+        if (!last || (number->separator == last->separator && number->value == last->value + 1))
+          last = number;
+      }
+      if (!last) break;
+      const std::string next = std::to_string(last->value + 1) + last->separator + " ";
+      const std::size_t at = p.text.find(" " + next);
+      if (at == std::string::npos || at + 1 + next.size() >= p.text.size() ||
+          !(std::isupper(static_cast<unsigned char>(p.text[at + 1 + next.size()])) ||
+            static_cast<unsigned char>(p.text[at + 1 + next.size()]) == 0xC3))
+        break;
+      Paragraph head = p;
+      head.text = p.text.substr(0, at);
+      head.folded = fold(head.text);
+      out.push_back(std::move(head));
+      p.text = p.text.substr(at + 1);
+      p.folded = fold(p.text);
+      p.bullet = false;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// One act's place: its heading paragraphs [begin, heading_end), then its body up to `end`.
+struct ActSpan {
+  std::size_t begin = 0;
+  std::size_t heading_end = 0;
+  std::size_t end = 0;
+};
+
+// Minutes cut at act headings (consecutive headings — a number line, then the title — open one
+// act). A list number opens an act when it follows the list ("1/", then "2/", same separator), so
+// that a numbered list inside a report does not; a line in capitals only when the act before it
+// holds its vote. `numbered_only` keeps the numbered and listed headings alone.
+std::vector<ActSpan> cut_at_headings(const Paragraphs& paragraphs, std::size_t from, bool numbered_only) {
+  std::vector<ActSpan> spans;
+  std::optional<ListNumber> list;
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const HeadingForm form = heading_form(paragraphs[i]);
+    if (form == HeadingForm::None) continue;
+    const bool open_voted = spans.empty() || is_closed(paragraphs, spans.back().heading_end, i);
+    if (form == HeadingForm::Listed) {
+      const ListNumber number = *list_number(paragraphs[i].text);
+      const bool goes_on = list ? number.separator == list->separator && number.value == list->value + 1
+                                : number.value == 1 || open_voted;
+      if (!goes_on) continue;
+      list = number;
+    } else if (form == HeadingForm::Capitals) {
+      if (numbered_only) continue;
+      if (!(!spans.empty() && spans.back().heading_end == i) && !open_voted) continue;
+    }
+    if (!spans.empty() && spans.back().heading_end == i) {
+      spans.back().heading_end = i + 1;  // a second heading line of the same act
       continue;
     }
-    starts.push_back(i);
-    heading_ends.push_back(i + 1);
+    if (!spans.empty()) spans.back().end = i;
+    spans.push_back(ActSpan{i, i + 1, paragraphs.size()});
   }
+  return spans;
+}
+
+// Minutes whose items have no heading the grammar knows ("Convention 1er secours", a plain
+// line): each act ends with its vote, and its title is the last short line before its first
+// paragraph of text.
+std::vector<ActSpan> cut_at_votes(const Paragraphs& paragraphs, std::size_t from) {
+  std::vector<ActSpan> spans;
+  std::size_t start = from;
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    if (!records_vote(paragraphs[i])) continue;
+    std::optional<std::size_t> title;
+    for (std::size_t k = start; k < i; ++k) {
+      const std::string& text = paragraphs[k].text;
+      const char last = text.back();
+      if (text.size() > 160 || last == '.' || last == ',' || last == ';') break;
+      title = k;
+    }
+    const std::size_t begin = title ? *title : start;
+    spans.push_back(ActSpan{begin, title ? *title + 1 : begin, i + 1});
+    start = i + 1;
+  }
+  return spans;
+}
+
+// The acts of minutes in the given spans: a span is an act when it records a vote or a decision
+// and its title is not a procedural item.
+std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::vector<ActSpan>& spans,
+                                     std::vector<std::string>* warnings) {
   std::vector<Deliberation> acts;
-  for (std::size_t k = 0; k < starts.size(); ++k) {
-    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : paragraphs.size();
-    std::string heading;
-    for (std::size_t i = starts[k]; i < heading_ends[k]; ++i) heading += paragraphs[i].folded + " ";
-    if (is_procedural(heading)) continue;
-    Deliberation act = read_minutes_act(paragraphs, starts[k], heading_ends[k], end);
-    const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(heading_ends[k]),
-                                     paragraphs.begin() + static_cast<std::ptrdiff_t>(end),
+  for (const ActSpan& span : spans) {
+    Deliberation act = read_minutes_act(paragraphs, span.begin, span.heading_end, span.end);
+    if (is_procedural(act.title ? fold(*act.title) : std::string()) ||
+        (span.heading_end == span.begin && is_procedural(paragraphs[span.begin].folded)))
+      continue;
+    if (!act.title && span.heading_end < span.end && is_procedural(paragraphs[span.heading_end].folded))
+      continue;
+    const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
+                                     paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
                                      [](const Paragraph& p) { return is_decision_marker(p.folded); });
     if (!has_vote(act) && !decided && act.articles.empty()) continue;
-    if (!has_vote(act))
-      warnings.push_back(describe(paragraphs[starts[k]].place) + ": act \"" +
-                         act.title.value_or("").substr(0, 60) + "\": no vote found");
+    if (!has_vote(act) && warnings)
+      warnings->push_back(describe(paragraphs[span.begin].place) + ": act \"" +
+                          act.title.value_or("").substr(0, 60) + "\": no vote found");
     acts.push_back(std::move(act));
   }
   return acts;
+}
+
+// The acts of minutes, from paragraph `from` (after the session's header and attendance): cut at
+// their headings, or, where fewer than two acts come out that way, each closed by its vote.
+std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::size_t from,
+                                            std::vector<std::string>& warnings) {
+  std::vector<std::string> heading_warnings;
+  std::vector<Deliberation> acts =
+      read_spans(paragraphs, cut_at_headings(paragraphs, from, false), &heading_warnings);
+  if (acts.size() < 2) {
+    std::vector<std::string> vote_warnings;
+    std::vector<Deliberation> closed = read_spans(paragraphs, cut_at_votes(paragraphs, from), &vote_warnings);
+    if (closed.size() > acts.size()) {
+      acts = std::move(closed);
+      heading_warnings = std::move(vote_warnings);
+    }
+  }
+  warnings.insert(warnings.end(), heading_warnings.begin(), heading_warnings.end());
+  return acts;
+}
+
+// Minutes whose header does not say so (a logo, a first page left out): two acts or more, each
+// under a numbered heading and each with its own vote. An extract has one vote.
+bool holds_voted_acts(const Paragraphs& paragraphs, std::size_t from) {
+  const std::vector<Deliberation> acts =
+      read_spans(paragraphs, cut_at_headings(paragraphs, from, true), nullptr);
+  return acts.size() >= 2 && std::all_of(acts.begin(), acts.end(), has_vote);
 }
 
 }  // namespace
@@ -264,12 +443,20 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   else
     out.warnings.push_back("no report found between the act's title and its legal part");
 
-  if (is_minutes(paragraphs)) {
-    // The acts start after the header and attendance the parts above read.
-    std::size_t acts_from = 0;
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-      if (used[i] && i < legal) acts_from = i + 1;
-    std::vector<Deliberation> acts = read_minutes_acts(paragraphs, acts_from, out.warnings);
+  // The acts start after the header and attendance the parts above read (a signature at the end
+  // read as a name does not count: the first numbered heading bounds the header).
+  std::size_t first_heading = legal;
+  for (std::size_t i = 0; i < legal; ++i)
+    if (heading_form(paragraphs[i]) == HeadingForm::Numbered && !used[i]) {
+      first_heading = i;
+      break;
+    }
+  std::size_t acts_from = 0;
+  for (std::size_t i = 0; i < first_heading; ++i)
+    if (used[i]) acts_from = i + 1;
+  const Paragraphs minutes_paragraphs = split_joined_list_headings(paragraphs, acts_from);
+  if (is_minutes(paragraphs) || holds_voted_acts(minutes_paragraphs, acts_from)) {
+    std::vector<Deliberation> acts = read_minutes_acts(minutes_paragraphs, acts_from, out.warnings);
     if (!acts.empty()) {
       out.kind = DeliberationKind::Minutes;
       const std::optional<int> voters = out.vote.voters;

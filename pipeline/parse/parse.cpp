@@ -136,12 +136,18 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   static const std::regex with_number(
       "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)\\S*\\s*)?(?:[Nn]\\s*\xC2\xB0\\s*:?\\s*)?"
       "([0-9]{4}\\s*[-_/"
-      "]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}[_ ][0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
+      "]\\s*[0-9]{1,4}(?:\\s?[-_][0-9A-Za-z]{1,4})?|[0-9]{8}[_ ][0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
       "[A-Z]{2,8}[-_]?[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
   std::smatch m;
   std::string title = text;
   if (std::regex_match(text, m, with_number)) {
-    act.number = m[1].str();
+    // "2023_034 _D": OCR's space beside the underscore is no part of the number.
+    std::string number;
+    for (const char c : m[1].str())
+      if (!(c == ' ' && (number.empty() || number.back() == '_'))) number += c;
+    for (std::size_t at = number.find(" _"); at != std::string::npos; at = number.find(" _"))
+      number.erase(at, 1);
+    act.number = number;
     title = m[2].str();
   } else {
     static const std::regex listed(
@@ -167,7 +173,15 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   for (std::size_t i = begin; i < headings_end; ++i) {
     Deliberation heading;
     read_act_heading(paragraphs[i].text, heading);
-    if (!act.number && heading.number) act.number = heading.number;
+    // "III. DECISIONS PRISES …" over "DL-055-07-13 - Signature du marché …": the title printed
+    // with the number is the act's, a heading above it names a group of acts.
+    if (!act.number && heading.number) {
+      act.number = heading.number;
+      if (heading.title && heading.title->size() >= 3) {
+        act.title = heading.title;
+        continue;
+      }
+    }
     if (heading.title && (!act.title || act.title->size() < 3)) act.title = heading.title;
   }
   const Paragraphs span(paragraphs.begin() + static_cast<std::ptrdiff_t>(headings_end),
@@ -277,27 +291,38 @@ struct ActSpan {
 // holds its vote. `numbered_only` keeps the numbered and listed headings alone.
 std::vector<ActSpan> cut_at_headings(const Paragraphs& paragraphs, std::size_t from, bool numbered_only) {
   std::vector<ActSpan> spans;
+  std::vector<HeadingForm> forms;  // the form of each span's first heading
   std::optional<ListNumber> list;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     const HeadingForm form = heading_form(paragraphs[i]);
     if (form == HeadingForm::None) continue;
-    const bool open_voted = spans.empty() || is_closed(paragraphs, spans.back().heading_end, i);
+    const bool follows_heading = !spans.empty() && spans.back().heading_end == i;
+    const bool open_closed = spans.empty() || is_closed(paragraphs, spans.back().heading_end, i);
     if (form == HeadingForm::Listed) {
+      // A list going on inside the open act's report ("1. Compte tenu …", "2. La gestion …") is
+      // no act: a listed heading opens one once the act before is closed, or as a title in capitals.
       const ListNumber number = *list_number(paragraphs[i].text);
       const bool goes_on = list ? number.separator == list->separator && number.value == list->value + 1
-                                : number.value == 1 || open_voted;
-      if (!goes_on) continue;
+                                : number.value == 1 || open_closed;
+      const bool title_like = letters_in_capitals_percent(paragraphs[i].text) >= 70;
+      if (!goes_on || !(open_closed || title_like || follows_heading)) continue;
       list = number;
     } else if (form == HeadingForm::Capitals) {
-      if (numbered_only) continue;
-      if (!(!spans.empty() && spans.back().heading_end == i) && !open_voted) continue;
+      if (numbered_only || !(follows_heading || open_closed)) continue;
     }
-    if (!spans.empty() && spans.back().heading_end == i) {
+    if (follows_heading) {
+      if (forms.back() == HeadingForm::Capitals && form != HeadingForm::Capitals) {
+        // "{VOIR PLAN ANNEXE 1)" closing an act, then "2. ACQUISITION …": the numbered line opens.
+        spans.back().begin = i;
+        if (spans.size() > 1) spans[spans.size() - 2].end = i;
+        forms.back() = form;
+      }
       spans.back().heading_end = i + 1;  // a second heading line of the same act
       continue;
     }
     if (!spans.empty()) spans.back().end = i;
     spans.push_back(ActSpan{i, i + 1, paragraphs.size()});
+    forms.push_back(form);
   }
   return spans;
 }
@@ -339,8 +364,16 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
     const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
                                      paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
                                      [](const Paragraph& p) { return is_decision_marker(p.folded); });
-    if (!has_vote(act) && !decided && act.articles.empty()) continue;
-    if (!has_vote(act) && warnings)
+    // "Les membres du conseil municipal prennent acte de cette décision": an act recorded without
+    // a vote.
+    const bool noted =
+        std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
+                    paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end), [](const Paragraph& p) {
+                      static const std::regex noting("\\b(prend|prennent|a pris|ont pris|donne) acte\\b");
+                      return std::regex_search(p.folded, noting);
+                    });
+    if (!has_vote(act) && !decided && !noted && act.articles.empty()) continue;
+    if (!has_vote(act) && !noted && warnings)
       warnings->push_back(describe(paragraphs[span.begin].place) + ": act \"" +
                           act.title.value_or("").substr(0, 60) + "\": no vote found");
     acts.push_back(std::move(act));
@@ -349,16 +382,17 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
 }
 
 // The acts of minutes, from paragraph `from` (after the session's header and attendance): cut at
-// their headings, or, where fewer than two acts come out that way, each closed by its vote.
+// their headings, or, where that gives fewer than half as many acts, each closed by its vote.
 std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::size_t from,
                                             std::vector<std::string>& warnings) {
   std::vector<std::string> heading_warnings;
   std::vector<Deliberation> acts =
       read_spans(paragraphs, cut_at_headings(paragraphs, from, false), &heading_warnings);
-  if (acts.size() < 2) {
+  {
     std::vector<std::string> vote_warnings;
     std::vector<Deliberation> closed = read_spans(paragraphs, cut_at_votes(paragraphs, from), &vote_warnings);
-    if (closed.size() > acts.size()) {
+    // Headings that open fewer than half the voted items are not this document's form.
+    if (closed.size() > 2 * acts.size()) {
       acts = std::move(closed);
       heading_warnings = std::move(vote_warnings);
     }

@@ -33,13 +33,21 @@ void collect_amounts(const std::string& text, Deliberation& out) {
 // "Procès-verbal du Conseil municipal", "COMPTE RENDU DU CONSEIL MUNICIPAL": a record of the
 // session, printed in its header, before the attendance.
 bool is_minutes(const Paragraphs& paragraphs) {
+  // The document's own name: at its header's start ("PROCES VERBAL DU CONSEIL …", "Ville de X —
+  // Procès-verbal"), or naming the session ("Compte rendu de la session du Conseil …", "COMPTE-
+  // RENDU DES VOTES") after a letterhead run on to it; not "jusqu'au compte rendu des actes
+  // administratifs" inside a list of names.
+  static const std::regex at_start(
+      "^.{0,40}\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions)\\b(?! des "
+      "(actes|decisions))|^cr du conseil");
+  static const std::regex naming_session(
+      "\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions) (de la (seance|session|reunion)|du "
+      "(conseil|bureau|"
+      "comite)|des (votes|deliberations))");
   for (std::size_t i = 0; i < paragraphs.size() && i < 14; ++i) {
     const std::string& f = paragraphs[i].folded;
-    if (f.size() > 300) continue;
-    if (f.find("proces-verbal") != std::string::npos || f.find("proces verbal") != std::string::npos ||
-        f.find("compte rendu") != std::string::npos || f.find("compte-rendu") != std::string::npos ||
-        f.rfind("cr du conseil", 0) == 0)
-      return true;
+    if (f.size() <= 300 && std::regex_search(f, at_start)) return true;
+    if (std::regex_search(f.substr(0, 600), naming_session)) return true;
   }
   return false;
 }
@@ -97,17 +105,21 @@ std::optional<ListNumber> list_number(const std::string& text) {
 // lines too. Never a sentence (it would end with a full stop) nor a part of the act.
 enum class HeadingForm { None, Numbered, Listed, Capitals };
 
+bool starts_numbered(const std::string& f) {
+  static const std::regex numbered(
+      "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
+      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|[a-z]{2,8}[-_]?[0-9]{2,4}[-_][0-9]{2}|"
+      "point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|objet\\s*:)");
+  return std::regex_search(f, numbered);
+}
+
 HeadingForm heading_form(const Paragraph& p) {
   const std::string& f = p.folded;
   if (f.size() < 6 || f.size() > 260) return HeadingForm::None;
   if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
       f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
     return HeadingForm::None;
-  static const std::regex numbered(
-      "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|[a-z]{2,8}[-_]?[0-9]{2,4}[-_][0-9]{2}|"
-      "point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|objet\\s*:)");
-  if (std::regex_search(f, numbered)) return HeadingForm::Numbered;
+  if (starts_numbered(f)) return HeadingForm::Numbered;
   if (list_number(p.text)) return HeadingForm::Listed;
   const char last = p.text.back();
   if (last == '.' || last == ',' || last == ';') return HeadingForm::None;
@@ -141,17 +153,18 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   std::smatch m;
   std::string title = text;
   if (std::regex_match(text, m, with_number)) {
-    // "2023_034 _D": OCR's space beside the underscore is no part of the number.
+    // "2023_034 _D", "2020- 047": a space beside a separator is no part of the number.
     std::string number;
     for (const char c : m[1].str())
       if (!(c == ' ' && (number.empty() || number.back() == '_'))) number += c;
-    for (std::size_t at = number.find(" _"); at != std::string::npos; at = number.find(" _"))
-      number.erase(at, 1);
+    for (const char* gap : {" _", " -", "- ", " /", "/ "})
+      for (std::size_t at = number.find(gap); at != std::string::npos; at = number.find(gap))
+        number.erase(gap[0] == ' ' ? at : at + 1, 1);
     act.number = number;
     title = m[2].str();
   } else {
     static const std::regex listed(
-        "^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*(?:[).:/-]|\xE2\x80\x93)\\s*(.*)$");
+        "^(?:(?:[Pp]oint|POINT)\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*(?:[).:/-]|\xE2\x80\x93)\\s*(.*)$");
     if (std::regex_match(text, m, listed)) title = m[1].str();
     static const std::regex object("^[Oo]bjet\\s*:\\s*(.*)$");
     if (std::regex_match(title, m, object)) title = m[1].str();
@@ -247,11 +260,43 @@ bool is_closed(const Paragraphs& paragraphs, std::size_t begin, std::size_t end)
 // Reflow may join a heading to the line before it ("10 votes pour 9/ Changement de destination
 // …" when the count ends without a full stop): once the acts are seen to be numbered "N/", the
 // next number in the same form inside a paragraph starts a paragraph of its own.
+//
+// A numbered heading in capitals that reflow ran on into the report ("2020- 047 REDEVANCE POUR
+// OCCUPATION DU DOMAINE PUBLIC PAR ORANGE A ce jour, les modalités …") ends with its last word
+// in capitals.
+std::size_t capitals_title_end(const std::string& text) {
+  std::size_t end = 0, words = 0, at = 0;
+  while (at < text.size()) {
+    const std::size_t stop = std::min(text.find(' ', at), text.size());
+    const std::string word = text.substr(at, stop - at);
+    bool has_lower = false, has_upper = false;
+    for (const char c : word) {
+      has_lower |= std::islower(static_cast<unsigned char>(c)) != 0;
+      has_upper |= std::isupper(static_cast<unsigned char>(c)) != 0;
+    }
+    if (has_lower) break;
+    if (has_upper && word.size() > 1) end = stop, ++words;
+    at = stop + 1;
+  }
+  return words >= 2 ? end : 0;
+}
+
 Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t from) {
   Paragraphs out(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(from));
   std::optional<ListNumber> last;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     Paragraph p = paragraphs[i];
+    if (p.folded.size() > 260 && starts_numbered(p.folded)) {
+      const std::size_t end = capitals_title_end(p.text);
+      if (end > 0 && end < p.text.size()) {
+        Paragraph head = p;
+        head.text = p.text.substr(0, end);
+        head.folded = fold(head.text);
+        out.push_back(std::move(head));
+        p.text = p.text.substr(end + 1);
+        p.folded = fold(p.text);
+      }
+    }
     while (true) {
       if (heading_form(p) == HeadingForm::Listed) {
         const std::optional<ListNumber> number = list_number(p.text);
@@ -293,10 +338,19 @@ std::vector<ActSpan> cut_at_headings(const Paragraphs& paragraphs, std::size_t f
   std::vector<ActSpan> spans;
   std::vector<HeadingForm> forms;  // the form of each span's first heading
   std::optional<ListNumber> list;
+  // Where acts carry numbers ("2020-044 CONSEIL D'ADMINISTRATION …"), a list number or a line
+  // in capitals is a list or a table of the report ("1) Il propose …"), or a group heading over
+  // a numbered act ("IV. PERSONNEL" then "DL-056-07-13 - …").
+  std::size_t numbered = 0;
+  for (std::size_t i = from; i < paragraphs.size(); ++i)
+    if (heading_form(paragraphs[i]) == HeadingForm::Numbered) ++numbered;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     const HeadingForm form = heading_form(paragraphs[i]);
     if (form == HeadingForm::None) continue;
     const bool follows_heading = !spans.empty() && spans.back().heading_end == i;
+    if (numbered >= 2 && form != HeadingForm::Numbered && !follows_heading &&
+        !(i + 1 < paragraphs.size() && heading_form(paragraphs[i + 1]) == HeadingForm::Numbered))
+      continue;
     const bool open_closed = spans.empty() || is_closed(paragraphs, spans.back().heading_end, i);
     if (form == HeadingForm::Listed) {
       // A list going on inside the open act's report ("1. Compte tenu …", "2. La gestion …") is
@@ -372,7 +426,9 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
                       static const std::regex noting("\\b(prend|prennent|a pris|ont pris|donne) acte\\b");
                       return std::regex_search(p.folded, noting);
                     });
-    if (!has_vote(act) && !decided && !noted && act.articles.empty()) continue;
+    // A numbered heading in minutes names a deliberation, even where its vote is not printed in a
+    // form read ("… après avoir délibéré, accepte et propose …").
+    if (!has_vote(act) && !decided && !noted && !(act.number && act.title) && act.articles.empty()) continue;
     if (!has_vote(act) && !noted && warnings)
       warnings->push_back(describe(paragraphs[span.begin].place) + ": act \"" +
                           act.title.value_or("").substr(0, 60) + "\": no vote found");

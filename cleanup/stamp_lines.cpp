@@ -1,36 +1,16 @@
 #include "cleanup/stamp_lines.h"
 
-#include <unicode/normalizer2.h>
-#include <unicode/uchar.h>
-#include <unicode/unistr.h>
-
 #include <algorithm>
 #include <regex>
 #include <string>
 #include <vector>
 
+#include "cleanup/fold.h"
 #include "cleanup/french_date.h"
 
 namespace greffe::cleanup {
 
 namespace {
-
-// The letters of a line, lower case and without accents: "Reçu au Contrôle de légalité le"
-// becomes "recuaucontroledelegalitele", so that OCR's spaces and accents do not matter.
-std::string bare_letters(std::string_view line) {
-  icu::UnicodeString text = icu::UnicodeString::fromUTF8(icu::StringPiece(line.data(), line.size()));
-  text.toLower();
-  UErrorCode status = U_ZERO_ERROR;
-  const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
-  if (U_SUCCESS(status)) text = nfd->normalize(text, status);
-  std::string letters;
-  for (int32_t i = 0; i < text.length();) {
-    const UChar32 c = text.char32At(i);
-    i += U16_LENGTH(c);
-    if (c >= 'a' && c <= 'z') letters += static_cast<char>(c);
-  }
-  return letters;
-}
 
 // Smallest edit distance between `pattern` and any part of `text` (Sellers' algorithm).
 std::size_t distance_within(const std::string& pattern, const std::string& text) {
@@ -106,7 +86,7 @@ bool read_stamp_line(std::string_view line, Legality& legality) {
   static const std::regex siren_and_date("[0-9]{9}-[0-9]{8}-");
   if (has_digit && text.size() < 80 && std::regex_search(text, siren_and_date)) return true;
 
-  const std::string letters = bare_letters(line);
+  const std::string letters = folded_letters(line);
   // "Signé le 15 Avril 2021" read "Signé ie …": the word and a date make the stamp.
   if (letters.rfind("signe", 0) == 0 && letters.size() <= 24 &&
       find_french_date(with_repaired_date_separators(line))) {

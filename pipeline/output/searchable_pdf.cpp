@@ -13,7 +13,7 @@
 #include <fstream>
 #include <memory>
 
-#include "pipeline/output/text_layer.h"
+#include "pipeline/output/invisible_text.h"
 #include "pipeline/rasterize/rasterize.h"
 
 namespace greffe::output {
@@ -52,8 +52,8 @@ PageTransform rendered_to_user_space(QPDFPageObjectHelper& page, int raster_widt
 
 // Wraps the page's own content in q/Q, so that nothing it leaves in the graphics state moves the
 // layer, and appends the layer with its font.
-void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& words,
-                    const PageTransform& to_user_space) {
+void add_invisible_text(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& words,
+                        const PageTransform& to_user_space) {
   QPDFObjectHandle resources = page.getAttribute("/Resources", true);
   if (!resources.isDictionary()) {
     resources = QPDFObjectHandle::newDictionary();
@@ -66,7 +66,7 @@ void add_text_layer(QPDF& pdf, QPDFPageObjectHelper& page, const PlacedPage& wor
   }
   fonts.replaceKey(kFont, pdf.makeIndirectObject(helvetica()));
   page.addPageContents(QPDFObjectHandle::newStream(&pdf, "q\n"), true);
-  page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + text_layer(words, to_user_space, kFont)),
+  page.addPageContents(QPDFObjectHandle::newStream(&pdf, "Q\n" + invisible_text(words, to_user_space, kFont)),
                        false);
 }
 
@@ -89,7 +89,7 @@ std::string pdf_from_pdf(const DocumentResult& document, const std::vector<Clean
     const PageResult& page = document.pages[i];
     if (page.source_width <= 0 || page.source_height <= 0 || page.ocr.lines.empty()) continue;
     const PageTransform to_user = rendered_to_user_space(pdf_pages[i], page.source_width, page.source_height);
-    add_text_layer(pdf, pdf_pages[i], placed(document, pages, i), page.to_ocr.inverse().then(to_user));
+    add_invisible_text(pdf, pdf_pages[i], placed(document, pages, i), page.to_ocr.inverse().then(to_user));
   }
   return write(pdf);
 }
@@ -207,7 +207,7 @@ Expected<std::string> pdf_from_images(const DocumentResult& document, const std:
     if (page.source_width > 0 && !page.ocr.lines.empty()) {
       // Pixels of the page as read -> points, y up.
       const PageTransform to_user{width / page.source_width, 0, 0, 0, -height / page.source_height, height};
-      add_text_layer(pdf, added, placed(document, pages, i), page.to_ocr.inverse().then(to_user));
+      add_invisible_text(pdf, added, placed(document, pages, i), page.to_ocr.inverse().then(to_user));
     }
   }
   return write(pdf);

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "cleanup/fold.h"
 #include "models/legality.h"
 
 namespace greffe::parse {
@@ -37,8 +38,8 @@ struct Prepared {
 // ("- APPROUVE", "2. AUTORISE"), the vote's counts, the signature's "Pour extrait …".
 std::vector<Paragraph> split_at_markers(const Paragraph& paragraph);
 
-// Lower case, accents and ligatures folded to ASCII ("Délibère" -> "delibere", "œ" -> "oe").
-std::string fold(std::string_view text);
+// Keywords are matched on cleanup::fold's copy (lower case, accents and ligatures folded).
+using cleanup::fold;
 
 // One line as printed, without Markdown emphasis left by conversions ("## ", "**"), with runs of
 // spaces (and no-break spaces) collapsed and the ends trimmed.

@@ -16,8 +16,8 @@ namespace greffe::output {
 // The page's content-stream operators for the layer. `to_user_space` maps the pixels of the
 // page as read to the PDF page's default user space (points, y up); `font` is the resource name
 // of a Helvetica/WinAnsiEncoding font ("/GreffeOCR").
-std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_space,
-                       const std::string& font);
+std::string invisible_text(const PlacedPage& page, const PageTransform& ocr_to_user_space,
+                           const std::string& font);
 
 // UTF-8 to WinAnsiEncoding (Windows-1252); a character it lacks becomes '?'.
 std::string to_win_ansi(const std::string& utf8);

@@ -1,4 +1,4 @@
-#include "pipeline/output/text_layer.h"
+#include "pipeline/output/invisible_text.h"
 
 #include <unicode/unistr.h>
 
@@ -98,8 +98,8 @@ int helvetica_width(const std::string& win_ansi) {
   return width;
 }
 
-std::string text_layer(const PlacedPage& page, const PageTransform& ocr_to_user_space,
-                       const std::string& font) {
+std::string invisible_text(const PlacedPage& page, const PageTransform& ocr_to_user_space,
+                           const std::string& font) {
   // The direction text runs on the page, to the nearest quarter turn. A deskewed page's words
   // are a degree or two off the horizontal on the scan, but set at that slant, text extraction
   // (poppler's) splits long words where their baseline drifts; set level, each word stays whole,

@@ -175,6 +175,14 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   if (!title.empty()) act.title = title;
 }
 
+// "2 abstentions", "4 votes contre": a count of an act's vote on a line of its own, as minutes
+// print their tallies ("2 abstentions / 10 votes pour" over two lines).
+bool is_bare_count(const std::string& folded) {
+  static const std::regex count(
+      "^[0-9]{1,3} (abstentions?|(votes?|voix) (pour|contre)|contre|pour)\\b.{0,40}$");
+  return std::regex_search(folded, count);
+}
+
 // One act of minutes, from its headings to the next act's: number and title from the headings,
 // then the parts of a deliberation read in the span alone, so that no value comes from a
 // neighbouring act.
@@ -207,7 +215,8 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   // municipal, à l'unanimité, …" before its decision): read every vote statement of the span.
   std::vector<std::string> statements;
   for (const Paragraph& p : span)
-    if (is_vote_statement(p.folded) || is_decision_marker(p.folded)) statements.push_back(p.folded);
+    if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded))
+      statements.push_back(p.folded);
   // "Délibération n° 2023_038_D (Voir annexe) Le conseil approuve à l'unanimité …": a heading
   // the vote was run on to.
   for (std::size_t i = begin; i < headings_end; ++i) {
@@ -245,7 +254,7 @@ bool has_vote(const Deliberation& act) {
 // "Vote : à l'unanimité", "après en avoir délibéré, à l'UNANIMITE": a statement that says how
 // the vote went.
 bool records_vote(const Paragraph& p) {
-  if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded)) return false;
+  if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded) && !is_bare_count(p.folded)) return false;
   const VoteTally tally = read_vote(p.folded);
   return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
 }
@@ -286,6 +295,24 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
   std::optional<ListNumber> last;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     Paragraph p = paragraphs[i];
+    // "Vote : 1 contre et 10 pour Contrat de maintenance …": the next item's title run on to a
+    // vote that ends without a full stop.
+    if (is_vote_statement(p.folded) || is_bare_count(p.folded)) {
+      static const std::regex tally_then_title(
+          "\\b(pour|contre|abstentions?|unanimit\xC3\xA9|UNANIMIT(E|\xC3\x89))\\s+"
+          "((?!(?:M|Mme|Mmes|MM|Mr|Monsieur|Madame|et|dont|des|de|du)\\b)[A-Z]\\S*\\s+\\S+.*)$");
+      std::smatch m;
+      if (std::regex_search(p.text, m, tally_then_title)) {
+        const std::size_t at = static_cast<std::size_t>(m.position(3));
+        Paragraph head = p;
+        head.text = p.text.substr(0, at - 1);
+        head.folded = fold(head.text);
+        out.push_back(std::move(head));
+        p.text = p.text.substr(at);
+        p.folded = fold(p.text);
+        p.bullet = false;
+      }
+    }
     if (p.folded.size() > 260 && starts_numbered(p.folded)) {
       const std::size_t end = capitals_title_end(p.text);
       if (end > 0 && end < p.text.size()) {

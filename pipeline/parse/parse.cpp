@@ -420,7 +420,14 @@ std::vector<ActSpan> cut_at_votes(const Paragraphs& paragraphs, std::size_t from
     for (std::size_t k = start; k < i; ++k) {
       const std::string& text = paragraphs[k].text;
       const char last = text.back();
-      if (text.size() > 160 || last == '.' || last == ',' || last == ';') break;
+      if (text.size() > 160 || last == '.' || last == ',' || last == ';') break;  // the item's text
+      // Neither title nor text: a line of a table ("Résultat de fonctionnement 83 650.14 €"), a
+      // label ("Date de la convocation :"), a stray fragment of a sidebar.
+      std::size_t digits = 0;
+      for (const char c : text) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+      if (last == ':' || text.size() < 8 || 4 * digits >= text.size() ||
+          text.find("\xE2\x82\xAC") != std::string::npos)
+        continue;
       title = k;
     }
     const std::size_t begin = title ? *title : start;
@@ -440,8 +447,9 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
     if (is_procedural(act.title ? fold(*act.title) : std::string()) ||
         (span.heading_end == span.begin && is_procedural(paragraphs[span.begin].folded)))
       continue;
-    if (!act.title && span.heading_end < span.end && is_procedural(paragraphs[span.heading_end].folded))
-      continue;
+    // "Approbation du compte rendu du Conseil Municipal du 15 décembre 2020 Monsieur le Maire
+    // demande …" under a line of a sidebar: the item's text names it.
+    if (span.heading_end < span.end && is_procedural(paragraphs[span.heading_end].folded)) continue;
     const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
                                      paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
                                      [](const Paragraph& p) { return is_decision_marker(p.folded); });

@@ -90,6 +90,7 @@ TEST_CASE("minutes: items without a heading form are cut at their votes") {
             "Nomination du secrétaire\n\n"
             "Monsieur le Maire propose la candidature de Anne MARTIN comme secrétaire de séance.\n\n"
             "Vote : à l'unanimité\n\n"
+            "Date de la convocation :\n\n"  // a sidebar's label between two items
             "Convention premiers secours\n\n"
             "Monsieur le Maire expose qu'il serait nécessaire de former les employés.\n\n"
             "Vote : à l'unanimité\n\n"

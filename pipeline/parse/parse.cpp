@@ -259,13 +259,6 @@ bool records_vote(const Paragraph& p) {
   return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
 }
 
-// An act is closed once it was voted or decided ("DECIDE", "Délibère").
-bool is_closed(const Paragraphs& paragraphs, std::size_t begin, std::size_t end) {
-  for (std::size_t i = begin; i < end; ++i)
-    if (records_vote(paragraphs[i]) || is_decision_marker(paragraphs[i].folded)) return true;
-  return false;
-}
-
 // Reflow may join a heading to the line before it ("10 votes pour 9/ Changement de destination
 // …" when the count ends without a full stop): once the acts are seen to be numbered "N/", the
 // next number in the same form inside a paragraph starts a paragraph of its own.
@@ -357,28 +350,55 @@ struct ActSpan {
   std::size_t end = 0;
 };
 
+// The text after the session's header, with what the cuts below ask of each paragraph read once.
+struct MinutesText {
+  Paragraphs paragraphs;
+  std::vector<HeadingForm> forms;  // heading_form of each paragraph (None before `from`)
+  std::vector<bool> votes;         // records_vote
+  std::vector<bool> closes;        // records a vote, or decides ("DECIDE", "Délibère")
+};
+
+MinutesText index_minutes(Paragraphs paragraphs, std::size_t from) {
+  MinutesText out;
+  out.forms.assign(paragraphs.size(), HeadingForm::None);
+  out.votes.assign(paragraphs.size(), false);
+  out.closes.assign(paragraphs.size(), false);
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    out.forms[i] = heading_form(paragraphs[i]);
+    out.votes[i] = records_vote(paragraphs[i]);
+    out.closes[i] = out.votes[i] || is_decision_marker(paragraphs[i].folded);
+  }
+  out.paragraphs = std::move(paragraphs);
+  return out;
+}
+
 // Minutes cut at act headings (consecutive headings — a number line, then the title — open one
 // act). A list number opens an act when it follows the list ("1/", then "2/", same separator), so
 // that a numbered list inside a report does not; a line in capitals only when the act before it
 // holds its vote. `numbered_only` keeps the numbered and listed headings alone.
-std::vector<ActSpan> cut_at_headings(const Paragraphs& paragraphs, std::size_t from, bool numbered_only) {
+std::vector<ActSpan> cut_at_headings(const MinutesText& text, std::size_t from, bool numbered_only) {
+  const Paragraphs& paragraphs = text.paragraphs;
+  const std::vector<HeadingForm>& forms_of = text.forms;
   std::vector<ActSpan> spans;
   std::vector<HeadingForm> forms;  // the form of each span's first heading
   std::optional<ListNumber> list;
   // Where acts carry numbers ("2020-044 CONSEIL D'ADMINISTRATION …"), a list number or a line
   // in capitals is a list or a table of the report ("1) Il propose …"), or a group heading over
   // a numbered act ("IV. PERSONNEL" then "DL-056-07-13 - …").
+  std::vector<std::size_t> closes_upto(paragraphs.size() + 1, 0);  // 1 + index of the last closing
   std::size_t numbered = 0;
-  for (std::size_t i = from; i < paragraphs.size(); ++i)
-    if (heading_form(paragraphs[i]) == HeadingForm::Numbered) ++numbered;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
-    const HeadingForm form = heading_form(paragraphs[i]);
+    if (forms_of[i] == HeadingForm::Numbered) ++numbered;
+    closes_upto[i + 1] = text.closes[i] ? i + 1 : closes_upto[i];
+  }
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const HeadingForm form = forms_of[i];
     if (form == HeadingForm::None) continue;
     const bool follows_heading = !spans.empty() && spans.back().heading_end == i;
     if (numbered >= 2 && form != HeadingForm::Numbered && !follows_heading &&
-        !(i + 1 < paragraphs.size() && heading_form(paragraphs[i + 1]) == HeadingForm::Numbered))
+        !(i + 1 < paragraphs.size() && forms_of[i + 1] == HeadingForm::Numbered))
       continue;
-    const bool open_closed = spans.empty() || is_closed(paragraphs, spans.back().heading_end, i);
+    const bool open_closed = spans.empty() || closes_upto[i] > spans.back().heading_end;
     if (form == HeadingForm::Listed) {
       // A list going on inside the open act's report ("1. Compte tenu …", "2. La gestion …") is
       // no act: a listed heading opens one once the act before is closed, or as a title in capitals.
@@ -411,11 +431,12 @@ std::vector<ActSpan> cut_at_headings(const Paragraphs& paragraphs, std::size_t f
 // Minutes whose items have no heading the grammar knows ("Convention 1er secours", a plain
 // line): each act ends with its vote, and its title is the last short line before its first
 // paragraph of text.
-std::vector<ActSpan> cut_at_votes(const Paragraphs& paragraphs, std::size_t from) {
+std::vector<ActSpan> cut_at_votes(const MinutesText& text, std::size_t from) {
+  const Paragraphs& paragraphs = text.paragraphs;
   std::vector<ActSpan> spans;
   std::size_t start = from;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
-    if (!records_vote(paragraphs[i])) continue;
+    if (!text.votes[i]) continue;
     std::optional<std::size_t> title;
     for (std::size_t k = start; k < i; ++k) {
       const std::string& text = paragraphs[k].text;
@@ -474,14 +495,15 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
 
 // The acts of minutes, from paragraph `from` (after the session's header and attendance): cut at
 // their headings, or, where that gives fewer than half as many acts, each closed by its vote.
-std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::size_t from,
+std::vector<Deliberation> read_minutes_acts(const MinutesText& text, std::size_t from,
                                             std::vector<std::string>& warnings) {
   std::vector<std::string> heading_warnings;
   std::vector<Deliberation> acts =
-      read_spans(paragraphs, cut_at_headings(paragraphs, from, false), &heading_warnings);
-  {
+      read_spans(text.paragraphs, cut_at_headings(text, from, false), &heading_warnings);
+  const std::vector<ActSpan> voted = cut_at_votes(text, from);
+  if (voted.size() > 2 * acts.size()) {  // else the items read would not outnumber the acts
     std::vector<std::string> vote_warnings;
-    std::vector<Deliberation> closed = read_spans(paragraphs, cut_at_votes(paragraphs, from), &vote_warnings);
+    std::vector<Deliberation> closed = read_spans(text.paragraphs, voted, &vote_warnings);
     // Headings that open fewer than half the voted items are not this document's form.
     if (closed.size() > 2 * acts.size()) {
       acts = std::move(closed);
@@ -494,10 +516,18 @@ std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::s
 
 // Minutes whose header does not say so (a logo, a first page left out): two acts or more, each
 // under a numbered heading and each with its own vote. An extract has one vote.
-bool holds_voted_acts(const Paragraphs& paragraphs, std::size_t from) {
-  const std::vector<Deliberation> acts =
-      read_spans(paragraphs, cut_at_headings(paragraphs, from, true), nullptr);
-  return acts.size() >= 2 && std::all_of(acts.begin(), acts.end(), has_vote);
+bool holds_voted_acts(const MinutesText& text, std::size_t from) {
+  std::size_t acts = 0;
+  for (const ActSpan& span : cut_at_headings(text, from, true)) {
+    Deliberation heading;
+    read_act_heading(text.paragraphs[span.begin].text, heading);
+    if (heading.title && is_procedural(fold(*heading.title))) continue;
+    if (!std::any_of(text.votes.begin() + static_cast<std::ptrdiff_t>(span.begin),
+                     text.votes.begin() + static_cast<std::ptrdiff_t>(span.end), [](bool v) { return v; }))
+      return false;
+    ++acts;
+  }
+  return acts >= 2;
 }
 
 }  // namespace
@@ -579,9 +609,9 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   std::size_t acts_from = 0;
   for (std::size_t i = 0; i < first_heading; ++i)
     if (used[i]) acts_from = i + 1;
-  const Paragraphs minutes_paragraphs = split_joined_list_headings(paragraphs, acts_from);
-  if (is_minutes(paragraphs) || holds_voted_acts(minutes_paragraphs, acts_from)) {
-    std::vector<Deliberation> acts = read_minutes_acts(minutes_paragraphs, acts_from, out.warnings);
+  const MinutesText minutes = index_minutes(split_joined_list_headings(paragraphs, acts_from), acts_from);
+  if (is_minutes(paragraphs) || holds_voted_acts(minutes, acts_from)) {
+    std::vector<Deliberation> acts = read_minutes_acts(minutes, acts_from, out.warnings);
     if (!acts.empty()) {
       out.kind = DeliberationKind::Minutes;
       const std::optional<int> voters = out.vote.voters;

@@ -14,7 +14,7 @@
 #include "pipeline/batch/batch.h"
 #include "pipeline/commands/commands.h"
 #include "pipeline/pipeline.h"
-#include "pipeline/search/search.h"
+#include "pipeline/search/command.h"
 #include "pipeline/serve/serve.h"
 
 #ifndef GREFFE_VERSION
@@ -120,8 +120,9 @@ void add_pipeline_options(CLI::App& command, pipeline::Options& options, StageFl
   command.add_flag("--no-preprocess", flags.no_preprocess, "OCR the bare raster (for comparison)");
   command.add_flag("--no-orientation", flags.no_orientation,
                    "Do not detect and correct pages turned 90/180/270 degrees");
-  command.add_flag("--no-layout", flags.no_layout,
-                   "Do not look for a left sidebar to read apart from the body (Tesseract's layout alone)");
+  command.add_flag(
+      "--no-layout", flags.no_layout,
+      "Do not look for a stamp box or a left sidebar to read apart from the body (Tesseract's layout alone)");
   command.add_flag("--keep-colour", flags.keep_colour,
                    "Keep light coloured ink (seals, stamps, highlighter) instead of making it paper");
   command.add_flag("--keep-light-ink", flags.keep_light_ink,
@@ -209,36 +210,8 @@ int cli_main(int argc, char** argv) {
   merge_command->add_option("SHARD_OUT", shard_outputs, "The output folder of every shard")->required();
   merge_command->add_option("-o,--out", out, "Output folder of the merge")->required();
 
-  std::string search_out, search_query;
-  search::Filters search_filters;
-  int search_limit = 20;
-  bool search_json = false;
-  CLI::App* search_command = app.add_subcommand(
-      "search",
-      "Full-text search of a greffe batch output: each hit's document, act number, date, title, page and a "
-      "snippet with the hit **marked**. Accents and case do not matter (deliberation finds Délibération)");
-  search_command
-      ->add_option("OUT", search_out, "Output folder of greffe batch or greffe merge (holds catalog.sqlite)")
-      ->required();
-  search_command
-      ->add_option(
-          "QUERY", search_query,
-          "Words (all on the page), \"a phrase\", a prefix* and OR between two terms; anything else is "
-          "searched as text")
-      ->required();
-  search_command->add_flag("--json", search_json, "Print the hits as JSON");
-  search_command->add_option("--limit", search_limit, "Most hits printed, best first")
-      ->capture_default_str()
-      ->check(CLI::Range(1, 10000));
-  search_command->add_option("--from", search_filters.from,
-                             "Sessions on or after this date: YYYY, YYYY-MM or YYYY-MM-DD");
-  search_command->add_option("--to", search_filters.to,
-                             "Sessions on or before this date: YYYY, YYYY-MM or YYYY-MM-DD");
-  search_command->add_option("--body", search_filters.body,
-                             "Part of the body or authority's name, e.g. \"conseil municipal\"");
-  search_command->add_option("--outcome", search_filters.outcome, "Vote outcome")
-      ->check(CLI::IsMember({"adopted", "rejected"}));
-  search_command->add_option("--matter", search_filters.matter, "SCDL matter code: 7 takes 7.1, 7.2 …");
+  search::Arguments search_arguments;
+  CLI::App* search_command = search::add_command(app, search_arguments);
 
   serve::Options serve_options;
   std::string serve_out;
@@ -298,14 +271,15 @@ int cli_main(int argc, char** argv) {
   if (*clean_command) return commands::clean(clean_path, clean_log, clean_corrector);
 
   if (*search_command)
-    return search::command(search_out, search_query, search_filters, search_limit, search_json);
+    return search::command(search_arguments.out, search_arguments.query, search_arguments.filters,
+                           search_arguments.limit, search_arguments.json);
   if (*serve_command) {
     serve_options.out = serve_out;
     return serve::command(serve_options);
   }
   if (*merge_command) {
     std::vector<std::filesystem::path> folders(shard_outputs.begin(), shard_outputs.end());
-    return batch::merge(folders, out);
+    return commands::merge(folders, out);
   }
   options.out = out;
   flags.apply(options);
@@ -330,7 +304,7 @@ int cli_main(int argc, char** argv) {
         }
         batch_options.shard = *parsed;
       }
-      return batch::run(batch_options, user_cancel());
+      return commands::batch(batch_options, user_cancel());
     }
     std::vector<std::filesystem::path> paths(inputs.begin(), inputs.end());
     return commands::run(paths, options, user_cancel());

@@ -103,4 +103,111 @@ Box find_sidebar(const Raster& page) {
   return Box{0, best.top * cells.size, edge * cells.size, (best.bottom - best.top) * cells.size};
 }
 
+namespace {
+
+bool ink_at(const Raster& page, int x, int y) {
+  return page.pixels[static_cast<std::size_t>(y) * page.width + x] < 128;
+}
+
+// Whether a row holds ink within `reach` pixels of column x.
+bool ink_near(const Raster& page, int x, int y, int reach) {
+  for (int c = std::max(0, x - reach); c <= std::min(page.width - 1, x + reach); ++c)
+    if (ink_at(page, c, y)) return true;
+  return false;
+}
+
+// The top of a vertical rule running up from row `bottom` near column x: gaps of up to `gap`
+// rows are bridged (a scanned rule fades in places).
+int rule_top(const Raster& page, int x, int bottom, int reach, int gap) {
+  int top = bottom, missed = 0;
+  for (int y = bottom; y >= 0; --y) {
+    if (ink_near(page, x, y, reach)) {
+      top = y;
+      missed = 0;
+    } else if (++missed > gap) {
+      break;
+    }
+  }
+  return top;
+}
+
+// Whether a row, or the rows beside it, hold ink in the `span` pixels left of x: a rule starts
+// only where no ink runs into it from the left.
+bool ink_before(const Raster& page, int x, int y, int span) {
+  for (int r = std::max(0, y - 1); r <= std::min(page.height - 1, y + 1); ++r)
+    for (int c = std::max(0, x - span); c < x; ++c)
+      if (ink_at(page, c, r)) return true;
+  return false;
+}
+
+// Whether a column or a row strictly inside [left, right] x [top, bottom) is inked over 90% of
+// its length: a table's rule between its cells (a stamp's box has none).
+bool inner_rule(const Raster& page, int left, int right, int top, int bottom) {
+  for (int x = left; x <= right; ++x) {
+    int inked = 0;
+    for (int y = top; y < bottom; ++y) inked += ink_at(page, x, y);
+    if (inked * 10 >= (bottom - top) * 9) return true;
+  }
+  for (int y = top; y < bottom; ++y) {
+    int inked = 0;
+    for (int x = left; x <= right; ++x) inked += ink_at(page, x, y);
+    if (inked * 10 >= (right - left + 1) * 9) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Box find_head_stamp(const Raster& page) {
+  if (page.dpi <= 0 || page.width < 100 || page.height < 100) return {};
+  const int dpi = page.dpi;
+  const int head = page.height / 5;
+  const int min_length = dpi * 3 / 2, gap = std::max(1, dpi / 100);
+  // The frame's bottom rule and its left side are what scans keep: the top rule is often cut by
+  // the page's edge or broken by the platform's logo, the right side faded. So a stamp is found
+  // by its bottom-left corner: a rule at least 1.5 in long, starting in the page's right half
+  // (where the platforms print their stamps; a heading's or a table's box starts further left),
+  // with a vertical rule rising 0.3 to 2 in from its left end.
+  const int reach = std::max(1, dpi / 50), min_height = dpi * 3 / 10, max_height = dpi * 2;
+  Box best;
+  for (int y = 0; y < head; ++y)
+    for (int x = 1; x < page.width; ++x) {
+      // A rule starts where a row's ink starts; traced to the right, stepping a row up or down
+      // where the rule does (a page deskewed under a stamp laid on straight tilts the stamp).
+      if (!ink_at(page, x, y) || x * 2 < page.width || ink_before(page, x, y, gap + 1)) continue;
+      int row = y, last_ink = x, lowest = y;
+      for (int c = x + 1; c < page.width && c - last_ink <= gap + 1; ++c) {
+        if (ink_at(page, c, row)) {
+          last_ink = c;
+        } else if (row > 0 && ink_at(page, c, row - 1)) {
+          --row, last_ink = c;
+        } else if (row + 1 < page.height && ink_at(page, c, row + 1)) {
+          ++row, last_ink = c;
+        }
+        lowest = std::max(lowest, row);
+      }
+      const int length = last_ink - x;
+      if (length < min_length || length * 10 > page.width * 6) continue;
+      const int top = rule_top(page, x, y, reach, gap * 3);
+      const int height = y - top;
+      if (height < min_height || height > max_height) continue;
+      // A table's column rule runs on below its row's rule; a frame's corner ends there.
+      if (rule_top(page, x, std::min(page.height - 1, lowest + dpi / 10), reach, gap * 3) <= lowest) continue;
+      // Rows go down: the lowest rule wins, the frame's bottom, not the underline of a line in it.
+      best = Box{x, top, length + 1, lowest - top + 1};
+      x = last_ink;
+    }
+  if (best.width == 0) return {};
+  const int inset = 3 * reach;
+  if (inner_rule(page, best.left + inset, best.left + best.width - inset, best.top + inset,
+                 best.top + best.height - inset))
+    return {};
+  // A margin of 0.01 in: the frame's ink, not the line of the body printed just under it.
+  const int margin = gap;
+  const int left = std::max(0, best.left - margin), top = std::max(0, best.top - margin);
+  const int right = std::min(page.width, best.left + best.width + margin);
+  const int bottom = std::min(page.height, best.top + best.height + margin);
+  return Box{left, top, right - left, bottom - top};
+}
+
 }  // namespace greffe::pipeline

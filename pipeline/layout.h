@@ -19,4 +19,16 @@ namespace greffe::pipeline {
 // 0 when there is none. `page`: binarized, 0 ink, 255 paper.
 Box find_sidebar(const Raster& page);
 
+// A framed box in the page's head: the legality stamp that S²LOW and @ctes print over the top of
+// the page ("Envoyé en préfecture le … / Reçu en préfecture le … / ID : …"), often over the
+// heading. Read with the page, its lines run into the heading's ("DE LA COMMUNE 10 : 007-…") or
+// share its paragraph; read alone, it is a block of its own. Found by its frame's bottom-left
+// corner, what scans keep of it: a rule 1.5 in long at least and at most 60% of the page's width,
+// starting in the page's right half and within its top fifth (traced a row up or down where it
+// tilts: a stamp laid on straight over a skewed scan tilts once the page is deskewed), with a
+// vertical rule rising 0.3 to 2 in from its left end and stopping there, and no rule across or
+// down inside (a table's). The top of the vertical rule is the box's. Returns the box with its
+// frame; width 0 when there is none. `page`: binarized, 0 ink, 255 paper.
+Box find_head_stamp(const Raster& page);
+
 }  // namespace greffe::pipeline

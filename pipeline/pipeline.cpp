@@ -48,39 +48,56 @@ struct PageJob {
   std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
 
-// A page with a left sidebar: the sidebar recognised alone, then the body with the sidebar made
-// paper, so that no line of one runs into a line of the other. The sidebar comes first, its lines
-// its own blocks and paragraphs, where the parser finds the act's number and title before the body.
-Expected<OcrPage> recognize_with_sidebar(ocr::Engine& engine, const Raster& page, const Box& sidebar) {
-  auto side = engine.recognize(page, &sidebar);
-  if (!side) return side.error();
+// A region of the page read apart from its body (layout.h): a stamp box at its head, a left
+// sidebar. `region` names it in the lines ("stamp", "sidebar"); width 0: none.
+struct Region {
+  Box box;
+  std::string name;
+};
+
+// A page with regions apart from its body: each region recognised alone, in the order given,
+// then the body with the regions made paper, so that no line of one runs into a line of another.
+// The regions come first, their lines their own blocks and paragraphs: the stamp before the
+// heading it was printed over, the sidebar where the parser finds the act's number and title
+// before the body.
+Expected<OcrPage> recognize_in_regions(ocr::Engine& engine, const Raster& page,
+                                       const std::vector<Region>& regions) {
+  OcrPage page_read;
   Raster body = page;
-  for (int y = sidebar.top; y < sidebar.top + sidebar.height; ++y)
-    std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + sidebar.left,
-                sidebar.width, 255);
+  int blocks = 0, paragraphs = 0, words = 0;
+  double confidence_sum = 0;
+  auto append = [&](OcrPage&& part, const std::string& name) {
+    int part_blocks = 0, part_paragraphs = 0, part_words = 0;
+    for (TextLine& line : part.lines) {
+      if (!name.empty()) line.region = name;
+      part_blocks = std::max(part_blocks, line.block + 1);
+      part_paragraphs = std::max(part_paragraphs, line.paragraph + 1);
+      line.block += blocks;
+      line.paragraph += paragraphs;
+      part_words += static_cast<int>(line.words.size());
+      page_read.lines.push_back(std::move(line));
+    }
+    blocks += part_blocks;
+    paragraphs += part_paragraphs;
+    words += part_words;
+    confidence_sum += static_cast<double>(part.mean_confidence) * part_words;
+    // The engine's own text, region after region, a blank line between: paragraphs apart.
+    if (!page_read.text.empty() && page_read.text.back() != '\n') page_read.text += '\n';
+    if (!part.text.empty()) page_read.text += (page_read.text.empty() ? "" : "\n") + part.text;
+  };
+  for (const Region& region : regions) {
+    auto part = engine.recognize(page, &region.box);
+    if (!part) return part.error();
+    append(std::move(part.value()), region.name);
+    for (int y = region.box.top; y < region.box.top + region.box.height; ++y)
+      std::fill_n(body.pixels.begin() + static_cast<std::ptrdiff_t>(y) * body.width + region.box.left,
+                  region.box.width, 255);
+  }
   auto main = engine.recognize(body);
   if (!main) return main.error();
-  OcrPage page_read = std::move(side.value());
-  int blocks = 0, paragraphs = 0, side_words = 0, main_words = 0;
-  for (TextLine& line : page_read.lines) {
-    line.region = "sidebar";
-    blocks = std::max(blocks, line.block + 1);
-    paragraphs = std::max(paragraphs, line.paragraph + 1);
-    side_words += static_cast<int>(line.words.size());
-  }
-  for (TextLine& line : main.value().lines) {
-    line.block += blocks;
-    line.paragraph += paragraphs;
-    main_words += static_cast<int>(line.words.size());
-    page_read.lines.push_back(std::move(line));
-  }
-  if (side_words + main_words > 0)
-    page_read.mean_confidence =
-        (page_read.mean_confidence * side_words + main.value().mean_confidence * main_words) /
-        static_cast<float>(side_words + main_words);
-  // The engine's own text, region after region, a blank line between: paragraphs apart.
-  if (!page_read.text.empty() && page_read.text.back() != '\n') page_read.text += '\n';
-  page_read.text += (page_read.text.empty() ? "" : "\n") + main.value().text;
+  if (regions.empty()) return main;
+  append(std::move(main.value()), "");
+  page_read.mean_confidence = words > 0 ? static_cast<float>(confidence_sum / words) : 0;
   return page_read;
 }
 
@@ -154,11 +171,15 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.height = prepared.image.height;
   report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
-  // Layout: a left sidebar is recognised on its own, then the body without it (layout.h).
+  // Layout: a stamp box at the page's head and a left sidebar are recognised on their own, then
+  // the body without them (layout.h).
+  std::vector<Region> regions;
+  const Box stamp = options.layout ? find_head_stamp(prepared.image) : Box{};
+  if (stamp.width > 0) regions.push_back({stamp, "stamp"});
   const Box sidebar = options.layout ? find_sidebar(prepared.image) : Box{};
+  if (sidebar.width > 0) regions.push_back({sidebar, "sidebar"});
   report.timings.layout_ms = watch.lap();
-  Expected<OcrPage> recognized = sidebar.width > 0 ? recognize_with_sidebar(engine, prepared.image, sidebar)
-                                                   : engine.recognize(prepared.image);
+  Expected<OcrPage> recognized = recognize_in_regions(engine, prepared.image, regions);
   report.timings.ocr_ms = watch.lap();
   report.ocr_model = engine.model();
   if (!recognized) {

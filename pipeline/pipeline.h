@@ -30,7 +30,8 @@ struct Options {
   int max_pages = 5000;  // per document, 0: no limit; a longer document fails with LimitExceeded
   rasterize::Options rasterize;
   preprocess::Options preprocess;
-  bool layout = true;  // a left sidebar found and recognised apart from the body (layout.h); --no-layout
+  bool layout = true;  // a stamp box and a left sidebar found and recognised apart from the body (layout.h);
+                       // --no-layout
   ocr::Options ocr;
   cleanup::Options cleanup;
   parse::Options parse;

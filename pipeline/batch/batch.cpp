@@ -1,13 +1,12 @@
 #include "pipeline/batch/batch.h"
 
+#include <chrono>
 #include <ctime>
-#include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
 
 #include "pipeline/batch/catalog.h"
-#include "pipeline/batch/progress.h"
 #include "pipeline/batch/writer_lock.h"
 #include "pipeline/output/write.h"
 #include "pipeline/parse/scdl.h"
@@ -37,7 +36,8 @@ struct Planned {
 };
 
 // What the catalog keeps of a finished document.
-void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finished) {
+void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finished,
+                 const parse::ScdlOptions& scdl) {
   const DocumentResult& document = finished.document;
   record.pages = document.page_count;
   record.finished_at = utc_now();
@@ -56,21 +56,8 @@ void fill_record(DocumentRecord& record, const pipeline::FinishedDocument& finis
   }
   record.parse_ms = document.parse_ms;
   for (const PageResult& page : document.pages) record.page_texts.push_back(page.clean_text);
-  if (!finished.deliberation) return;
-  const Deliberation& d = *finished.deliberation;
-  auto value = [](const std::optional<std::string>& v) { return v.value_or(""); };
-  record.kind = d.kind == DeliberationKind::Deliberation ? "deliberation" : "other";
-  record.number = value(d.number);
-  record.title = value(d.title);
-  record.session_date = value(d.session.date);
-  record.signed_on = value(d.legality.signed_on);
-  record.received_on = value(d.legality.received_on);
-  record.transmitted_on = value(d.legality.transmitted_on);
-  record.act_id = value(d.legality.act_id);
-  record.vote_outcome = value(d.vote.outcome);
-  record.authority = value(d.authority);
-  record.body = value(d.body);
-  if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
+  // The main fields, the SCDL row(s), a minutes' acts: catalog.cpp.
+  if (finished.deliberation) record_parsed(record, *finished.deliberation, scdl);
 }
 
 std::string summary_json(const Catalog::Counts& counts, const nlohmann::ordered_json& run,
@@ -102,19 +89,16 @@ std::optional<Error> write_totals(Catalog& catalog, const std::filesystem::path&
 
 }  // namespace
 
-int run(const Options& options, const Cancellation& cancel) {
+int run(const Options& options, const Cancellation& cancel, Events& events) {
   const std::filesystem::path& out = options.pipeline.out;
   std::error_code ec;
   if (!std::filesystem::is_directory(options.archive, ec)) {
-    std::cerr << Error{ErrorKind::BadArguments, options.archive.string(), 0, "not a folder"}.to_line()
-              << '\n';
+    events.error(Error{ErrorKind::BadArguments, options.archive.string(), 0, "not a folder"});
     return exit_code(ErrorKind::BadArguments);
   }
   std::filesystem::create_directories(out, ec);
   if (ec || !std::filesystem::is_directory(out)) {
-    std::cerr
-        << Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"}.to_line()
-        << '\n';
+    events.error(Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot create the output folder"});
     return exit_code(ErrorKind::OutputNotWritable);
   }
   // One writer at a time: a second batch on this OUT would take the first one's "running"
@@ -122,12 +106,12 @@ int run(const Options& options, const Cancellation& cancel) {
   bool busy = false;
   auto lock = WriterLock::acquire(out, "greffe batch", busy);
   if (!lock) {
-    std::cerr << lock.error().to_line() << '\n';
+    events.error(lock.error());
     return busy ? kExitOutputBusy : exit_code(lock.error().kind);
   }
   auto opened = Catalog::open(out / "catalog.sqlite");
   if (!opened) {
-    std::cerr << opened.error().to_line() << '\n';
+    events.error(opened.error());
     return exit_code(opened.error().kind);
   }
   Catalog& catalog = *opened.value();
@@ -137,19 +121,20 @@ int run(const Options& options, const Cancellation& cancel) {
   const std::string shard = shard_text(options.shard);
   const auto known_shard = catalog.meta("shard");
   if (known_shard && *known_shard != shard) {
-    std::cerr << "greffe: " << out.string() << ": holds shard " << *known_shard << ", not " << shard
-              << "; give each shard its own output folder\n";
+    events.error(
+        Error{ErrorKind::BadArguments, out.string(), 0,
+              "holds shard " + *known_shard + ", not " + shard + "; give each shard its own output folder"});
     return exit_code(ErrorKind::BadArguments);
   }
   for (const auto& [key, value] :
        {std::pair<std::string, std::string>{"archive", archive}, {"shard", shard}, {"complete", "no"}})
     if (auto error = catalog.set_meta(key, value)) {
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
   // Documents an older greffe did are searchable too: their pages come from their text.txt.
   if (auto indexed = catalog.index_missing(out); !indexed) {
-    std::cerr << indexed.error().to_line() << '\n';
+    events.error(indexed.error());
     return exit_code(indexed.error().kind);
   }
 
@@ -170,7 +155,7 @@ int run(const Options& options, const Cancellation& cancel) {
       record.error_kind = kind_name(digest.error().kind);
       record.error_message = digest.error().to_line();
       record.started_at = record.finished_at = utc_now();
-      if (auto error = catalog.finish(record)) std::cerr << error->to_line() << '\n';
+      if (auto error = catalog.finish(record)) events.error(*error);
       continue;
     }
     record.sha256 = digest.value();
@@ -189,7 +174,7 @@ int run(const Options& options, const Cancellation& cancel) {
                                " runs stopped while working on this document";
         record.started_at = record.finished_at = utc_now();
         if (!options.retry_failed) {
-          if (auto error = catalog.finish(record)) std::cerr << error->to_line() << '\n';
+          if (auto error = catalog.finish(record)) events.error(*error);
           ++already_done;
           continue;
         }
@@ -200,11 +185,11 @@ int run(const Options& options, const Cancellation& cancel) {
     planned.push_back(Planned{std::move(file), std::move(record), {}});
   }
 
-  Progress progress(static_cast<int>(planned.size()), options.pipeline.progress);
-  if (options.pipeline.progress)
-    std::cerr << "greffe batch: " << in_slice << " documents in "
-              << (options.shard.count > 1 ? "shard " + shard + " of " : "") << options.archive.string()
-              << ", " << already_done << " already done, " << planned.size() << " to do\n";
+  events.planned(in_slice, already_done, static_cast<int>(planned.size()));
+  // This run's figures, for summary.json.
+  int done_this_run = 0, failed_this_run = 0;
+  long long pages_this_run = 0;
+  const auto run_started = std::chrono::steady_clock::now();
 
   std::vector<DocumentResult> documents;
   std::map<std::string, std::size_t> index_of;  // input path -> planned
@@ -231,29 +216,28 @@ int run(const Options& options, const Cancellation& cancel) {
   hooks.finished = [&](const pipeline::FinishedDocument& finished) {
     Planned& plan = planned[index_of.at(finished.document.input)];
     DocumentRecord& record = plan.record;
-    fill_record(record, finished);
+    fill_record(record, finished, options.pipeline.scdl);
     record.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - plan.opened).count();
-    if (finished.deliberation && finished.deliberation->kind == DeliberationKind::Deliberation)
-      record.scdl_row = nlohmann::json(parse::scdl_row(*finished.deliberation, options.pipeline.scdl)).dump();
-    for (const Error& error : finished.errors) progress.message(error.to_line());
+    for (const Error& error : finished.errors) events.error(error);
     if (auto error = catalog.finish(record); error && !catalog_error) {
       catalog_error = error;
       stop.request();
     }
-    progress.document_done(finished.document.page_count, !finished.errors.empty());
+    ++done_this_run;
+    failed_this_run += finished.errors.empty() ? 0 : 1;
+    pages_this_run += finished.document.page_count;
+    events.document_done(finished.document.page_count, !finished.errors.empty());
   };
 
   const std::string started_at = utc_now();
   if (!documents.empty()) {
     if (auto error = pipeline::process(documents, options.pipeline, hooks, stop)) {
-      progress.finish();
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
   }
-  progress.finish();
   if (catalog_error) {
-    std::cerr << catalog_error->to_line() << '\n';
+    events.error(*catalog_error);
     return exit_code(catalog_error->kind);
   }
 
@@ -265,35 +249,31 @@ int run(const Options& options, const Cancellation& cancel) {
   run_json["started_at"] = started_at;
   run_json["finished_at"] = utc_now();
   run_json["complete"] = complete;
-  run_json["documents_this_run"] = progress.done();
-  run_json["failed_this_run"] = progress.failed();
-  run_json["pages_this_run"] = progress.pages();
-  run_json["seconds"] = progress.seconds();
-  run_json["pages_per_minute"] = progress.seconds() > 0 ? progress.pages() * 60.0 / progress.seconds() : 0.0;
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - run_started).count();
+  run_json["documents_this_run"] = done_this_run;
+  run_json["failed_this_run"] = failed_this_run;
+  run_json["pages_this_run"] = pages_this_run;
+  run_json["seconds"] = seconds;
+  run_json["pages_per_minute"] = seconds > 0 ? pages_this_run * 60.0 / seconds : 0.0;
   run_json["jobs"] = options.pipeline.jobs;
-  if (auto error = catalog.set_meta("complete", complete ? "yes" : "no"))
-    std::cerr << error->to_line() << '\n';
-  if (progress.done() > 0)
-    if (auto error = catalog.optimize_index()) std::cerr << error->to_line() << '\n';
+  if (auto error = catalog.set_meta("complete", complete ? "yes" : "no")) events.error(*error);
+  if (done_this_run > 0)
+    if (auto error = catalog.optimize_index()) events.error(*error);
   if (auto error = write_totals(catalog, out, run_json)) {
-    std::cerr << error->to_line() << '\n';
+    events.error(*error);
     return exit_code(error->kind);
   }
 
-  if (cancel.requested()) {
-    std::cerr << "greffe batch: interrupted; " << progress.done() << " document(s) recorded in "
-              << (out / "catalog.sqlite").string() << "; run the same command again to go on\n";
-    return exit_code(ErrorKind::Interrupted);
-  }
-  if (options.pipeline.progress)
-    std::cerr << "greffe batch: " << counts.done << " done, " << counts.failed << " failed; "
-              << (out / "summary.json").string() << "\n";
+  events.finished(counts.done, counts.failed, cancel.requested(), done_this_run);
+  if (cancel.requested()) return exit_code(ErrorKind::Interrupted);
   return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 
-int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out) {
-  auto refuse = [](const std::string& input, const std::string& why) {
-    std::cerr << Error{ErrorKind::BadArguments, input, 0, why}.to_line() << '\n';
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out,
+          MergeEvents& events) {
+  auto refuse = [&events](const std::string& input, const std::string& why) {
+    events.error(Error{ErrorKind::BadArguments, input, 0, why});
     return exit_code(ErrorKind::BadArguments);
   };
   // Every shard complete, all of one archive, each of 0..N-1 once: a merge of less would look
@@ -338,7 +318,7 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
   bool busy = false;
   auto lock = WriterLock::acquire(out, "greffe merge", busy);
   if (!lock) {
-    std::cerr << lock.error().to_line() << '\n';
+    events.error(lock.error());
     return busy ? kExitOutputBusy : exit_code(lock.error().kind);
   }
   // Built beside, then renamed: a merge stopped half-way leaves no half catalog.
@@ -352,7 +332,7 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
       const auto prefix =
           std::filesystem::relative(std::filesystem::absolute(folder), std::filesystem::absolute(out), ec);
       if (auto error = merged.import(folder / "catalog.sqlite", prefix.generic_string() + "/")) {
-        std::cerr << error->to_line() << '\n';
+        events.error(*error);
         return exit_code(error->kind);
       }
     }
@@ -361,16 +341,16 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
                                      {"complete", "yes"},
                                      {"merged_shards", std::to_string(count)}})
       if (auto error = merged.set_meta(key, value)) {
-        std::cerr << error->to_line() << '\n';
+        events.error(*error);
         return exit_code(error->kind);
       }
     // A shard written before the index had none to give: its documents' text files fill it.
     if (auto indexed = merged.index_missing(out); !indexed) {
-      std::cerr << indexed.error().to_line() << '\n';
+      events.error(indexed.error());
       return exit_code(indexed.error().kind);
     }
     if (auto error = merged.optimize_index()) {
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
     nlohmann::ordered_json run_json;
@@ -378,22 +358,19 @@ int merge(const std::vector<std::filesystem::path>& shards, const std::filesyste
     run_json["merged_shards"] = count;
     run_json["finished_at"] = utc_now();
     if (auto error = write_totals(merged, out, run_json)) {
-      std::cerr << error->to_line() << '\n';
+      events.error(*error);
       return exit_code(error->kind);
     }
   }
   std::filesystem::rename(building, out / "catalog.sqlite", ec);
   if (ec) {
-    std::cerr << Error{ErrorKind::OutputNotWritable, out.string(), 0,
-                       "cannot write catalog.sqlite: " + ec.message()}
-                     .to_line()
-              << '\n';
+    events.error(
+        Error{ErrorKind::OutputNotWritable, out.string(), 0, "cannot write catalog.sqlite: " + ec.message()});
     return exit_code(ErrorKind::OutputNotWritable);
   }
   auto opened = Catalog::open(out / "catalog.sqlite");
   const auto counts = opened ? opened.value()->counts() : Catalog::Counts{};
-  std::cerr << "greffe merge: " << count << " shards, " << counts.done << " done, " << counts.failed
-            << " failed -> " << out.string() << '\n';
+  events.merged(count, counts.done, counts.failed);
   return counts.failed > 0 ? exit_code(ErrorKind::DocumentsFailed) : 0;
 }
 

@@ -45,6 +45,19 @@ CREATE TABLE IF NOT EXISTS documents (
   scdl_row TEXT                   -- its row of deliberations.csv, as a JSON array
 );
 CREATE INDEX IF NOT EXISTS documents_status ON documents (status);
+-- The acts of a minutes document (kind 'minutes'), one row each; a deliberation has none.
+CREATE TABLE IF NOT EXISTS acts (
+  path TEXT NOT NULL,             -- the minutes', as in documents
+  act INTEGER NOT NULL,           -- 1-based, in the order of the minutes
+  page INTEGER,                   -- where it starts (1-based), NULL when not known
+  number TEXT,
+  title TEXT,
+  vote_outcome TEXT,
+  matter_code TEXT,
+  amounts TEXT,                   -- JSON array of the sums it states (EUR)
+  scdl_row TEXT,                  -- its row of deliberations.csv, as a JSON array
+  PRIMARY KEY (path, act)
+);
 -- The clean text of each page of the documents done, and its full-text index (greffe search):
 -- accents and case folded ("deliberation" finds "Délibération"), kept in step by the triggers.
 CREATE TABLE IF NOT EXISTS pages (
@@ -54,8 +67,11 @@ CREATE TABLE IF NOT EXISTS pages (
   text TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS pages_path ON pages (path);
+-- prefix: the terms' first 3 to 8 letters indexed too, so that a prefix query (subven*) reads
+-- one list instead of merging every word it expands to (docs/search.md, "Speed").
 CREATE VIRTUAL TABLE IF NOT EXISTS page_text USING fts5 (
-  text, content = 'pages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2'
+  text, content = 'pages', content_rowid = 'id', tokenize = 'unicode61 remove_diacritics 2',
+  prefix = '3 4 5 6 7 8'
 );
 CREATE TRIGGER IF NOT EXISTS pages_indexed AFTER INSERT ON pages BEGIN
   INSERT INTO page_text (rowid, text) VALUES (new.id, new.text);
@@ -78,6 +94,43 @@ const char* const kColumns =
 
 }  // namespace
 
+void record_parsed(DocumentRecord& record, const Deliberation& d, const parse::ScdlOptions& scdl) {
+  auto value = [](const std::optional<std::string>& v) { return v.value_or(""); };
+  record.kind = d.kind == DeliberationKind::Deliberation ? "deliberation"
+                : d.kind == DeliberationKind::Minutes    ? "minutes"
+                                                         : "other";
+  record.number = value(d.number);
+  record.title = value(d.title);
+  record.session_date = value(d.session.date);
+  record.signed_on = value(d.legality.signed_on);
+  record.received_on = value(d.legality.received_on);
+  record.transmitted_on = value(d.legality.transmitted_on);
+  record.act_id = value(d.legality.act_id);
+  record.vote_outcome = value(d.vote.outcome);
+  record.authority = value(d.authority);
+  record.body = value(d.body);
+  if (const auto matter = parse::classify_matter(d)) record.matter_code = matter->code;
+  if (d.kind == DeliberationKind::Deliberation)
+    record.scdl_row = nlohmann::json(parse::scdl_row(d, scdl)).dump();
+  if (d.kind != DeliberationKind::Minutes) return;
+  const std::vector<Deliberation> acts = parse::acts_as_deliberations(d);
+  for (std::size_t i = 0; i < acts.size(); ++i) {
+    const Deliberation& act = acts[i];
+    ActRecord a;
+    a.act = static_cast<int>(i) + 1;
+    a.page = d.acts[i].page.value_or(0);
+    a.number = value(act.number);
+    a.title = value(act.title);
+    a.vote_outcome = value(act.vote.outcome);
+    if (const auto matter = parse::classify_matter(act)) a.matter_code = matter->code;
+    nlohmann::json amounts = nlohmann::json::array();
+    for (const Amount& amount : act.amounts) amounts.push_back(amount.value);
+    a.amounts = amounts.dump();
+    a.scdl_row = nlohmann::json(parse::scdl_row(act, scdl)).dump();
+    record.acts.push_back(std::move(a));
+  }
+}
+
 Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& file) {
   sqlite3* db = nullptr;
   if (sqlite3_open(file.c_str(), &db) != SQLITE_OK) {
@@ -87,7 +140,20 @@ Expected<std::unique_ptr<Catalog>> Catalog::open(const std::filesystem::path& fi
   }
   std::unique_ptr<Catalog> catalog(new Catalog(db, file));
   sqlite3_busy_timeout(db, 10000);  // a user's sqlite3 reading it meanwhile
+  // A full-text index made before it had prefixes is made again, from the pages it indexes.
+  const bool reindex = [db] {
+    Statement old_index(db,
+                        "SELECT 1 FROM sqlite_master WHERE name = 'page_text' AND sql NOT LIKE '%prefix%'");
+    return old_index.step() == SQLITE_ROW;
+  }();
+  if (reindex)
+    if (auto error = catalog->exec("BEGIN; DROP TRIGGER IF EXISTS pages_indexed; DROP TRIGGER IF EXISTS "
+                                   "pages_unindexed; DROP TABLE page_text;"))
+      return *error;
   if (auto error = catalog->exec(kSchema)) return *error;
+  if (reindex)
+    if (auto error = catalog->exec("INSERT INTO page_text (page_text) VALUES ('rebuild'); COMMIT;"))
+      return *error;
   for (const auto& [name, type] : kLaterColumns) {
     Statement has(db, "SELECT 1 FROM pragma_table_info('documents') WHERE name = ?");
     has.text(1, name);
@@ -163,6 +229,21 @@ std::optional<Error> Catalog::finish(const DocumentRecord& r) {
   Statement forget(db_, "DELETE FROM pages WHERE path = ?");
   forget.text(1, r.path);
   recorded = recorded && forget.step() == SQLITE_DONE;
+  Statement forget_acts(db_, "DELETE FROM acts WHERE path = ?");
+  forget_acts.text(1, r.path);
+  recorded = recorded && forget_acts.step() == SQLITE_DONE;
+  for (std::size_t i = 0; recorded && r.status == "done" && i < r.acts.size(); ++i) {
+    const ActRecord& a = r.acts[i];
+    Statement act(
+        db_,
+        "INSERT INTO acts (path, act, page, number, title, vote_outcome, matter_code, amounts, scdl_row) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    act.text(1, r.path).integer(2, a.act);
+    if (a.page > 0) act.integer(3, a.page);
+    act.text(4, a.number).text(5, a.title).text(6, a.vote_outcome).text(7, a.matter_code);
+    act.text(8, a.amounts).text(9, a.scdl_row);
+    recorded = act.step() == SQLITE_DONE;
+  }
   for (std::size_t i = 0; recorded && r.status == "done" && i < r.page_texts.size(); ++i) {
     Statement page(db_, "INSERT INTO pages (path, page, text) VALUES (?, ?, ?)");
     page.text(1, r.path).integer(2, static_cast<long long>(i) + 1);
@@ -257,7 +338,10 @@ std::vector<Catalog::Failure> Catalog::failures() {
 std::vector<std::vector<std::string>> Catalog::scdl_rows() {
   std::vector<std::vector<std::string>> rows;
   Statement query(
-      db_, "SELECT scdl_row FROM documents WHERE status = 'done' AND scdl_row IS NOT NULL ORDER BY path");
+      db_,
+      "SELECT scdl_row FROM (SELECT path, 0 AS act, scdl_row FROM documents WHERE status = 'done' "
+      "UNION ALL SELECT a.path, a.act, a.scdl_row FROM acts a JOIN documents d ON d.path = a.path "
+      "WHERE d.status = 'done') WHERE scdl_row IS NOT NULL ORDER BY path, act");
   while (query.step() == SQLITE_ROW) {
     const auto cells = nlohmann::json::parse(query.column_text(0), nullptr, false);
     if (!cells.is_array()) continue;
@@ -292,6 +376,15 @@ std::optional<Error> Catalog::import(const std::filesystem::path& other, const s
     Statement pages(
         db_, "INSERT INTO pages (path, page, text) SELECT path, page, text FROM shard.pages ORDER BY id");
     if (pages.step() != SQLITE_DONE) error = failure("cannot merge the pages of " + other.string());
+  }
+  bool has_acts = false;
+  {
+    Statement query(db_, "SELECT 1 FROM shard.sqlite_master WHERE type = 'table' AND name = 'acts'");
+    has_acts = query.step() == SQLITE_ROW;
+  }
+  if (!error && has_acts) {
+    Statement acts(db_, "INSERT INTO acts SELECT * FROM shard.acts");
+    if (acts.step() != SQLITE_DONE) error = failure("cannot merge the acts of " + other.string());
   }
   exec("DETACH DATABASE shard");
   return error;

@@ -10,11 +10,22 @@
 #include <string>
 #include <vector>
 
+#include "models/deliberation.h"
 #include "models/error.h"
+#include "pipeline/parse/scdl.h"
 
 struct sqlite3;
 
 namespace greffe::batch {
+
+// One act of a minutes document, a row of the `acts` table: searchable and exported on its own.
+struct ActRecord {
+  int act = 0;   // 1-based, in the order of the minutes
+  int page = 0;  // where it starts, 0 when the parser does not say
+  std::string number, title, vote_outcome, matter_code;
+  std::string amounts;   // JSON array of the sums it states, in euros
+  std::string scdl_row;  // its row of deliberations.csv, as a JSON array
+};
 
 // One row of the `documents` table (see catalog.cpp for the schema and its comments).
 struct DocumentRecord {
@@ -38,7 +49,13 @@ struct DocumentRecord {
   std::string scdl_row;         // its row of deliberations.csv as a JSON array; empty when not a deliberation
   std::string authority, body;  // "COMMUNE DE …", "conseil municipal"
   std::vector<std::string> page_texts;  // clean text of each page, for the full-text index (done only)
+  std::vector<ActRecord> acts;          // minutes only: each act (done only)
 };
+
+// What the catalog keeps of a parsed document: the main fields, its SCDL row when it is a
+// deliberation, and when it is minutes ("kind" minutes) one ActRecord per act, each with its own
+// SCDL row (the minutes' session, authority and legality: parse::acts_as_deliberations).
+void record_parsed(DocumentRecord& record, const Deliberation& deliberation, const parse::ScdlOptions& scdl);
 
 class Catalog {
  public:
@@ -80,7 +97,7 @@ class Catalog {
     std::string path, kind, message;
   };
   std::vector<Failure> failures();
-  // Rows of deliberations.csv of the documents done, in path order.
+  // Rows of deliberations.csv of the documents done, in path order, a minutes' acts in theirs.
   std::vector<std::vector<std::string>> scdl_rows();
 
   // Copies every document row of another catalog into this one, with `output_prefix` put

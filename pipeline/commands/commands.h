@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/cancellation.h"
+#include "pipeline/batch/batch.h"
 #include "pipeline/pipeline.h"
 
 namespace greffe::commands {
@@ -15,6 +16,14 @@ namespace greffe::commands {
 // `greffe run INPUT...`: every input through the stages, OUT/<stem>/ each, OUT/deliberations.csv.
 int run(const std::vector<std::filesystem::path>& inputs, const pipeline::Options& options,
         const Cancellation& cancel);
+
+// `greffe batch DIR -o OUT`: the archive through batch::run, its progress and errors printed
+// (a live line on a terminal, a line every few seconds in a log; errors only when not
+// options.pipeline.progress).
+int batch(const batch::Options& options, const Cancellation& cancel);
+
+// `greffe merge SHARD_OUT... -o OUT`: batch::merge, its errors and totals printed.
+int merge(const std::vector<std::filesystem::path>& shards, const std::filesystem::path& out);
 
 // `greffe parse [FILE|-]`: the parser alone on a clean text; deliberation.json on stdout.
 int parse(const std::string& path);

@@ -80,7 +80,11 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
            page.lines[end].paragraph == paragraph)
       box = union_of(box, page.lines[end++].box);
     out << "        <TextBlock ID=\"block_" << page_number << '_' << ++block_id << "\" " << position(box)
-        << rotation.str() << (page.lines[i].region == "sidebar" ? " TAGREFS=\"SIDEBAR\"" : "") << ">\n";
+        << rotation.str()
+        << (page.lines[i].region == "sidebar" ? " TAGREFS=\"SIDEBAR\""
+            : page.lines[i].region == "stamp" ? " TAGREFS=\"STAMP\""
+                                              : "")
+        << ">\n";
     for (; i < end; ++i) {
       const PlacedLine& line = page.lines[i];
       out << "          <TextLine ID=\"line_" << page_number << '_' << ++line_id << "\" "

@@ -73,6 +73,18 @@ const char* const kActColumns =
     "d.matter_code, "
     "d.kind";
 
+// For a minutes document: the act a page belongs to, the last one starting on it or before
+// (an act whose page is unknown counts as starting on page 1). A hit on a page where two acts
+// meet goes to the later one: the index knows pages, not where an act ends on its page.
+const char* const kPageAct =
+    " LEFT JOIN acts a ON a.path = p.path AND a.act = (SELECT b.act FROM acts b WHERE b.path = p.path AND "
+    "COALESCE(b.page, 1) <= p.page ORDER BY COALESCE(b.page, 1) DESC, b.act DESC LIMIT 1)";
+// The act's columns, a's when the page is a minutes' act, else the document's (as kActColumns).
+const char* const kPageActColumns =
+    "d.path, d.output, COALESCE(a.number, d.number), d.session_date, COALESCE(a.title, d.title), "
+    "COALESCE(d.body, d.authority), COALESCE(a.vote_outcome, d.vote_outcome), COALESCE(a.matter_code, "
+    "d.matter_code), d.kind, a.act";
+
 Hit act_of(Statement& row) {
   Hit hit;
   hit.path = row.column_text(0);
@@ -181,6 +193,9 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
                      ? "the catalog has no full-text index (written by an older greffe): run the same "
                        "greffe batch again, which indexes the documents done from their text.txt"
                      : std::string("not a catalog: ") + sqlite3_errmsg(db)};
+  // Minutes: a catalog without the acts table (an older greffe) or without minutes has no act to join.
+  Statement acts(db, "SELECT 1 FROM acts LIMIT 1");
+  index->has_acts_ = acts && acts.step() == SQLITE_ROW;
   return index;
 }
 
@@ -196,50 +211,67 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   auto fts = fts_query(user_query);
   if (!fts) return fts.error();
   if (auto error = check(filters)) return *error;
-  // The best pages first, then their snippets: SQLite computes a result column before sorting,
-  // so a snippet in the ranked query would be made for every matching page, not for `limit`.
-  // Without filters the ranking reads the index alone: joining every matching page to its
-  // document costs as much again as bm25 on a word most pages hold.
+  // The best pages first, then each one's snippet and act, one page at a time: SQLite computes a
+  // result column before sorting, so a snippet in the ranked query would be made for every
+  // matching page, not for `limit`; and joined to the ranked list, the second MATCH scanned every
+  // match again for each page kept (20 ms on a word 20,000 pages hold), where a MATCH on one rowid
+  // is a seek. Without filters the ranking reads the index alone: joining every matching page to
+  // its document costs as much again as bm25 on a word most pages hold.
   const bool filtered = !filters.from.empty() || !filters.to.empty() || !filters.body.empty() ||
                         !filters.outcome.empty() || !filters.matter.empty();
-  std::string sql =
-      filtered ? "WITH best AS (SELECT p.id AS id, rank AS r FROM page_text CROSS JOIN pages p ON p.id = "
-                 "page_text.rowid "
-                 "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1"
-               : "WITH best AS (SELECT rowid AS id, rank AS r FROM page_text WHERE page_text MATCH ?1";
+  // A minutes' page is filtered on the fields of its act (kPageAct), only when the catalog holds
+  // minutes: the join costs a lookup a matching page.
+  const bool by_act = has_acts_ && (!filters.outcome.empty() || !filters.matter.empty());
+  std::string sql = filtered ? std::string(
+                                   "SELECT p.id FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
+                                   "CROSS JOIN documents d ON d.path = p.path") +
+                                   (by_act ? kPageAct : "") + " WHERE page_text MATCH ?1"
+                             : "SELECT rowid FROM page_text WHERE page_text MATCH ?1";
+  const std::string outcome = by_act ? "COALESCE(a.vote_outcome, d.vote_outcome)" : "d.vote_outcome";
+  const std::string matter = by_act ? "COALESCE(a.matter_code, d.matter_code)" : "d.matter_code";
   if (!filters.from.empty()) sql += " AND d.session_date >= ?2";
   if (!filters.to.empty()) sql += " AND substr(d.session_date, 1, length(?3)) <= ?3";
   if (!filters.body.empty())
     sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
-  if (!filters.outcome.empty()) sql += " AND d.vote_outcome = ?5";
-  if (!filters.matter.empty()) sql += " AND (d.matter_code = ?6 OR d.matter_code LIKE ?6 || '.%')";
-  // CROSS JOIN keeps the order written: the kept pages, then each one's row of the index, page
-  // and document. Left to choose, SQLite scanned every match again to join it to `best`.
-  sql +=
-      " ORDER BY rank LIMIT ?7) "
-      "SELECT d.path, d.output, d.number, d.session_date, d.title, COALESCE(d.body, d.authority), "
-      "d.vote_outcome, "
-      "d.matter_code, d.kind, p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
-      "FROM best CROSS JOIN page_text ON page_text.rowid = best.id CROSS JOIN pages p ON p.id = best.id "
-      "CROSS JOIN documents d ON d.path = p.path WHERE page_text MATCH ?1 ORDER BY best.r";
-  Statement query(db_, sql);
-  if (!query) return failure("cannot search");
-  query.text(1, *fts);
-  query.text(2, filters.from);
-  query.text(3, filters.to);
-  query.text(4, filters.body);
-  query.text(5, filters.outcome);
-  query.text(6, filters.matter);
-  query.integer(7, limit);
-  std::vector<Hit> hits;
+  if (!filters.outcome.empty()) sql += " AND " + outcome + " = ?5";
+  if (!filters.matter.empty()) sql += " AND (" + matter + " = ?6 OR " + matter + " LIKE ?6 || '.%')";
+  sql += " ORDER BY rank LIMIT ?7";
+  Statement ranked(db_, sql);
+  if (!ranked) return failure("cannot search");
+  ranked.text(1, *fts);
+  ranked.text(2, filters.from);
+  ranked.text(3, filters.to);
+  ranked.text(4, filters.body);
+  ranked.text(5, filters.outcome);
+  ranked.text(6, filters.matter);
+  ranked.integer(7, limit);
+  std::vector<long long> best;
   int status;
-  while ((status = query.step()) == SQLITE_ROW) {
-    Hit hit = act_of(query);
-    hit.page = static_cast<int>(query.column_integer(9));
-    hit.snippet = spans_of(query.column_text(10));
+  while ((status = ranked.step()) == SQLITE_ROW) best.push_back(ranked.column_integer(0));
+  if (status != SQLITE_DONE) return failure("cannot search");
+
+  Statement shown(db_, std::string("SELECT ") + (has_acts_ ? kPageActColumns : kActColumns) +
+                           ", p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
+                           "FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
+                           "CROSS JOIN documents d ON d.path = p.path" +
+                           (has_acts_ ? kPageAct : "") +
+                           " WHERE page_text MATCH ?1 AND page_text.rowid = ?2");
+  if (!shown) return failure("cannot search");
+  std::vector<Hit> hits;
+  for (long long id : best) {
+    sqlite3_reset(shown.raw());
+    shown.text(1, *fts);
+    shown.integer(2, id);
+    status = shown.step();
+    if (status == SQLITE_DONE) continue;  // its document's row went meanwhile (a batch redoing it)
+    if (status != SQLITE_ROW) return failure("cannot search");
+    Hit hit = act_of(shown);
+    const int more = has_acts_ ? 1 : 0;
+    if (has_acts_) hit.act = static_cast<int>(shown.column_integer(9));
+    hit.page = static_cast<int>(shown.column_integer(9 + more));
+    hit.snippet = spans_of(shown.column_text(10 + more));
     hits.push_back(std::move(hit));
   }
-  if (status != SQLITE_DONE) return failure("cannot search");
   return hits;
 }
 
@@ -411,6 +443,7 @@ int command(const std::filesystem::path& out, const std::string& query, const Fi
       row["body"] = hit.body.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(hit.body);
       row["outcome"] = hit.outcome.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(hit.outcome);
       row["matter"] = hit.matter.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(hit.matter);
+      row["act"] = hit.act > 0 ? nlohmann::ordered_json(hit.act) : nlohmann::ordered_json();
       row["page"] = hit.page;
       row["snippet"] = snippet;
       row["hits"] = hit_words(hit.snippet);

@@ -39,6 +39,7 @@ struct Hit {
   std::string path;    // the document, relative to the archive
   std::string output;  // its folder, relative to OUT
   std::string number, date, title, body, outcome, matter, kind;
+  int act = 0;   // in a minutes document, the act of the page (1-based); 0 otherwise
   int page = 0;  // 1-based
   std::vector<Span> snippet;
 };
@@ -69,6 +70,7 @@ class Index {
   Error failure(const std::string& what) const;
   sqlite3* db_;
   std::filesystem::path file_;
+  bool has_acts_ = false;  // the catalog holds minutes (table acts, not empty)
 };
 
 // The marked words of spans, folded for comparison with the words on a page image.

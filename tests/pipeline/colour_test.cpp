@@ -56,6 +56,24 @@ TEST_CASE("light coloured ink becomes paper, print of any colour stays") {
   CHECK(at(dropped, 80, 90) == at(kept, 80, 90));  // yellowed paper is not "coloured"
 }
 
+// Negative cases for the seal step (issue 19, item 4): coloured ink that is print, not a seal.
+// Expected values written from the colours drawn: luminance (BT.601) under 100 is print and stays
+// whatever its hue.
+TEST_CASE("a red title, a dark teal heading and black print's colour fringes stay") {
+  Page page;
+  page.fill(10, 10, 60, 20, 200, 30, 30);   // a red title: luminance 81
+  page.fill(10, 30, 60, 40, 40, 100, 120);  // a dark teal heading: luminance 84
+  // A black stroke with a scanner's colour fringes: red above, blue below (luminance 87 and 67).
+  page.fill(10, 50, 60, 51, 150, 60, 60);
+  page.fill(10, 51, 60, 54, 30, 30, 30);
+  page.fill(10, 54, 60, 55, 60, 60, 150);
+  const Raster kept = page.gray(false), dropped = page.gray(true);
+  for (int y : {15, 35, 50, 52, 54}) {
+    INFO("row " << y);
+    CHECK(at(dropped, 30, y) == at(kept, 30, y));
+  }
+}
+
 TEST_CASE("the seal's fringe goes with it, print beside it stays") {
   Page page;
   page.fill(10, 30, 40, 40, 173, 150, 176);  // the seal

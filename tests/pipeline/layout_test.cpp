@@ -1,5 +1,5 @@
-// Layout before reading: a left sidebar is found and read as its own region, never line by line
-// with the body.
+// Layout before reading: a left sidebar and a stamp box at the page's head are found and read as
+// their own regions, never line by line with the body.
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
@@ -116,6 +116,72 @@ TEST_CASE("find_sidebar finds a left column beside the body, and nothing on a pl
   }
 }
 
+// A stamp's frame at 300 dpi: 3.2 in by 0.7 in, its top-left corner at (x, y), rules 3 px thick,
+// with four short lines of text inside. `top_rule`: the top rule drawn (a scan often cuts it).
+void draw_stamp(cv::Mat& page, int x, int y, bool top_rule) {
+  const int width = 960, height = 210;
+  cv::rectangle(page, {x, y + height - 3}, {x + width, y + height}, cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, {x, y}, {x + 3, y + height}, cv::Scalar(0), cv::FILLED);
+  cv::rectangle(page, {x + width - 3, y}, {x + width, y + height}, cv::Scalar(0), cv::FILLED);
+  if (top_rule) cv::rectangle(page, {x, y}, {x + width, y + 3}, cv::Scalar(0), cv::FILLED);
+  for (int i = 0; i < 4; ++i)
+    cv::rectangle(page, {x + 30, y + 25 + 45 * i}, {x + 600 - 60 * i, y + 45 + 45 * i}, cv::Scalar(0),
+                  cv::FILLED);
+}
+
+TEST_CASE("find_head_stamp finds a framed stamp at the page's head, not a heading's or a table's box") {
+  cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
+  draw_lines(page, 300, 600, 40, 1900);  // the body
+  SECTION("a whole frame at the top right, over a heading") {
+    draw_stamp(page, 1450, 120, true);
+    cv::rectangle(page, {700, 250}, {1700, 300}, cv::Scalar(0), cv::FILLED);  // the heading under it
+    const Box found = pipeline::find_head_stamp(page_of(page, 300));
+    CHECK(found.left >= 1430);
+    CHECK(found.left <= 1450);
+    CHECK(found.top >= 100);
+    CHECK(found.top <= 120);
+    CHECK(found.left + found.width >= 2400);
+    CHECK(found.top + found.height >= 330);
+    CHECK(found.top + found.height <= 360);
+  }
+  SECTION("its top rule cut by the page's edge, its right side faded") {
+    draw_stamp(page, 1450, 20, false);
+    cv::rectangle(page, {2405, 20}, {2410, 230}, cv::Scalar(255), cv::FILLED);
+    const Box found = pipeline::find_head_stamp(page_of(page, 300));
+    CHECK(found.width > 900);
+    CHECK(found.top <= 20);
+  }
+  SECTION("tilted 1 degree: a stamp laid on straight over a page that was then deskewed") {
+    cv::line(page, {1450, 330}, {2410, 313}, cv::Scalar(0), 3);
+    cv::line(page, {1450, 330}, {1446, 120}, cv::Scalar(0), 3);
+    cv::line(page, {2410, 313}, {2406, 103}, cv::Scalar(0), 3);
+    cv::line(page, {1446, 120}, {2406, 103}, cv::Scalar(0), 3);
+    const Box found = pipeline::find_head_stamp(page_of(page, 300));
+    CHECK(found.left <= 1446);
+    CHECK(found.left + found.width >= 2400);
+    CHECK(found.top + found.height >= 330);
+  }
+  SECTION("a table's cells at the top right are no stamp: a rule runs across inside") {
+    draw_stamp(page, 1450, 120, true);
+    cv::rectangle(page, {1450, 220}, {2410, 223}, cv::Scalar(0), cv::FILLED);
+    CHECK(pipeline::find_head_stamp(page_of(page, 300)).width == 0);
+  }
+  SECTION("a heading's box across the page is no stamp") {
+    cv::rectangle(page, {500, 150}, {1980, 400}, cv::Scalar(0), 3);
+    draw_lines(page, 600, 200, 3, 1200);
+    CHECK(pipeline::find_head_stamp(page_of(page, 300)).width == 0);
+  }
+  SECTION("a table at the top right is no stamp: a rule runs down inside it") {
+    draw_stamp(page, 1450, 120, true);
+    cv::rectangle(page, {1900, 120}, {1903, 330}, cv::Scalar(0), cv::FILLED);
+    CHECK(pipeline::find_head_stamp(page_of(page, 300)).width == 0);
+  }
+  SECTION("a frame lower on the page is no stamp of the head") {
+    draw_stamp(page, 1450, 900, true);
+    CHECK(pipeline::find_head_stamp(page_of(page, 300)).width == 0);
+  }
+}
+
 TEST_CASE("a sidebar is read as its own region, none of its lines inside the body's") {
   const auto folder = test::temporary_folder("layout-sidebar");
   test::write_bytes(folder / "sidebar.pdf", sidebar_page_pdf());
@@ -149,4 +215,68 @@ TEST_CASE("a sidebar is read as its own region, none of its lines inside the bod
   }
   CHECK(sidebar_lines >= 6);
   CHECK(raw.find("MEMBRES") < raw.find("rappelle"));
+}
+
+namespace {
+
+// An extract's head: the heading on two lines at the left, a legality stamp's box at the top
+// right, its last line ("ID : …") level with the heading's second line, as S²LOW prints it over
+// registers; then the body. Helvetica, A4. (Read with Tesseract's layout alone, --no-layout, the
+// stamp's lines join the heading's: "EXTRAIT DU REGISTRE DES DELIBERATIONS Publie le", "DE LA
+// COMMUNE DE SAINT-JEAN ID : 007-…".)
+std::string stamp_page_pdf() {
+  std::string content;
+  auto line_at = [&](double size, double x, double y, const std::string& text) {
+    content += "BT /F1 " + std::to_string(size) + " Tf 1 0 0 1 " + std::to_string(x) + " " +
+               std::to_string(y) + " Tm (" + test::win_ansi(text) + ") Tj ET\n";
+  };
+  line_at(14, 70, 778, "EXTRAIT DU REGISTRE DES DELIBERATIONS");
+  line_at(14, 110, 760, "DE LA COMMUNE DE SAINT-JEAN");
+  content += "1 w 398 752 180 70 re S\n";
+  line_at(8, 406, 808, "Envoye en prefecture le 18/12/2023");
+  line_at(8, 406, 794, "Recu en prefecture le 18/12/2023");
+  line_at(8, 406, 780, "Publie le");
+  line_at(8, 406, 760, "ID : 007-210701280-20231211-2023_037-DE");
+  for (std::size_t i = 0; i < kBody.size(); ++i) line_at(10, 70, 700 - 14.0 * i, kBody[i]);
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+      "");
+}
+
+}  // namespace
+
+TEST_CASE("a stamp box at the page's head is read as its own block, before the heading and apart from it") {
+  const auto folder = test::temporary_folder("layout-stamp");
+  test::write_bytes(folder / "stamp.pdf", stamp_page_pdf());
+  const test::Outcome outcome =
+      test::run_greffe("run -q --jobs 1 --ocr always --formats text,hocr,alto " +
+                           (folder / "stamp.pdf").string() + " -o " + (folder / "out").string(),
+                       folder);
+  INFO(outcome.err);
+  REQUIRE(outcome.exit_code == 0);
+  const std::string hocr = test::read_file(folder / "out" / "stamp" / "hocr" / "0001.hocr");
+  CHECK(hocr.find("ocr_carea greffe_stamp") != std::string::npos);
+  const std::string alto = test::read_file(folder / "out" / "stamp" / "alto" / "0001.xml");
+  CHECK(std::regex_search(alto, std::regex("<TextBlock [^>]*TAGREFS=\"STAMP\"")));
+
+  // No line of raw.txt holds the stamp's words and the heading's or the body's.
+  const std::vector<std::string> stamp_words = {"prefecture", "Publie", "007-210701280"};
+  const std::vector<std::string> page_words = {"EXTRAIT", "REGISTRE", "COMMUNE", "SAINT", "conseil", "Maire"};
+  const std::string raw = test::read_file(folder / "out" / "stamp" / "raw.txt");
+  int stamp_lines = 0;
+  for (const std::string& line : test::lines_of(raw)) {
+    bool stamp = false, page = false;
+    for (const auto& word : stamp_words) stamp = stamp || line.find(word) != std::string::npos;
+    for (const auto& word : page_words) page = page || line.find(word) != std::string::npos;
+    INFO(line);
+    CHECK_FALSE((stamp && page));
+    stamp_lines += stamp;
+  }
+  CHECK(stamp_lines >= 3);
+  CHECK(raw.find("prefecture") < raw.find("REGISTRE"));
+  CHECK(raw.find("COMMUNE") != std::string::npos);
 }

@@ -1,11 +1,11 @@
-#include "pipeline/batch/progress.h"
+#include "pipeline/commands/progress.h"
 
 #include <unistd.h>
 
 #include <cstdio>
 #include <iostream>
 
-namespace greffe::batch {
+namespace greffe::commands {
 
 Progress::Progress(int total_documents, bool enabled)
     : total_(total_documents), enabled_(enabled), terminal_(::isatty(STDERR_FILENO) != 0) {}
@@ -61,4 +61,4 @@ void Progress::finish() {
   live_line_ = false;
 }
 
-}  // namespace greffe::batch
+}  // namespace greffe::commands

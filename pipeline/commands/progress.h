@@ -1,11 +1,12 @@
-// Progress of a long batch on stderr: a live line on a terminal, a plain line every few seconds
-// otherwise (logs of a scheduler), and nothing with --quiet.
+// Progress of a long batch on stderr, printed by greffe batch (pipeline/commands/batch.cpp): a
+// live line on a terminal, a plain line every few seconds otherwise (logs of a scheduler), and
+// nothing with --quiet.
 #pragma once
 
 #include <chrono>
 #include <string>
 
-namespace greffe::batch {
+namespace greffe::commands {
 
 class Progress {
  public:
@@ -35,4 +36,4 @@ class Progress {
   bool live_line_ = false;
 };
 
-}  // namespace greffe::batch
+}  // namespace greffe::commands

@@ -293,7 +293,8 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
     if (is_vote_statement(p.folded) || is_bare_count(p.folded)) {
       static const std::regex tally_then_title(
           "\\b(pour|contre|abstentions?|unanimit\xC3\xA9|UNANIMIT(E|\xC3\x89))\\s+"
-          "((?!(?:M|Mme|Mmes|MM|Mr|Monsieur|Madame|et|dont|des|de|du)\\b)[A-Z]\\S*\\s+\\S+.*)$");
+          "((?:[0-9]{1,2}\\s*[-/"
+          ").]\\s*)?(?!(?:M|Mme|Mmes|MM|Mr|Monsieur|Madame|et|dont|des|de|du)\\b)[A-Z]\\S*\\s+\\S+.*)$");
       std::smatch m;
       if (std::regex_search(p.text, m, tally_then_title)) {
         const std::size_t at = static_cast<std::size_t>(m.position(3));

@@ -122,6 +122,12 @@ TEST_CASE("minutes: recognised by their voted numbered acts where the header doe
   const Deliberation d = parse(body);
   CHECK(d.kind == DeliberationKind::Minutes);
   CHECK(d.acts.size() == 2);
+  // Without a blank line the next heading runs on to the vote: "ADOPTE A L'UNANIMITE 2 - …".
+  std::string joined = body;
+  joined.replace(joined.find("UNANIMITE\n\n2 -"), 14, "UNANIMITE\n2 -");
+  const Deliberation j = parse(joined);
+  REQUIRE(j.acts.size() == 2);
+  CHECK(j.acts[1].title->rfind("Délégations du conseil municipal", 0) == 0);
   // Counterexample: an extract whose report holds a numbered list, voted once, is one act.
   const Deliberation e = parse(
       "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\nSéance du 8 juin 2020\n\n"

@@ -4,6 +4,7 @@
 #include "pipeline/parse/parse.h"
 
 #include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "pipeline/parse/grammar.h"
@@ -32,13 +33,21 @@ void collect_amounts(const std::string& text, Deliberation& out) {
 // "Procès-verbal du Conseil municipal", "COMPTE RENDU DU CONSEIL MUNICIPAL": a record of the
 // session, printed in its header, before the attendance.
 bool is_minutes(const Paragraphs& paragraphs) {
+  // The document's own name: at its header's start ("PROCES VERBAL DU CONSEIL …", "Ville de X —
+  // Procès-verbal"), or naming the session ("Compte rendu de la session du Conseil …", "COMPTE-
+  // RENDU DES VOTES") after a letterhead run on to it; not "jusqu'au compte rendu des actes
+  // administratifs" inside a list of names.
+  static const std::regex at_start(
+      "^.{0,40}\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions)\\b(?! des "
+      "(actes|decisions))|^cr du conseil");
+  static const std::regex naming_session(
+      "\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions) (de la (seance|session|reunion)|du "
+      "(conseil|bureau|"
+      "comite)|des (votes|deliberations))");
   for (std::size_t i = 0; i < paragraphs.size() && i < 14; ++i) {
     const std::string& f = paragraphs[i].folded;
-    if (f.size() > 300) continue;
-    if (f.find("proces-verbal") != std::string::npos || f.find("proces verbal") != std::string::npos ||
-        f.find("compte rendu") != std::string::npos || f.find("compte-rendu") != std::string::npos ||
-        f.rfind("cr du conseil", 0) == 0)
-      return true;
+    if (f.size() <= 300 && std::regex_search(f, at_start)) return true;
+    if (std::regex_search(f.substr(0, 600), naming_session)) return true;
   }
   return false;
 }
@@ -61,34 +70,76 @@ std::size_t letters_in_capitals_percent(const std::string& text) {
   return letters < 8 ? 0 : 100 * upper / letters;
 }
 
-// An act's heading inside minutes: "Délibération n° 2020-038", "2020-038 …", "20240219_1-…",
-// "N° 13-02-2023 - …", "1) …", "Point 3 : …", or a short line in capitals ("TRANSFERT DE LA
-// COMPETENCE PLU …"). Never a sentence (it would end with a full stop) nor a part of the act.
-bool is_act_heading(const Paragraph& p) {
-  const std::string& f = p.folded;
-  if (f.size() < 6 || f.size() > 260) return false;
-  if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
-      f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
-    return false;
+// A list number opening a line, with its separator: "1/ Délibération …" -> {1, '/'}, "2) …",
+// "3. …", "4 - …", "IV - …". The title after it starts with a letter.
+struct ListNumber {
+  int value = 0;
+  char separator = 0;
+};
+
+std::optional<ListNumber> list_number(const std::string& text) {
+  static const std::regex listed(
+      "^(?:[Pp]oint\\s+)?([0-9]{1,2}|[IVX]{1,4})\\s*([)./-]|\xE2\x80\x93)\\s*[A-Za-z\xC3]");
+  std::smatch m;
+  if (!std::regex_search(text, m, listed)) return std::nullopt;
+  const std::string number = m[1].str();
+  ListNumber out;
+  if (std::isdigit(static_cast<unsigned char>(number[0]))) {
+    out.value = std::stoi(number);
+  } else {
+    static const std::vector<std::string> romans = {"I",  "II", "III", "IV",  "V",    "VI",  "VII", "VIII",
+                                                    "IX", "X",  "XI",  "XII", "XIII", "XIV", "XV"};
+    const auto at = std::find(romans.begin(), romans.end(), number);
+    if (at == romans.end()) return std::nullopt;
+    out.value = static_cast<int>(at - romans.begin()) + 1;
+  }
+  out.separator = m[2].str().size() == 1 ? m[2].str()[0] : '-';
+  return out;
+}
+
+// How an act's heading is printed inside minutes. A numbered heading ("Délibération n° 2020-038",
+// "2020-038 …", "20240219_1-…", "N° 13-02-2023 - …", "Point 3 : …", "Objet : …") opens an act
+// wherever it stands; a list number ("1/ …", "2) …", "3. …", "IV - …") opens one when it goes on
+// the list of acts (see read_minutes_acts); a short line in capitals ("TRANSFERT DE LA COMPETENCE
+// PLU …") only once the act before it was voted, since tables and lists in a report print such
+// lines too. Never a sentence (it would end with a full stop) nor a part of the act.
+enum class HeadingForm { None, Numbered, Listed, Capitals };
+
+bool starts_numbered(const std::string& f) {
   static const std::regex numbered(
       "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ "
-      "-]|point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|[0-9]{1,2}\\s*[)./-]\\s*[a-z]|"
-      "[ivx]{1,4}\\s*[-.)]\\s+\\S|objet\\s*:)");
-  if (std::regex_search(f, numbered)) return true;
+      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|[a-z]{2,8}[-_]?[0-9]{2,4}[-_][0-9]{2}|"
+      "point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|objet\\s*:)");
+  return std::regex_search(f, numbered);
+}
+
+HeadingForm heading_form(const Paragraph& p) {
+  const std::string& f = p.folded;
+  if (f.size() < 6 || f.size() > 260) return HeadingForm::None;
+  if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
+      f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
+    return HeadingForm::None;
+  if (starts_numbered(f)) return HeadingForm::Numbered;
+  if (list_number(p.text)) return HeadingForm::Listed;
   const char last = p.text.back();
-  if (last == '.' || last == ',' || last == ';') return false;
-  return letters_in_capitals_percent(p.text) >= 70;
+  if (last == '.' || last == ',' || last == ';') return HeadingForm::None;
+  return letters_in_capitals_percent(p.text) >= 70 ? HeadingForm::Capitals : HeadingForm::None;
+}
+
+bool is_act_heading(const Paragraph& p) {
+  return heading_form(p) != HeadingForm::None;
 }
 
 // Procedural items of a session are no acts: the secretary's nomination, the approval of the
-// previous minutes, information and questions.
-bool is_procedural(const std::string& folded) {
-  static const std::regex procedural(
-      "secretaire de seance|designation du secretaire|approbation du (proces|compte|pv)|approbation des "
-      "(proces|comptes)|"
-      "questions? diverses|informations? (diverses|du maire)|^informations?\\b|ordre du jour");
-  return std::regex_search(folded, procedural);
+// previous minutes, information and questions. Read on the item's title: "Délibération sur les
+// questions diverses" is an act about them, "Questions diverses" is not.
+bool is_procedural(const std::string& title_folded) {
+  static const std::regex anywhere(
+      "secretaire de seance|(designation|nomination|election) du secretaire|^ordre du jour");
+  static const std::regex opening(
+      "^(approbation (du|des) (proces|comptes?|pv)|questions? diverses|informations?\\b|communications?\\b|"
+      "compte[- ]rendu des decisions|decisions (prises )?(du|par le) (maire|president))");
+  return std::regex_search(title_folded, anywhere) || std::regex_search(title_folded, opening);
 }
 
 // The number and title a heading prints: "Délibération n° 2020-038 : SUBVENTION …",
@@ -97,15 +148,23 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   static const std::regex with_number(
       "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)\\S*\\s*)?(?:[Nn]\\s*\xC2\xB0\\s*:?\\s*)?"
       "([0-9]{4}\\s*[-_/"
-      "]\\s*[0-9]{1,4}(?:[-_][0-9A-Za-z]{1,4})?|[0-9]{8}_[0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
-      "[A-Z]{2,8}[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
+      "]\\s*[0-9]{1,4}(?:\\s?[-_][0-9A-Za-z]{1,4})?|[0-9]{8}[_ ][0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
+      "[A-Z]{2,8}[-_]?[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
   std::smatch m;
   std::string title = text;
   if (std::regex_match(text, m, with_number)) {
-    act.number = m[1].str();
+    // "2023_034 _D", "2020- 047": a space beside a separator is no part of the number.
+    std::string number;
+    for (const char c : m[1].str())
+      if (!(c == ' ' && (number.empty() || number.back() == '_'))) number += c;
+    for (const char* gap : {" _", " -", "- ", " /", "/ "})
+      for (std::size_t at = number.find(gap); at != std::string::npos; at = number.find(gap))
+        number.erase(gap[0] == ' ' ? at : at + 1, 1);
+    act.number = number;
     title = m[2].str();
   } else {
-    static const std::regex listed("^(?:[Pp]oint\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*[).:/-]\\s*(.*)$");
+    static const std::regex listed(
+        "^(?:(?:[Pp]oint|POINT)\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*(?:[).:/-]|\xE2\x80\x93)\\s*(.*)$");
     if (std::regex_match(text, m, listed)) title = m[1].str();
     static const std::regex object("^[Oo]bjet\\s*:\\s*(.*)$");
     if (std::regex_match(title, m, object)) title = m[1].str();
@@ -114,6 +173,14 @@ void read_act_heading(const std::string& text, Deliberation& act) {
     if (c == '_') c = ' ';  // "Consultation_relative_au_projet": OCR's underlined words
   while (!title.empty() && (title.back() == ' ' || title.back() == ':')) title.pop_back();
   if (!title.empty()) act.title = title;
+}
+
+// "2 abstentions", "4 votes contre": a count of an act's vote on a line of its own, as minutes
+// print their tallies ("2 abstentions / 10 votes pour" over two lines).
+bool is_bare_count(const std::string& folded) {
+  static const std::regex count(
+      "^[0-9]{1,3} (abstentions?|(votes?|voix) (pour|contre)|contre|pour)\\b.{0,40}$");
+  return std::regex_search(folded, count);
 }
 
 // One act of minutes, from its headings to the next act's: number and title from the headings,
@@ -127,7 +194,15 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   for (std::size_t i = begin; i < headings_end; ++i) {
     Deliberation heading;
     read_act_heading(paragraphs[i].text, heading);
-    if (!act.number && heading.number) act.number = heading.number;
+    // "III. DECISIONS PRISES …" over "DL-055-07-13 - Signature du marché …": the title printed
+    // with the number is the act's, a heading above it names a group of acts.
+    if (!act.number && heading.number) {
+      act.number = heading.number;
+      if (heading.title && heading.title->size() >= 3) {
+        act.title = heading.title;
+        continue;
+      }
+    }
     if (heading.title && (!act.title || act.title->size() < 3)) act.title = heading.title;
   }
   const Paragraphs span(paragraphs.begin() + static_cast<std::ptrdiff_t>(headings_end),
@@ -138,9 +213,24 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   read_legal_part(span, legal, act);
   // The vote may stand in the report's last sentences ("Après avoir entendu …, le Conseil
   // municipal, à l'unanimité, …" before its decision): read every vote statement of the span.
-  for (const Paragraph& p : span) {
-    if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded)) continue;
-    const VoteTally tally = read_vote(p.folded);
+  std::vector<std::string> statements;
+  for (const Paragraph& p : span)
+    if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded))
+      statements.push_back(p.folded);
+  // "Délibération n° 2023_038_D (Voir annexe) Le conseil approuve à l'unanimité …": a heading
+  // the vote was run on to.
+  for (std::size_t i = begin; i < headings_end; ++i) {
+    const std::string& f = paragraphs[i].folded;
+    for (const char* opening : {"le conseil ", "adopte", "a l'unanimite", "vote"}) {
+      const std::size_t at = f.find(opening, 1);
+      if (at != std::string::npos && is_vote_statement(f.substr(at))) {
+        statements.push_back(f.substr(at));
+        break;
+      }
+    }
+  }
+  for (const std::string& statement : statements) {
+    const VoteTally tally = read_vote(statement);
     if (!act.vote.outcome) act.vote.outcome = tally.outcome;
     if (!act.vote.unanimous) act.vote.unanimous = tally.unanimous;
     if (!act.vote.for_votes) act.vote.for_votes = tally.for_votes;
@@ -162,39 +252,284 @@ bool has_vote(const Deliberation& act) {
          act.vote.abstention;
 }
 
-// The acts of minutes: the text after the attendance cut at act headings (consecutive headings
-// — a number line, then the title — open one act); a span is an act when it records a vote or a
-// decision and its heading is not a procedural item.
-std::vector<Deliberation> read_minutes_acts(const Paragraphs& paragraphs, std::size_t from,
-                                            std::vector<std::string>& warnings) {
-  std::vector<std::size_t> starts;
-  std::vector<std::size_t> heading_ends;
+// "Vote : à l'unanimité", "après en avoir délibéré, à l'UNANIMITE": a statement that says how
+// the vote went.
+bool records_vote(const Paragraph& p) {
+  if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded) && !is_bare_count(p.folded)) return false;
+  const VoteTally tally = read_vote(p.folded);
+  return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
+}
+
+// Reflow may join a heading to the line before it ("10 votes pour 9/ Changement de destination
+// …" when the count ends without a full stop): once the acts are seen to be numbered "N/", the
+// next number in the same form inside a paragraph starts a paragraph of its own.
+//
+// A numbered heading in capitals that reflow ran on into the report ("2020- 047 REDEVANCE POUR
+// OCCUPATION DU DOMAINE PUBLIC PAR ORANGE A ce jour, les modalités …") ends with its last word
+// in capitals.
+std::size_t capitals_title_end(const std::string& text) {
+  std::size_t end = 0, words = 0, at = 0;
+  while (at < text.size()) {
+    const std::size_t stop = std::min(text.find(' ', at), text.size());
+    const std::string word = text.substr(at, stop - at);
+    bool has_lower = false, has_upper = false;
+    for (const char c : word) {
+      has_lower |= std::islower(static_cast<unsigned char>(c)) != 0;
+      has_upper |= std::isupper(static_cast<unsigned char>(c)) != 0;
+    }
+    if (has_lower) break;
+    if (has_upper && word.size() > 1) end = stop, ++words;
+    at = stop + 1;
+  }
+  return words >= 2 ? end : 0;
+}
+
+Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t from) {
+  Paragraphs out(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(from));
+  std::optional<ListNumber> last;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
-    if (!is_act_heading(paragraphs[i])) continue;
-    if (!starts.empty() && heading_ends.back() == i) {
-      heading_ends.back() = i + 1;  // a second heading line of the same act
+    Paragraph p = paragraphs[i];
+    // "Vote : 1 contre et 10 pour Contrat de maintenance …": the next item's title run on to a
+    // vote that ends without a full stop.
+    if (is_vote_statement(p.folded) || is_bare_count(p.folded)) {
+      static const std::regex tally_then_title(
+          "\\b(pour|contre|abstentions?|unanimit\xC3\xA9|UNANIMIT(E|\xC3\x89))\\s+"
+          "((?:[0-9]{1,2}\\s*[-/"
+          ").]\\s*)?(?!(?:M|Mme|Mmes|MM|Mr|Monsieur|Madame|et|dont|des|de|du)\\b)[A-Z]\\S*\\s+\\S+.*)$");
+      std::smatch m;
+      if (std::regex_search(p.text, m, tally_then_title)) {
+        const std::size_t at = static_cast<std::size_t>(m.position(3));
+        Paragraph head = p;
+        head.text = p.text.substr(0, at - 1);
+        head.folded = fold(head.text);
+        out.push_back(std::move(head));
+        p.text = p.text.substr(at);
+        p.folded = fold(p.text);
+        p.bullet = false;
+      }
+    }
+    if (p.folded.size() > 260 && starts_numbered(p.folded)) {
+      const std::size_t end = capitals_title_end(p.text);
+      if (end > 0 && end < p.text.size()) {
+        Paragraph head = p;
+        head.text = p.text.substr(0, end);
+        head.folded = fold(head.text);
+        out.push_back(std::move(head));
+        p.text = p.text.substr(end + 1);
+        p.folded = fold(p.text);
+      }
+    }
+    while (true) {
+      if (heading_form(p) == HeadingForm::Listed) {
+        const std::optional<ListNumber> number = list_number(p.text);
+        if (!last || (number->separator == last->separator && number->value == last->value + 1))
+          last = number;
+      }
+      if (!last) break;
+      const std::string next = std::to_string(last->value + 1) + last->separator + " ";
+      const std::size_t at = p.text.find(" " + next);
+      if (at == std::string::npos || at + 1 + next.size() >= p.text.size() ||
+          !(std::isupper(static_cast<unsigned char>(p.text[at + 1 + next.size()])) ||
+            static_cast<unsigned char>(p.text[at + 1 + next.size()]) == 0xC3))
+        break;
+      Paragraph head = p;
+      head.text = p.text.substr(0, at);
+      head.folded = fold(head.text);
+      out.push_back(std::move(head));
+      p.text = p.text.substr(at + 1);
+      p.folded = fold(p.text);
+      p.bullet = false;
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// One act's place: its heading paragraphs [begin, heading_end), then its body up to `end`.
+struct ActSpan {
+  std::size_t begin = 0;
+  std::size_t heading_end = 0;
+  std::size_t end = 0;
+};
+
+// The text after the session's header, with what the cuts below ask of each paragraph read once.
+struct MinutesText {
+  Paragraphs paragraphs;
+  std::vector<HeadingForm> forms;  // heading_form of each paragraph (None before `from`)
+  std::vector<bool> votes;         // records_vote
+  std::vector<bool> closes;        // records a vote, or decides ("DECIDE", "Délibère")
+};
+
+MinutesText index_minutes(Paragraphs paragraphs, std::size_t from) {
+  MinutesText out;
+  out.forms.assign(paragraphs.size(), HeadingForm::None);
+  out.votes.assign(paragraphs.size(), false);
+  out.closes.assign(paragraphs.size(), false);
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    out.forms[i] = heading_form(paragraphs[i]);
+    out.votes[i] = records_vote(paragraphs[i]);
+    out.closes[i] = out.votes[i] || is_decision_marker(paragraphs[i].folded);
+  }
+  out.paragraphs = std::move(paragraphs);
+  return out;
+}
+
+// Minutes cut at act headings (consecutive headings — a number line, then the title — open one
+// act). A list number opens an act when it follows the list ("1/", then "2/", same separator), so
+// that a numbered list inside a report does not; a line in capitals only when the act before it
+// holds its vote. `numbered_only` keeps the numbered and listed headings alone.
+std::vector<ActSpan> cut_at_headings(const MinutesText& text, std::size_t from, bool numbered_only) {
+  const Paragraphs& paragraphs = text.paragraphs;
+  const std::vector<HeadingForm>& forms_of = text.forms;
+  std::vector<ActSpan> spans;
+  std::vector<HeadingForm> forms;  // the form of each span's first heading
+  std::optional<ListNumber> list;
+  // Where acts carry numbers ("2020-044 CONSEIL D'ADMINISTRATION …"), a list number or a line
+  // in capitals is a list or a table of the report ("1) Il propose …"), or a group heading over
+  // a numbered act ("IV. PERSONNEL" then "DL-056-07-13 - …").
+  std::vector<std::size_t> closes_upto(paragraphs.size() + 1, 0);  // 1 + index of the last closing
+  std::size_t numbered = 0;
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    if (forms_of[i] == HeadingForm::Numbered) ++numbered;
+    closes_upto[i + 1] = text.closes[i] ? i + 1 : closes_upto[i];
+  }
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const HeadingForm form = forms_of[i];
+    if (form == HeadingForm::None) continue;
+    const bool follows_heading = !spans.empty() && spans.back().heading_end == i;
+    if (numbered >= 2 && form != HeadingForm::Numbered && !follows_heading &&
+        !(i + 1 < paragraphs.size() && forms_of[i + 1] == HeadingForm::Numbered))
+      continue;
+    const bool open_closed = spans.empty() || closes_upto[i] > spans.back().heading_end;
+    if (form == HeadingForm::Listed) {
+      // A list going on inside the open act's report ("1. Compte tenu …", "2. La gestion …") is
+      // no act: a listed heading opens one once the act before is closed, or as a title in capitals.
+      const ListNumber number = *list_number(paragraphs[i].text);
+      const bool goes_on = list ? number.separator == list->separator && number.value == list->value + 1
+                                : number.value == 1 || open_closed;
+      const bool title_like = letters_in_capitals_percent(paragraphs[i].text) >= 70;
+      if (!goes_on || !(open_closed || title_like || follows_heading)) continue;
+      list = number;
+    } else if (form == HeadingForm::Capitals) {
+      if (numbered_only || !(follows_heading || open_closed)) continue;
+    }
+    if (follows_heading) {
+      if (forms.back() == HeadingForm::Capitals && form != HeadingForm::Capitals) {
+        // "{VOIR PLAN ANNEXE 1)" closing an act, then "2. ACQUISITION …": the numbered line opens.
+        spans.back().begin = i;
+        if (spans.size() > 1) spans[spans.size() - 2].end = i;
+        forms.back() = form;
+      }
+      spans.back().heading_end = i + 1;  // a second heading line of the same act
       continue;
     }
-    starts.push_back(i);
-    heading_ends.push_back(i + 1);
+    if (!spans.empty()) spans.back().end = i;
+    spans.push_back(ActSpan{i, i + 1, paragraphs.size()});
+    forms.push_back(form);
   }
+  return spans;
+}
+
+// Minutes whose items have no heading the grammar knows ("Convention 1er secours", a plain
+// line): each act ends with its vote, and its title is the last short line before its first
+// paragraph of text.
+std::vector<ActSpan> cut_at_votes(const MinutesText& text, std::size_t from) {
+  const Paragraphs& paragraphs = text.paragraphs;
+  std::vector<ActSpan> spans;
+  std::size_t start = from;
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    if (!text.votes[i]) continue;
+    std::optional<std::size_t> title;
+    for (std::size_t k = start; k < i; ++k) {
+      const std::string& text = paragraphs[k].text;
+      const char last = text.back();
+      if (text.size() > 160 || last == '.' || last == ',' || last == ';') break;  // the item's text
+      // Neither title nor text: a line of a table ("Résultat de fonctionnement 83 650.14 €"), a
+      // label ("Date de la convocation :"), a stray fragment of a sidebar.
+      std::size_t digits = 0;
+      for (const char c : text) digits += std::isdigit(static_cast<unsigned char>(c)) ? 1 : 0;
+      if (last == ':' || text.size() < 8 || 4 * digits >= text.size() ||
+          text.find("\xE2\x82\xAC") != std::string::npos)
+        continue;
+      title = k;
+    }
+    const std::size_t begin = title ? *title : start;
+    spans.push_back(ActSpan{begin, title ? *title + 1 : begin, i + 1});
+    start = i + 1;
+  }
+  return spans;
+}
+
+// The acts of minutes in the given spans: a span is an act when it records a vote or a decision
+// and its title is not a procedural item.
+std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::vector<ActSpan>& spans,
+                                     std::vector<std::string>* warnings) {
   std::vector<Deliberation> acts;
-  for (std::size_t k = 0; k < starts.size(); ++k) {
-    const std::size_t end = k + 1 < starts.size() ? starts[k + 1] : paragraphs.size();
-    std::string heading;
-    for (std::size_t i = starts[k]; i < heading_ends[k]; ++i) heading += paragraphs[i].folded + " ";
-    if (is_procedural(heading)) continue;
-    Deliberation act = read_minutes_act(paragraphs, starts[k], heading_ends[k], end);
-    const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(heading_ends[k]),
-                                     paragraphs.begin() + static_cast<std::ptrdiff_t>(end),
+  for (const ActSpan& span : spans) {
+    Deliberation act = read_minutes_act(paragraphs, span.begin, span.heading_end, span.end);
+    if (is_procedural(act.title ? fold(*act.title) : std::string()) ||
+        (span.heading_end == span.begin && is_procedural(paragraphs[span.begin].folded)))
+      continue;
+    // "Approbation du compte rendu du Conseil Municipal du 15 décembre 2020 Monsieur le Maire
+    // demande …" under a line of a sidebar: the item's text names it.
+    if (span.heading_end < span.end && is_procedural(paragraphs[span.heading_end].folded)) continue;
+    const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
+                                     paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
                                      [](const Paragraph& p) { return is_decision_marker(p.folded); });
-    if (!has_vote(act) && !decided && act.articles.empty()) continue;
-    if (!has_vote(act))
-      warnings.push_back(describe(paragraphs[starts[k]].place) + ": act \"" +
-                         act.title.value_or("").substr(0, 60) + "\": no vote found");
+    // "Les membres du conseil municipal prennent acte de cette décision": an act recorded without
+    // a vote.
+    const bool noted =
+        std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
+                    paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end), [](const Paragraph& p) {
+                      static const std::regex noting("\\b(prend|prennent|a pris|ont pris|donne) acte\\b");
+                      return std::regex_search(p.folded, noting);
+                    });
+    // A numbered heading in minutes names a deliberation, even where its vote is not printed in a
+    // form read ("… après avoir délibéré, accepte et propose …").
+    if (!has_vote(act) && !decided && !noted && !(act.number && act.title) && act.articles.empty()) continue;
+    if (!has_vote(act) && !noted && warnings)
+      warnings->push_back(describe(paragraphs[span.begin].place) + ": act \"" +
+                          act.title.value_or("").substr(0, 60) + "\": no vote found");
     acts.push_back(std::move(act));
   }
   return acts;
+}
+
+// The acts of minutes, from paragraph `from` (after the session's header and attendance): cut at
+// their headings, or, where that gives fewer than half as many acts, each closed by its vote.
+std::vector<Deliberation> read_minutes_acts(const MinutesText& text, std::size_t from,
+                                            std::vector<std::string>& warnings) {
+  std::vector<std::string> heading_warnings;
+  std::vector<Deliberation> acts =
+      read_spans(text.paragraphs, cut_at_headings(text, from, false), &heading_warnings);
+  const std::vector<ActSpan> voted = cut_at_votes(text, from);
+  if (voted.size() > 2 * acts.size()) {  // else the items read would not outnumber the acts
+    std::vector<std::string> vote_warnings;
+    std::vector<Deliberation> closed = read_spans(text.paragraphs, voted, &vote_warnings);
+    // Headings that open fewer than half the voted items are not this document's form.
+    if (closed.size() > 2 * acts.size()) {
+      acts = std::move(closed);
+      heading_warnings = std::move(vote_warnings);
+    }
+  }
+  warnings.insert(warnings.end(), heading_warnings.begin(), heading_warnings.end());
+  return acts;
+}
+
+// Minutes whose header does not say so (a logo, a first page left out): two acts or more, each
+// under a numbered heading and each with its own vote. An extract has one vote.
+bool holds_voted_acts(const MinutesText& text, std::size_t from) {
+  std::size_t acts = 0;
+  for (const ActSpan& span : cut_at_headings(text, from, true)) {
+    Deliberation heading;
+    read_act_heading(text.paragraphs[span.begin].text, heading);
+    if (heading.title && is_procedural(fold(*heading.title))) continue;
+    if (!std::any_of(text.votes.begin() + static_cast<std::ptrdiff_t>(span.begin),
+                     text.votes.begin() + static_cast<std::ptrdiff_t>(span.end), [](bool v) { return v; }))
+      return false;
+    ++acts;
+  }
+  return acts >= 2;
 }
 
 }  // namespace
@@ -265,12 +600,20 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   else
     out.warnings.push_back("no report found between the act's title and its legal part");
 
-  if (is_minutes(paragraphs)) {
-    // The acts start after the header and attendance the parts above read.
-    std::size_t acts_from = 0;
-    for (std::size_t i = 0; i < paragraphs.size(); ++i)
-      if (used[i] && i < legal) acts_from = i + 1;
-    std::vector<Deliberation> acts = read_minutes_acts(paragraphs, acts_from, out.warnings);
+  // The acts start after the header and attendance the parts above read (a signature at the end
+  // read as a name does not count: the first numbered heading bounds the header).
+  std::size_t first_heading = legal;
+  for (std::size_t i = 0; i < legal; ++i)
+    if (heading_form(paragraphs[i]) == HeadingForm::Numbered && !used[i]) {
+      first_heading = i;
+      break;
+    }
+  std::size_t acts_from = 0;
+  for (std::size_t i = 0; i < first_heading; ++i)
+    if (used[i]) acts_from = i + 1;
+  const MinutesText minutes = index_minutes(split_joined_list_headings(paragraphs, acts_from), acts_from);
+  if (is_minutes(paragraphs) || holds_voted_acts(minutes, acts_from)) {
+    std::vector<Deliberation> acts = read_minutes_acts(minutes, acts_from, out.warnings);
     if (!acts.empty()) {
       out.kind = DeliberationKind::Minutes;
       const std::optional<int> voters = out.vote.voters;

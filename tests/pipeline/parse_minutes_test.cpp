@@ -1,0 +1,187 @@
+// Minutes holding several acts (docs/design/deliberation.md): how the acts are cut, each heading
+// form on a small made-up example beside a counterexample that must not be read as it.
+#include <catch2/catch.hpp>
+
+#include "models/deliberation.h"
+#include "pipeline/parse/parse.h"
+
+namespace {
+
+using greffe::Deliberation;
+using greffe::DeliberationKind;
+
+Deliberation parse(const std::string& text) {
+  return greffe::parse::run({}, text, greffe::Legality{});
+}
+
+const std::string header =
+    "Procès-verbal du Conseil municipal\n\nSéance du lundi 19 février 2024\n\n"
+    "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND\n\n";
+
+bool title_starts(const Deliberation& act, const std::string& start) {
+  return act.title && act.title->rfind(start, 0) == 0;
+}
+
+}  // namespace
+
+TEST_CASE("minutes: a numbered list inside an act's report opens no act") {
+  const Deliberation d = parse(header +
+                               "1/ Délibération bail rural\n\n"
+                               "Le Maire rappelle les conditions du bail :\n\n"
+                               "1. Compte tenu du caractère précaire de la location, aucun loyer n'est dû\n\n"
+                               "2. La gestion du fonds agricole en bon père de famille\n\n"
+                               "3. Les clôtures séparatives avec les parcelles voisines\n\n"
+                               "12 votes pour\n\n"
+                               "2/ Délibération tarifs de la salle des fêtes\n\n"
+                               "Le tarif passe à 100 euros.\n\n"
+                               "10 votes pour 2 votes contre\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 2);
+  CHECK(title_starts(d.acts[0], "Délibération bail rural"));
+  CHECK(d.acts[0].vote.for_votes == 12);
+  CHECK(title_starts(d.acts[1], "Délibération tarifs de la salle des fêtes"));
+  CHECK(d.acts[1].vote.against == 2);
+}
+
+TEST_CASE("minutes: a heading a reflow joined to the vote before it opens its act") {
+  // "12 votes pour" ends without a full stop, so the next line was joined to it.
+  const Deliberation d = parse(header +
+                               "1/ Délibération reversement de la taxe d'aménagement\n\n"
+                               "12 votes pour\n"
+                               "2/ Changement de destination de deux parcelles de bois\n\n"
+                               "1 abstention 11 votes pour\n");
+  REQUIRE(d.acts.size() == 2);
+  CHECK(title_starts(d.acts[1], "Changement de destination"));
+  CHECK(d.acts[0].vote.for_votes == 12);
+  CHECK(d.acts[1].vote.abstention == 1);
+  // Counterexample: a number inside a sentence that is not the next of the list stays text.
+  const Deliberation e = parse(header +
+                               "1/ Délibération travaux de voirie\n\n"
+                               "Le devis porte sur 5/ Tranches de travaux prévues.\n\n"
+                               "12 votes pour\n");
+  REQUIRE(e.acts.size() == 1);
+  CHECK(e.acts[0].report->find("5/ Tranches") != std::string::npos);
+}
+
+TEST_CASE("minutes: titles in capitals open an act once the one before is voted") {
+  const Deliberation d =
+      parse(header +
+            "TABLEAU DES EFFECTIFS\n\n"
+            "Le Maire propose le tableau des emplois suivants :\n\n"
+            "FILIERE ADMINISTRATIVE\n\n"
+            "Adjoint administratif 1 TC\n\n"
+            "FILIERE TECHNIQUE\n\n"
+            "Adjoint technique 2 TC\n\n"
+            "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, adopte le tableau.\n\n"
+            "FONDS DE CONCOURS POUR LA COMMUNE VOISINE\n\n"
+            "Le montant de l'aide sera de 7 500 €.\n\n"
+            "Vote : à l'unanimité\n");
+  REQUIRE(d.acts.size() == 2);  // the table's lines in capitals belong to the first act
+  CHECK(title_starts(d.acts[0], "TABLEAU DES EFFECTIFS"));
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(title_starts(d.acts[1], "FONDS DE CONCOURS"));
+  REQUIRE(d.acts[1].amounts.size() == 1);
+  CHECK(d.acts[1].amounts[0].value == 7500);
+}
+
+TEST_CASE("minutes: items without a heading form are cut at their votes") {
+  const Deliberation d =
+      parse(header +
+            "Nomination du secrétaire\n\n"
+            "Monsieur le Maire propose la candidature de Anne MARTIN comme secrétaire de séance.\n\n"
+            "Vote : à l'unanimité\n\n"
+            "Date de la convocation :\n\n"  // a sidebar's label between two items
+            "Convention premiers secours\n\n"
+            "Monsieur le Maire expose qu'il serait nécessaire de former les employés.\n\n"
+            "Vote : à l'unanimité\n\n"
+            "Emprunt à court terme\n\n"
+            "Un prêt de 35 000 € est proposé sur deux ans.\n\n"
+            "Vote : 1 contre et 10 pour\n\n"
+            "Contrat de maintenance du défibrillateur\n\n"
+            "Le contrat est renouvelé pour trois ans.\n\n"
+            "Vote : à l'unanimité\n");
+  REQUIRE(d.acts.size() == 3);  // the secretary's nomination is no act
+  CHECK(title_starts(d.acts[0], "Convention premiers secours"));
+  CHECK(title_starts(d.acts[1], "Emprunt à court terme"));
+  CHECK(d.acts[1].vote.against == 1);
+  REQUIRE(d.acts[1].amounts.size() == 1);
+  CHECK(d.acts[1].amounts[0].value == 35000);
+  CHECK(title_starts(d.acts[2], "Contrat de maintenance"));
+}
+
+TEST_CASE("minutes: recognised by their voted numbered acts where the header does not say so") {
+  const std::string body =
+      "Ville d'Exemple\n\nSéance du 8 juin 2020\n\n"
+      "Étaient présents : Paul DURAND - Anne MARTIN\n\n"
+      "1 - Création des commissions municipales\n\n"
+      "Le Maire expose la composition des commissions.\n\n"
+      "ADOPTE A L'UNANIMITE\n\n"
+      "2 - Délégations du conseil municipal au maire\n\n"
+      "Le Maire expose les délégations.\n\n"
+      "ADOPTE A L'UNANIMITE\n";
+  const Deliberation d = parse(body);
+  CHECK(d.kind == DeliberationKind::Minutes);
+  CHECK(d.acts.size() == 2);
+  // Without a blank line the next heading runs on to the vote: "ADOPTE A L'UNANIMITE 2 - …".
+  std::string joined = body;
+  joined.replace(joined.find("UNANIMITE\n\n2 -"), 14, "UNANIMITE\n2 -");
+  const Deliberation j = parse(joined);
+  REQUIRE(j.acts.size() == 2);
+  CHECK(j.acts[1].title->rfind("Délégations du conseil municipal", 0) == 0);
+  // Counterexample: an extract whose report holds a numbered list, voted once, is one act.
+  const Deliberation e = parse(
+      "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\nSéance du 8 juin 2020\n\n"
+      "Délibération n° 2020-045 : Tarifs de la cantine\n\n"
+      "Le Maire propose :\n\n1 - Tarif enfants à 3,40 euros\n\n2 - Tarif adultes à 5,80 euros\n\n"
+      "Le Conseil municipal, après en avoir délibéré, DÉCIDE à l'unanimité d'adopter ces tarifs.\n");
+  CHECK(e.kind == DeliberationKind::Deliberation);
+  CHECK(e.acts.empty());
+  CHECK(e.vote.unanimous == true);
+}
+
+TEST_CASE(
+    "minutes: procedural items are no acts, an act about them is one; an act noted without a vote is kept") {
+  const Deliberation d = parse(header +
+                               "1/ Approbation du procès-verbal de la séance précédente\n\n"
+                               "12 votes pour\n\n"
+                               "2/ Délibération sur les questions diverses\n\n"
+                               "Les questions seront transmises 36 heures avant le conseil.\n\n"
+                               "4 votes contre 8 votes pour\n\n"
+                               "3/ Questions diverses\n\n"
+                               "La fête aura lieu le 3 mars.\n");
+  REQUIRE(d.acts.size() == 1);
+  CHECK(title_starts(d.acts[0], "Délibération sur les questions diverses"));
+  CHECK(d.acts[0].vote.against == 4);
+
+  const Deliberation e =
+      parse(header +
+            "III. DECISIONS PRISES EN VERTU DES POUVOIRS DELEGUES\n\n"
+            "DL-055-07-13 - Signature du marché d'étude de ruissellement\n\n"
+            "Montant de 13 460,00 € HT.\n\n"
+            "Les membres du conseil municipal prennent acte de cette décision.\n\n"
+            "IV. PERSONNEL\n\n"
+            "DL-056-07-13 - Création de cinq postes d'adjoints techniques\n\n"
+            "Après délibération, les membres du conseil municipal adoptent, à l'unanimité, la "
+            "présente délibération.\n");
+  REQUIRE(e.acts.size() == 2);
+  CHECK(e.acts[0].number == "DL-055-07-13");
+  CHECK(title_starts(e.acts[0], "Signature du marché"));  // the number line's title, not the group's
+  CHECK(e.acts[1].number == "DL-056-07-13");
+  CHECK(e.acts[1].vote.unanimous == true);
+}
+
+TEST_CASE("minutes: a numbered heading in capitals run on into its report keeps its title alone") {
+  const Deliberation d = parse(
+      header +
+      "2020-046 CANTINE TARIFS POUR LA RENTREE SCOLAIRE Monsieur le Maire rappelle les tarifs de la cantine "
+      "appliqués depuis la rentrée précédente, qu'il convient de revoir pour tenir compte de la hausse des "
+      "prix des denrées et de la coordination avec la commune voisine dans le cadre du regroupement "
+      "pédagogique intercommunal.\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, accepte les tarifs proposés.\n\n"
+      "2020- 047 REDEVANCE POUR OCCUPATION DU DOMAINE PUBLIC\n\n"
+      "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, accepte ces modalités de calcul.\n");
+  REQUIRE(d.acts.size() == 2);
+  CHECK(d.acts[0].number == "2020-046");
+  CHECK(d.acts[0].title == "CANTINE TARIFS POUR LA RENTREE SCOLAIRE");
+  CHECK(d.acts[1].number == "2020-047");  // the space OCR left beside the dash is no part of it
+}

@@ -236,7 +236,7 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
 
 std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& lexicon,
                                              double min_margin) const {
-  if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
+  if (!is_repairable(word) || lexicon.knows_spelling(word)) return std::nullopt;
   std::vector<Correction> found = candidates(word, lexicon);
   if (found.empty()) return std::nullopt;
   Correction best = found[0];

@@ -136,6 +136,11 @@ TEST_CASE("with its tables, cleanup runs the corrector after the hand-written re
   REQUIRE(document.changes.size() == 1);
   CHECK(document.changes[0].rule == "corrector");
   CHECK(document.changes[0].score);
+  // A capitalised word inside a sentence is a name, left as printed; at a sentence's start it is
+  // a word like any other.
+  CHECK((*cleaner)->clean_page("Le projet Dvnamiser est retenu.\n", 1, document) ==
+        "Le projet Dvnamiser est retenu.\n");
+  CHECK((*cleaner)->clean_page("Tvpe de projet.\n", 1, document) == "Type de projet.\n");
   std::remove(confusions.c_str());
   std::remove(frequencies.c_str());
 }

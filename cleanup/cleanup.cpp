@@ -422,6 +422,14 @@ Cleaner::LineFate Cleaner::clean_line(const TextLine& line, int page, int number
   return LineFate::Text;
 }
 
+// A capitalised word inside a sentence (not a line's first word, not after a stop or a colon) is
+// a name: the words of real scans the lexicon does not know there are mostly names ("Leroux",
+// "Condamine", "Marinard", "Kévin"), which the corrector would bend to the nearest French word.
+static bool inside_sentence_name(const std::string& word, std::size_t index, const std::string& previous) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z' || index == 0 || previous.empty()) return false;
+  return std::string(".:;!?").find(previous.back()) == std::string::npos;
+}
+
 bool Cleaner::english_name(const std::string& word) {
   // A capitalised word the English lexicon knows is a name ("Coding School", "Gerard"), as word
   // repair has it.
@@ -472,7 +480,8 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         rules[i] = repair->rule;
         token.word = repair->word;
-      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions && !english_name(token.word)
+      } else if (auto correction = corrector_ && reach == Reach::TwoConfusions && !english_name(token.word) &&
+                                           !inside_sentence_name(token.word, i, previous)
                                        ? corrector_->correct(token.word, *lexicon_)
                                        : std::nullopt) {
         // What the hand-written repairs do not know: the learnt confusions, on French lines only.

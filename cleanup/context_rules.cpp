@@ -180,7 +180,8 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   // never follows "être" or "avoir" ("est approuve", "a sollicite"). A word that can stand there
   // (an adjective, a noun, a participle: "est conforme", "est membre", "sont prises") is French
   // as printed, and no evidence says the page had another word.
-  if (is_auxiliary(previous) && word.size() > 3 && (!lexicon.knows(word) || only_conjugated(word, lexicon))) {
+  if (is_auxiliary(previous) && word.size() > 3 &&
+      (!lexicon.knows_spelling(word) || only_conjugated(word, lexicon))) {
     const std::size_t e = word.back() == 'e' ? word.size() - 1
                           : word.size() > 2 && word.compare(word.size() - 2, 2, "es") == 0
                               ? word.size() - 2

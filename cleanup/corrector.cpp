@@ -236,7 +236,24 @@ std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& 
 
 std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& lexicon,
                                              double min_margin) const {
-  if (!is_repairable(word) || lexicon.knows(word)) return std::nullopt;
+  if (!is_repairable(word) || lexicon.knows_spelling(word)) return std::nullopt;
+  // The word after an elision ("l'", "d’"), if any.
+  const std::size_t apostrophe = word.find('\'');
+  const std::size_t curly = word.find("’");
+  const std::size_t cut = apostrophe != std::string::npos ? apostrophe + 1
+                          : curly != std::string::npos    ? curly + std::string("’").size()
+                                                          : 0;
+  const std::string head = word.substr(0, cut), rest = word.substr(cut);
+  // French prints capitals bare: "Etat", "Etaient", "l'Ecu" are "État", "Étaient", "l'Écu" as
+  // printed, not misreadings ("Etat" went to "Plat", "Etaient" to "t'aient" on real scans). Word
+  // repair leaves them too.
+  if (rest.size() > 1 && (rest[0] == 'E' || rest[0] == 'A'))
+    for (const char* accented : {"É", "È", "Ê", "À"})
+      if (lexicon.knows(head + accented + rest.substr(1))) return std::nullopt;
+  // After an elision, a word in capitals is an acronym ("l'EPCI"), as word repair has it.
+  if (cut > 0 && rest.size() > 1 &&
+      std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; }))
+    return std::nullopt;
   std::vector<Correction> found = candidates(word, lexicon);
   if (found.empty()) return std::nullopt;
   Correction best = found[0];

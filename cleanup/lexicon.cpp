@@ -26,11 +26,29 @@ bool Lexicon::knows(const std::string& word) {
   return known;
 }
 
+std::optional<std::string> Lexicon::traditional_spelling(const std::string& word) {
+  return knows(word) ? std::nullopt : circumflexed(word);
+}
+
+std::optional<std::string> Lexicon::circumflexed(const std::string& word) {
+  for (std::size_t i = 0; i < word.size(); ++i) {
+    if (word[i] != 'i' && word[i] != 'u') continue;
+    const std::string candidate = word.substr(0, i) + (word[i] == 'i' ? "î" : "û") + word.substr(i + 1);
+    if (knows(candidate)) return candidate;
+  }
+  return std::nullopt;
+}
+
 const std::vector<std::string>& Lexicon::readings(const std::string& word) {
   auto found = readings_.find(word);
   if (found != readings_.end()) return found->second;
   std::vector<std::string> all;
   if (knows(word)) all = hunspell_->analyze(word);
+  // "boites" is also "boîtes" (a noun), not only a form of "boiter".
+  if (const auto traditional = circumflexed(word)) {
+    const std::vector<std::string> more = hunspell_->analyze(*traditional);
+    all.insert(all.end(), more.begin(), more.end());
+  }
   if (readings_.size() >= max_cached_words) readings_.clear();  // bounded, as known_ (lexicon.h)
   return readings_.emplace(word, std::move(all)).first->second;
 }

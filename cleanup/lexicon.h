@@ -3,6 +3,7 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -24,8 +25,18 @@ class Lexicon {
   // Whether the word (UTF-8, as printed: case and elision included) is French.
   bool knows(const std::string& word);
 
+  // The spelling with a circumflex on one "i" or "u" that the lexicon knows, for a word it does
+  // not know: the 1990 spelling rectifications drop those circumflexes ("connait", "boite",
+  // "paraitre", "maitre"), acts print them so, and hunspell-fr's classical dictionary lacks them.
+  // Nothing for a known word or when no such spelling is known.
+  std::optional<std::string> traditional_spelling(const std::string& word);
+  // knows(word), or the word is the rectified spelling of a word it knows.
+  bool knows_spelling(const std::string& word) {
+    return knows(word) || traditional_spelling(word).has_value();
+  }
   // hunspell-fr's morphological readings of a known word ("po:v1… po:ipre po:3sg", "po:nom
-  // is:fem"): one string per reading, empty for an unknown word. Cached, like knows().
+  // is:fem"): one string per reading, empty for an unknown word; a rectified spelling has the
+  // readings of its traditional one ("boites": those of "boîtes"). Cached, like knows().
   const std::vector<std::string>& readings(const std::string& word);
   // Every reading carries `tag` (e.g. "po:v" for a verb form, "po:1sg"); false for an unknown word.
   bool every_reading_has(const std::string& word, const std::string& tag);
@@ -38,6 +49,8 @@ class Lexicon {
 
  private:
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
+  // The word with a circumflex on one of its "i" or "u" that the lexicon knows, if any.
+  std::optional<std::string> circumflexed(const std::string& word);
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, bool> known_;
   std::unordered_map<std::string, std::vector<std::string>> readings_;

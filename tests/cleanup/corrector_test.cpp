@@ -136,6 +136,23 @@ TEST_CASE("with its tables, cleanup runs the corrector after the hand-written re
   REQUIRE(document.changes.size() == 1);
   CHECK(document.changes[0].rule == "corrector");
   CHECK(document.changes[0].score);
+  // A capitalised word inside a sentence is a name, left as printed; at a sentence's start it is
+  // a word like any other.
+  CHECK((*cleaner)->clean_page("Le projet Dvnamiser est retenu.\n", 1, document) ==
+        "Le projet Dvnamiser est retenu.\n");
+  CHECK((*cleaner)->clean_page("Tvpe de projet.\n", 1, document) == "Type de projet.\n");
   std::remove(confusions.c_str());
   std::remove(frequencies.c_str());
+}
+
+TEST_CASE("the corrector leaves capitals printed bare and acronyms after an elision") {
+  // With the project's learnt tables: on real scans "Etat" went to "Plat", "Etaient" to "t'aient",
+  // "l'EPCI" to "l'PC" and "l’Ecu" to "l’Écu"; French prints capitals without their accents.
+  Options options;
+  options.corrector = true;
+  auto cleaner = Cleaner::create(options);
+  REQUIRE(cleaner);
+  CleanDocument document;
+  const std::string text = "Etaient présents les membres.\n\nEtat des lieux.\n\nVu l'EPCI et l’Ecu.\n";
+  CHECK((*cleaner)->clean_page(text, 1, document) == text);
 }

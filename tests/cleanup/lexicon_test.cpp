@@ -18,3 +18,16 @@ TEST_CASE("the lexicon's cache of looked-up words is bounded", "[lexicon]") {
   CHECK((*lexicon)->knows("délibération"));
   CHECK_FALSE((*lexicon)->knows("dé1ibération"));
 }
+
+TEST_CASE("a rectified spelling (1990) is known through its circumflex", "[lexicon]") {
+  auto lexicon = Lexicon::load("/usr/share/hunspell/fr");
+  REQUIRE(lexicon);
+  Lexicon& french = **lexicon;
+  CHECK(french.traditional_spelling("connait") == std::optional<std::string>("connaît"));
+  CHECK(french.knows_spelling("boites"));
+  CHECK_FALSE(french.traditional_spelling("connaît"));  // known as printed
+  CHECK_FALSE(french.knows_spelling("dé1ibération"));
+  // "boites" is a form of "boiter" and, rectified, the noun "boîtes".
+  CHECK(french.some_reading_has("boites", "po:nom"));
+  CHECK(french.some_reading_has("boites", "po:2sg"));
+}

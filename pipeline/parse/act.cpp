@@ -30,33 +30,20 @@ std::optional<std::string> act_number(const Paragraph& p, std::string& rest, boo
       warnings.push_back(describe(p.place) + ": act number read from damaged text \"" + p.text + "\"");
     return service + m[2].str();
   }
-  // "Délibération n° 2023-087", "DELIBERATION N°2023-087", "Délibération n°: DEL-2023-087"
-  static const std::regex communal("^deliberation\\s+n\\s*(\xC2\xB0|o)\\s*:?\\s*[a-z0-9][a-z0-9/_.-]*$");
-  if (std::regex_match(p.folded, communal)) {
-    auto at = p.text.find("\xC2\xB0");
-    at = at == std::string::npos ? p.text.rfind(' ') + 1 : at + 2;
-    std::string number = p.text.substr(at);
-    number.erase(0, number.find_first_not_of(" :"));
-    return number;
-  }
-  // "N° 2016.02.16 - Subvention …", "n° 13-02-2023 - Approbation …", "n° 2014 / 183" (a sidebar's
-  // number, the rest of its line being another column), "DELIBERATION N° 2023-12 : Tarifs …",
-  // "PACU/17-2023 Etude de …" (a service's code, its sequence and year, then the title).
-  static const std::regex inline_number(
-      "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)(?:\xC3\xA9|e|\xC3\x89|E)(?:ration|RATION) )?"
-      "(?:[Nn] ?\xC2\xB0 ?|No\\.? ):? ?"
-      "([0-9A-Z][0-9A-Za-z_./-]*[0-9A-Za-z](?: / [0-9]{1,5})?)"
-      "(?: ?(?:-|\xE2\x80\x93|:) (.*))?(?: .*)?$");
-  static const std::regex coded("^([A-Z]{2,8}[/_-][0-9]{1,4}[-/_][0-9]{4}) (\\S.*)$");
-  std::smatch n;
+  // "Délibération n° 2023-087", "Délibération n°: DEL-2023-087", "N° 2016.02.16 - Subvention …",
+  // "n° 13-02-2023 - Approbation …", "n° 2014 / 183" (a sidebar's number, the rest of its line
+  // being another column), "DELIBERATION N° 2023-12 : Tarifs …", "PACU/17-2023 Etude de …" (a
+  // service's code, its sequence and year, then the title): the grammar of number.cpp. Unannounced,
+  // an extract's number carries a code ("DEL2024-112"), since a report's line may open with figures.
   const std::string head = p.text.substr(0, 1200);
-  if (std::regex_match(head, n, inline_number) || std::regex_match(head, n, coded)) {
-    std::string number = n[1].str();
-    // A number has figures; "N° SIRET" or a word is no act number.
-    if (number.find_first_of("0123456789") == std::string::npos) return std::nullopt;
-    rest = n[2].matched ? n[2].str() : "";
-    alone = n.length(1) + n.position(1) + 2 >= static_cast<long>(head.size());
-    return number;
+  if (auto n = read_announced_number(head)) {
+    const bool coded = n->number.find_first_of("ABCDEFGHIJKLMNOPQRSTUVWXYZ") != std::string::npos;
+    if (!n->announced && !(coded && !n->rest.empty())) return std::nullopt;
+    // "n° 2014 / 183 Objet …" in a sidebar: after an announced number, what follows on its line
+    // is a title when a separator introduces it, else another column.
+    rest = n->announced && !n->separated ? "" : n->rest;
+    alone = n->rest.empty();
+    return n->number;
   }
   return std::nullopt;
 }

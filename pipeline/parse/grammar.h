@@ -44,6 +44,20 @@ bool introduces_report(const std::string& folded);
 // rapporteur's closing formula, which hands over to the legal part, as the introduction opened.
 bool closes_report(const std::string& folded);
 
+// number.cpp — an act's number opening `text` ("2020-038 - Titre", "DL-055-07-13 - Titre",
+// "20231218 1 Titre", "2023_034 _D"): the number, where it ends and the title after its separator.
+// `marked`: "n°" announced it, so a lone segment of figures is a number too.
+struct ActNumber {
+  std::string number;
+  std::size_t end = 0;
+  std::string rest;
+  bool announced = false;  // after "Délibération" or "n°"
+  bool separated = false;  // "-", ":" or "–" between the number and `rest`
+};
+std::optional<ActNumber> read_act_number(const std::string& text, bool marked);
+// The same after the words that announce it ("Délibération n° …", "N° …"), skipped.
+std::optional<ActNumber> read_announced_number(const std::string& text);
+
 // legal.cpp — from the legal opener to the end: visas, considérants, articles, vote, signatory.
 // Returns the index of the first paragraph of the legal part (the end of the report).
 std::size_t find_legal_part(const Paragraphs& paragraphs, std::size_t from);

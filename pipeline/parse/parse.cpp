@@ -105,12 +105,19 @@ std::optional<ListNumber> list_number(const std::string& text) {
 // lines too. Never a sentence (it would end with a full stop) nor a part of the act.
 enum class HeadingForm { None, Numbered, Listed, Capitals };
 
-bool starts_numbered(const std::string& f) {
-  static const std::regex numbered(
+// A heading announced as a deliberation or a point ("Délibération n° …", "N° 12 …", "Point 3 :",
+// "Objet : …"), or opening with an act's number in the grammar of number.cpp.
+bool starts_numbered(const Paragraph& p) {
+  static const std::regex announced(
       "^(deliberation\\s*(n\\s*(\xC2\xB0|o)?\\s*)?:?\\s*[0-9a-z]*[0-9]|n\\s*\xC2\xB0\\s*[0-9]|"
-      "[0-9]{4}\\s*[-_/]\\s*[0-9]{1,4}\\b|[0-9]{8}[_ -]|[a-z]{2,8}[-_]?[0-9]{2,4}[-_][0-9]{2}|"
       "point\\s+(n\\s*\xC2\xB0\\s*)?[0-9]+|objet\\s*:)");
-  return std::regex_search(f, numbered);
+  if (std::regex_search(p.folded, announced)) return true;
+  // A number run on into a sentence ("Délibération N°DEL 011-02-12 en date du …", a cut made
+  // at "Délibération") is a reference, not a heading: a heading's title follows a separator or
+  // opens with a capital.
+  const auto number = read_announced_number(p.text.substr(0, 200));
+  return number && !(!number->separated && !number->rest.empty() &&
+                     std::islower(static_cast<unsigned char>(number->rest[0])));
 }
 
 HeadingForm heading_form(const Paragraph& p) {
@@ -119,7 +126,7 @@ HeadingForm heading_form(const Paragraph& p) {
   if (is_vote_statement(f) || is_decision_marker(f) || f.rfind("vu ", 0) == 0 ||
       f.rfind("considerant", 0) == 0 || article_number(f) || is_signature_marker(f))
     return HeadingForm::None;
-  if (starts_numbered(f)) return HeadingForm::Numbered;
+  if (starts_numbered(p)) return HeadingForm::Numbered;
   if (list_number(p.text)) return HeadingForm::Listed;
   const char last = p.text.back();
   if (last == '.' || last == ',' || last == ';') return HeadingForm::None;
@@ -145,24 +152,12 @@ bool is_procedural(const std::string& title_folded) {
 // The number and title a heading prints: "Délibération n° 2020-038 : SUBVENTION …",
 // "20240219_1-Consultation …", "N° 13-02-2023 - Approbation …", "1) Approbation …".
 void read_act_heading(const std::string& text, Deliberation& act) {
-  static const std::regex with_number(
-      "^(?:D(?:\xC3\xA9|e|\xC3\x89|E)(?:lib|LIB)\\S*\\s*)?(?:[Nn]\\s*\xC2\xB0\\s*:?\\s*)?"
-      "([0-9]{4}\\s*[-_/"
-      "]\\s*[0-9]{1,4}(?:\\s?[-_][0-9A-Za-z]{1,4})?|[0-9]{8}[_ ][0-9]{1,3}|[0-9]{1,2}-[0-9]{2}-[0-9]{4}|"
-      "[A-Z]{2,8}[-_]?[0-9]{2,4}[-_][0-9-]{2,10})\\s*[-:\xE2\x80\x93_.]*\\s*(.*)$");
-  std::smatch m;
   std::string title = text;
-  if (std::regex_match(text, m, with_number)) {
-    // "2023_034 _D", "2020- 047": a space beside a separator is no part of the number.
-    std::string number;
-    for (const char c : m[1].str())
-      if (!(c == ' ' && (number.empty() || number.back() == '_'))) number += c;
-    for (const char* gap : {" _", " -", "- ", " /", "/ "})
-      for (std::size_t at = number.find(gap); at != std::string::npos; at = number.find(gap))
-        number.erase(gap[0] == ' ' ? at : at + 1, 1);
-    act.number = number;
-    title = m[2].str();
+  if (auto number = read_announced_number(text)) {
+    act.number = number->number;
+    title = number->rest;
   } else {
+    std::smatch m;
     static const std::regex listed(
         "^(?:(?:[Pp]oint|POINT)\\s+)?(?:[0-9]{1,2}|[IVX]{1,4})\\s*(?:[).:/-]|\xE2\x80\x93)\\s*(.*)$");
     if (std::regex_match(text, m, listed)) title = m[1].str();
@@ -308,7 +303,7 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
         p.bullet = false;
       }
     }
-    if (p.folded.size() > 260 && starts_numbered(p.folded)) {
+    if (p.folded.size() > 260 && starts_numbered(p)) {
       const std::size_t end = capitals_title_end(p.text);
       if (end > 0 && end < p.text.size()) {
         Paragraph head = p;
@@ -574,7 +569,9 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   std::vector<bool> used(paragraphs.size(), false);
   const Span before_legal{0, legal};
   read_attendance(paragraphs, before_legal, used, out);
+  std::vector<bool> read_by_act = used;
   const std::optional<std::size_t> act = read_act(paragraphs, before_legal, used, out);
+  for (std::size_t i = 0; i < used.size(); ++i) read_by_act[i] = used[i] && !read_by_act[i];
   // The session header ends where the report begins (its introduction, or else the title): a
   // "séance du 17 juillet 2020" quoted in the report is another session's.
   std::size_t header_end = act ? std::min(*act + 1, legal) : legal;
@@ -601,10 +598,12 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
     out.warnings.push_back("no report found between the act's title and its legal part");
 
   // The acts start after the header and attendance the parts above read (a signature at the end
-  // read as a name does not count: the first numbered heading bounds the header).
+  // read as a name does not count: the first numbered heading bounds the header). The number
+  // an extract's reader took is the first act's heading in minutes.
   std::size_t first_heading = legal;
   for (std::size_t i = 0; i < legal; ++i)
-    if (heading_form(paragraphs[i]) == HeadingForm::Numbered && !used[i]) {
+    if (heading_form(paragraphs[i]) == HeadingForm::Numbered &&
+        (!used[i] || (read_by_act[i] && read_announced_number(paragraphs[i].text.substr(0, 200))))) {
       first_heading = i;
       break;
     }

@@ -185,3 +185,43 @@ TEST_CASE("minutes: a numbered heading in capitals run on into its report keeps 
   CHECK(d.acts[0].title == "CANTINE TARIFS POUR LA RENTREE SCOLAIRE");
   CHECK(d.acts[1].number == "2020-047");  // the space OCR left beside the dash is no part of it
 }
+
+TEST_CASE("minutes: act numbers in every printed shape are read by the extract's grammar") {
+  const Deliberation d = parse(header +
+                               "20240219 1-Consultation relative au projet de parc\n\n"
+                               "Le conseil approuve à l'unanimité.\n\n"
+                               "DL-055-07-13 - Signature du marché d'étude\n\n"
+                               "Le conseil approuve à l'unanimité.\n\n"
+                               "Décision modificative n° 3 - Délibération n° 2023_034 _D (Voir annexe)\n\n"
+                               "Le conseil approuve à l'unanimité.\n\n"
+                               "2025-12-09-DCM-02 Préservation de la ressource en eau\n\n"
+                               "Le conseil approuve à l'unanimité.\n\n"
+                               "20231218 5 Décision modificative n° 6/2023 relative au budget général\n\n"
+                               "Le conseil approuve à l'unanimité.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 5);
+  CHECK(d.acts[0].number == "20240219 1");
+  CHECK(title_starts(d.acts[0], "Consultation relative"));
+  CHECK(d.acts[1].number == "DL-055-07-13");
+  CHECK(title_starts(d.acts[1], "Signature du marché"));
+  CHECK(d.acts[3].number == "2025-12-09-DCM-02");
+  CHECK(title_starts(d.acts[3], "Préservation de la ressource"));
+  CHECK(d.acts[4].number == "20231218 5");
+  CHECK(title_starts(d.acts[4], "Décision modificative n° 6/2023"));
+}
+
+TEST_CASE("minutes: a list's figure, a year, a sum or a code word is no act number") {
+  const Deliberation d = parse(header +
+                               "1) Tarifs de la cantine\n\n"
+                               "COVID-19 : mesures d'accueil des enfants\n\n"
+                               "1.500,00 € seront inscrits au budget.\n\n"
+                               "Le conseil approuve à l'unanimité.\n\n"
+                               "2) POINT 3 DU RÈGLEMENT INTÉRIEUR\n\n"
+                               "2024 sera l'année des travaux.\n\n"
+                               "Le conseil approuve à l'unanimité.\n");
+  REQUIRE(d.acts.size() == 2);
+  CHECK_FALSE(d.acts[0].number);
+  CHECK(title_starts(d.acts[0], "Tarifs de la cantine"));
+  CHECK_FALSE(d.acts[1].number);
+  CHECK(title_starts(d.acts[1], "POINT 3"));
+}

@@ -58,6 +58,49 @@ bool merge_vote(const VoteTally& tally, VoteTally& vote) {
 
 enum class Part { Opening, Visas, Considerants, Decision, Articles, Vote };
 
+// A dispositive without articles states each decision with its verb in capitals ("APPROUVE le
+// plan …", "AUTORISE le Maire à …", "FIXE les tarifs …"): the third person of the verbs a council
+// decides with, printed in capitals, then the decision in lower case.
+bool opens_with_decision_verb(const Paragraph& p) {
+  static const std::regex verb(
+      "^(approuve|autorise|fixe|dit|decide|accepte|attribue|charge|confirme|designe|donne|emet|"
+      "mandate|precise|prend acte|rappelle|sollicite|valide|accorde|arrete|retient|opte|"
+      "s'engage|abroge|annule|modifie|cree|supprime|octroie|renouvelle|delegue)(nt)?\\b");
+  const std::size_t space = p.text.find(' ');
+  if (space == std::string::npos || space < 2) return false;
+  for (std::size_t i = 0; i < space; ++i) {
+    const unsigned char c = static_cast<unsigned char>(p.text[i]);
+    if (c >= 'a' && c <= 'z') return false;  // "Approuve" opens a sentence, not a decision
+  }
+  return std::regex_search(p.folded, verb);
+}
+
+// "1°) …", "2°/ …", "3° - …": a decision numbered without the word "Article".
+std::optional<int> decision_number(const std::string& folded, std::size_t* prefix_length) {
+  static const std::regex numbered("^([0-9]{1,2})\\s*\xC2\xB0\\s*[)/.:-]?\\s*");
+  std::smatch m;
+  if (!std::regex_search(folded, m, numbered)) return std::nullopt;
+  *prefix_length = static_cast<std::size_t>(m.length(0));
+  return std::stoi(m[1].str());
+}
+
+// "DÉCIDE : - d'approuver le plan ; - d'autoriser le Maire …" run on one line: the items after
+// the marker, cut at each "; -" or at a dash before the next infinitive.
+std::vector<std::string> decisions_after_marker(const std::string& text) {
+  std::vector<std::string> items;
+  static const std::regex item_break(
+      ";?\\s+-\\s+(?=(d'|d\xE2\x80\x99|de |du |des |la |le |l'|l\xE2\x80\x99))|;\\s*-\\s+");
+  std::string rest = text;
+  rest.erase(0, rest.find_first_not_of(" -"));
+  std::smatch m;
+  while (std::regex_search(rest, m, item_break)) {
+    items.push_back(rest.substr(0, static_cast<std::size_t>(m.position(0))));
+    rest = m.suffix().str();
+  }
+  items.push_back(rest);
+  return items;
+}
+
 }  // namespace
 
 bool is_decision_marker(const std::string& folded) {
@@ -94,6 +137,8 @@ std::size_t find_legal_part(const Paragraphs& paragraphs, std::size_t from) {
 void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberation& out) {
   Part part = Part::Opening;
   bool decided = false, voted = false, signed_off = false;
+  bool numbered_articles = false;  // "Article 1 :" read: the dispositive is in articles
+  bool listed_items = false;       // the last decision was a dash item ("- d'approuver …")
   std::vector<std::string> unread;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     const Paragraph& p = paragraphs[i];
@@ -116,7 +161,32 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
       }
       break;
     }
+    // Decisions without the word "Article": "1°) …", a list of dashes after "DÉCIDE :", or verbs in
+    // capitals; each is kept as an article, numbered in order.
+    if (!numbered_articles) {
+      std::size_t item_prefix = 0;
+      const std::optional<int> numbered = decided ? decision_number(f, &item_prefix) : std::nullopt;
+      const bool listed =
+          decided && p.bullet && (part == Part::Decision || (part == Part::Articles && listed_items));
+      // "DÉCIDE :" alone is the marker, read below; "DÉCIDE que ce tarif …" is a decision too, and
+      // "APPROUVE, à l'unanimité, le plan" is also the vote.
+      static const std::regex marker_alone("^(decide|delibere|decident)\\s*(:|$)");
+      const bool verb = opens_with_decision_verb(p) && !std::regex_search(f, marker_alone);
+      if (numbered || listed || verb) {
+        if (is_decision_marker(f)) decided = true;
+        if (is_decision_marker(f) || is_vote_statement(f))
+          voted = merge_vote(read_vote(f), out.vote) || voted;
+        const int next = static_cast<int>(out.articles.size()) + 1;
+        out.articles.push_back(
+            Article{numbered ? *numbered : next, without_list_end(p.text.substr(item_prefix))});
+        listed_items = listed;
+        part = Part::Articles;
+        continue;
+      }
+    }
     if (auto number = article_number(f, &prefix)) {
+      if (!numbered_articles) out.articles.clear();  // the articles are the act's decisions
+      numbered_articles = true;
       if (!decided) out.warnings.push_back(describe(p.place) + ": article before \"Délibère\"/\"DÉCIDE\"");
       const int expected = out.articles.empty() ? 1 : out.articles.back().number + 1;
       if (*number != expected)
@@ -144,6 +214,30 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
       voted = merge_vote(read_vote(f), out.vote) || voted;
       // "DÉCIDE : d'approuver …" — a decision without numbered articles is not split into any.
       static const std::regex marker_only("(delibere|decide|deliberent)\\s*:?\\s*$");
+      // "DÉCIDE : - d'approuver …; - d'autoriser …": the decisions printed on the marker's line.
+      static const std::regex marker_colon("\\b(decide|delibere|decident)\\s*:\\s*");
+      std::smatch m;
+      if (!numbered_articles && std::regex_search(f, m, marker_colon) && m.suffix().length() > 0 &&
+          !std::regex_search(f, marker_only)) {
+        // The same decisions in the printed text: after the colon whose folded rest is the tail.
+        const std::string tail = m.suffix().str();
+        std::string printed;
+        for (std::size_t colon = p.text.find(':'); colon != std::string::npos && printed.empty();
+             colon = p.text.find(':', colon + 1)) {
+          const std::size_t start = p.text.find_first_not_of(' ', colon + 1);
+          if (start != std::string::npos && fold(p.text.substr(start)) == tail)
+            printed = p.text.substr(start);
+        }
+        if (!printed.empty()) {
+          for (const std::string& item : decisions_after_marker(printed))
+            if (!without_list_end(item).empty())
+              out.articles.push_back(
+                  Article{static_cast<int>(out.articles.size()) + 1, without_list_end(item)});
+          listed_items = true;
+          part = Part::Articles;
+          continue;
+        }
+      }
       if (!std::regex_search(f, marker_only)) unread.push_back(describe(p.place));
       continue;
     }

@@ -330,3 +330,51 @@ TEST_CASE("acts: a session year printed in words with its day in figures") {
   CHECK(date("L'an deux mille quelque chose le 9 décembre, le Conseil s'est réuni") != "2000-12-09");
   CHECK(!date("Date convocation du Conseil Municipal : 2 décembre 2022"));
 }
+
+TEST_CASE("acts: a dispositive without articles is kept as the act's decisions") {
+  const std::string head =
+      "Séance du 4 mars 2024\n\nObjet : Tarifs de la cantine\n\n"
+      "Monsieur le Maire expose que les tarifs doivent être revus.\n\n";
+  // Dashes under "DÉCIDE :", on their own lines.
+  const Deliberation dashes =
+      parse(head +
+            "Le Conseil Municipal, après en avoir délibéré, à l'unanimité,\n\nDÉCIDE :\n\n"
+            "- d'approuver les tarifs ;\n\n- d'autoriser le Maire à signer la convention.\n");
+  REQUIRE(dashes.articles.size() == 2);
+  CHECK(dashes.articles[0].number == 1);
+  CHECK(dashes.articles[0].text == "d'approuver les tarifs");
+  CHECK(dashes.articles[1].text == "d'autoriser le Maire à signer la convention");
+  // The same run on the marker's line.
+  const Deliberation run_on =
+      parse(head +
+            "Le Conseil Municipal, après en avoir délibéré, à l'unanimité, DÉCIDE : - "
+            "d'approuver les tarifs ; - d'autoriser le Maire à signer la convention.\n");
+  REQUIRE(run_on.articles.size() == 2);
+  CHECK(run_on.articles[1].text == "d'autoriser le Maire à signer la convention");
+  CHECK(run_on.vote.unanimous == true);
+  // Verbs in capitals, one decision each; a sentence that opens with the same verb is none.
+  const Deliberation verbs = parse(head +
+                                   "LE CONSEIL MUNICIPAL, APRÈS EN AVOIR DÉLIBÉRÉ,\n\nÀ L'UNANIMITE,\n\n"
+                                   "APPROUVE les tarifs.\n\nAUTORISE le Maire à signer la convention.\n\n"
+                                   "FIXE le prix du repas à 3,40 €.\n");
+  REQUIRE(verbs.articles.size() == 3);
+  CHECK(verbs.articles[2].text == "FIXE le prix du repas à 3,40 €");
+  const Deliberation sentence = parse(head +
+                                      "Le Conseil Municipal, après en avoir délibéré,\n\nDÉCIDE :\n\n"
+                                      "Approuve ainsi la proposition du Maire.\n");
+  CHECK(sentence.articles.empty());
+  // Numbered decisions "1°) …".
+  const Deliberation numbered = parse(head +
+                                      "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\n"
+                                      "1°) d'approuver les tarifs ;\n\n2°) d'autoriser le Maire à signer.\n");
+  REQUIRE(numbered.articles.size() == 2);
+  CHECK(numbered.articles[1].number == 2);
+  CHECK(numbered.articles[1].text == "d'autoriser le Maire à signer");
+  // Counterexample: a list of dashes in the report, before any decision, is no decision.
+  const Deliberation report = parse(head +
+                                    "Il propose :\n\n- un tarif enfant ;\n\n- un tarif adulte.\n\n"
+                                    "Le Conseil Municipal, après en avoir délibéré, DÉCIDE :\n\n"
+                                    "Article 1 : Les tarifs sont fixés.\n");
+  REQUIRE(report.articles.size() == 1);
+  CHECK(report.articles[0].text == "Les tarifs sont fixés.");
+}

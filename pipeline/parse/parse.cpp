@@ -279,6 +279,17 @@ std::size_t capitals_title_end(const std::string& text) {
   return words >= 2 ? end : 0;
 }
 
+// Moves the text of `p` before `head_end` into a paragraph of its own at the end of `out`; `p`
+// keeps its text from `rest_begin` on.
+void split_off_head(Paragraph& p, std::size_t head_end, std::size_t rest_begin, Paragraphs& out) {
+  Paragraph head = p;
+  head.text = p.text.substr(0, head_end);
+  head.folded = fold(head.text);
+  out.push_back(std::move(head));
+  p.text = p.text.substr(rest_begin);
+  p.folded = fold(p.text);
+}
+
 Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t from) {
   Paragraphs out(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(from));
   std::optional<ListNumber> last;
@@ -294,25 +305,13 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
       std::smatch m;
       if (std::regex_search(p.text, m, tally_then_title)) {
         const std::size_t at = static_cast<std::size_t>(m.position(3));
-        Paragraph head = p;
-        head.text = p.text.substr(0, at - 1);
-        head.folded = fold(head.text);
-        out.push_back(std::move(head));
-        p.text = p.text.substr(at);
-        p.folded = fold(p.text);
+        split_off_head(p, at - 1, at, out);
         p.bullet = false;
       }
     }
     if (p.folded.size() > 260 && starts_numbered(p)) {
       const std::size_t end = capitals_title_end(p.text);
-      if (end > 0 && end < p.text.size()) {
-        Paragraph head = p;
-        head.text = p.text.substr(0, end);
-        head.folded = fold(head.text);
-        out.push_back(std::move(head));
-        p.text = p.text.substr(end + 1);
-        p.folded = fold(p.text);
-      }
+      if (end > 0 && end < p.text.size()) split_off_head(p, end, end + 1, out);
     }
     while (true) {
       if (heading_form(p) == HeadingForm::Listed) {
@@ -327,12 +326,7 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
           !(std::isupper(static_cast<unsigned char>(p.text[at + 1 + next.size()])) ||
             static_cast<unsigned char>(p.text[at + 1 + next.size()]) == 0xC3))
         break;
-      Paragraph head = p;
-      head.text = p.text.substr(0, at);
-      head.folded = fold(head.text);
-      out.push_back(std::move(head));
-      p.text = p.text.substr(at + 1);
-      p.folded = fold(p.text);
+      split_off_head(p, at, at + 1, out);
       p.bullet = false;
     }
     out.push_back(std::move(p));

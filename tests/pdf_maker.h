@@ -76,6 +76,17 @@ inline std::string win_ansi(const std::string& utf8) {
   return out;
 }
 
+// One A4 page drawn by `content` (a content stream; font /F1 is Helvetica in WinAnsiEncoding).
+inline std::string one_page_pdf(const std::string& content) {
+  return make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+      "");
+}
+
 // A born-digital PDF: each page's text in Helvetica 9 pt, one line per line of the text, long
 // lines wrapped at 100 characters (A4, at most 80 lines a page).
 inline std::string text_pdf(const std::vector<std::string>& pages) {

@@ -63,13 +63,7 @@ std::string sidebar_page_pdf() {
   // the real scan r02 is where it does not, scripts/check-layout; this test holds the mechanism:
   // the sidebar found, tagged in hOCR, read whole and first.)
   content += "1 w 34 652 96 62 re S 34 680 m 130 680 l S\n";
-  return test::make_pdf(
-      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-       "/Contents 4 0 R >>",
-       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-      "");
+  return test::one_page_pdf(content);
 }
 
 Raster page_of(const cv::Mat& image, int dpi) {
@@ -238,13 +232,7 @@ std::string stamp_page_pdf() {
   line_at(8, 406, 780, "Publie le");
   line_at(8, 406, 760, "ID : 007-210701280-20231211-2023_037-DE");
   for (std::size_t i = 0; i < kBody.size(); ++i) line_at(10, 70, 700 - 14.0 * i, kBody[i]);
-  return test::make_pdf(
-      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-       "/Contents 4 0 R >>",
-       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-      "");
+  return test::one_page_pdf(content);
 }
 
 }  // namespace

@@ -31,13 +31,7 @@ std::string page_with_marks() {
   // Mirrored left to right, as the back of the sheet seen through it.
   content += "-1 0 0 1 520 460 Tm (" + test::win_ansi("Seance du conseil municipal du douze mars") + ") Tj\n";
   content += "ET\n";
-  return test::make_pdf(
-      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
-       "/Contents 4 0 R >>",
-       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
-       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
-      "");
+  return test::one_page_pdf(content);
 }
 
 }  // namespace

@@ -34,6 +34,8 @@ class Statement {
     return *this;
   }
   int step() { return sqlite3_step(statement_); }
+  // Ready to step again with new bindings (a statement prepared once, run per row).
+  void reset() { sqlite3_reset(statement_); }
   std::string column_text(int index) {
     const unsigned char* value = sqlite3_column_text(statement_, index);
     return value ? reinterpret_cast<const char*>(value) : "";

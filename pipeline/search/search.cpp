@@ -259,7 +259,7 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   if (!shown) return failure("cannot search");
   std::vector<Hit> hits;
   for (long long id : best) {
-    sqlite3_reset(shown.raw());
+    shown.reset();
     shown.text(1, *fts);
     shown.integer(2, id);
     status = shown.step();

@@ -26,7 +26,10 @@ struct ContextRepair {
 //    in "-e" whose "-é" form is a past participle ("à approuve": both misread), before a word that
 //    is only ever a past participle ("à eu", "à ouvert", "à été") and after a subject pronoun
 //    ("Elle à ainsi");
-//  - "où" becomes "ou" before "la", "le", "les", "une" or "l'" when the rest of the sentence holds
+//  - "où" becomes "ou" when the next word opens an alternative (son, sa, de, des, un, à, en, pour,
+//    pas, a name...) and the previous one is not a place or a time ("le cas où", "là où", "d'où"):
+//    a list kept because it wins on the worn test half where the model is silent;
+//    and before "la", "le", "les", "une" or "l'" when the rest of the sentence holds
 //    no word that can only be a conjugated verb, nor a form of "être" or "avoir": a relative
 //    clause has its verb;
 //  - "dés" becomes "des", and "lés" "les": dice and widths of cloth have no place in an act;

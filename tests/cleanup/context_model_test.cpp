@@ -98,8 +98,7 @@ TEST_CASE("cleanup decides the confusable words by the learnt context model") {
   CHECK(clean("Le vote oui où non du conseil.") == "Le vote oui ou non du conseil.");
   CHECK(clean("Lors dès élections municipales.") == "Lors des élections municipales.");
   CHECK(clean("Il part dès lors que la séance est levée.") == "Il part dès lors que la séance est levée.");
-  // The model keeps "où" after "cas" by its margin, so the grammar rule (no conjugated verb in
-  // the rest of the sentence: an alternative) does not change it.
+  // "où" after a place or a time stays: the model keeps it, and so does the grammar rule.
   CHECK(clean("Dans le cas où la subvention non versée.") == "Dans le cas où la subvention non versée.");
   // "A" is never made "À": capitals drop their accents.
   CHECK(clean("A compter du 1er janvier.") == "A compter du 1er janvier.");

@@ -172,7 +172,10 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(in_context("Métropole", "a", "décidé") == "a");
     CHECK(in_context("elle", "a", "pouvoir") == "a");  // "pouvoir" is a noun too
   }
-  SECTION("où / ou: no grammar rule without a determiner; dés / des") {
+  SECTION("où / ou before an alternative; dés / des") {
+    CHECK(in_context("Provence", "où", "son") == "ou");
+    CHECK(in_context("d'étude", "où", "de") == "ou");
+    CHECK(in_context("peu", "où", "pas") == "ou");
     CHECK(in_context("cas", "où", "des") == "où");
     CHECK(in_context("temps", "où", "un") == "où");
     CHECK(in_context("commune", "où", "sont") == "où");
@@ -194,6 +197,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(with_rest("site", "la", {"commune", "construira", "une", "école."}) == "où");
     CHECK(with_rest("salle", "les", {"élus", "sont", "réunis."}) == "où");  // "sont" is a noun too
     CHECK(with_rest("salle", "la", {"séance", "a", "lieu."}) == "où");
+    CHECK(with_rest("cas", "la", {"subvention", "non", "versée."}) == "où");  // place or time first
     CHECK(in_context("innovant", "où", "la") == "où");  // sentence unknown: left
   }
   SECTION("a line's first + or * is a bullet") {

@@ -198,7 +198,7 @@ TEST_CASE("in-lexicon ambiguities are settled only by the stated context rules")
     CHECK(with_rest("salle", "les", {"élus", "sont", "réunis."}) == "où");  // "sont" is a noun too
     CHECK(with_rest("salle", "la", {"séance", "a", "lieu."}) == "où");
     CHECK(with_rest("cas", "la", {"subvention", "non", "versée."}) == "où");  // place or time first
-    CHECK(in_context("innovant", "où", "la") == "où");  // sentence unknown: left
+    CHECK(in_context("innovant", "où", "la") == "où");                        // sentence unknown: left
   }
   SECTION("a line's first + or * is a bullet") {
     CHECK(misread_bullet("+") == std::optional<std::string>("•"));

@@ -98,8 +98,9 @@ struct CleanPage {
 //   2. the engine's own words: low-confidence specks dropped (noise.h), the en dash and the stops
 //      the engine measured (measured.h), underscores found in the pixels put back (ocr/underscore.h);
 //   3. noise tokens (noise.h), a lone stop given back to its word;
-//   4. bullets and dashes (context_rules.h), then word repair: the context rules first
-//      (context_rules.h), then the lexicon's repairs (word_repair.h);
+//   4. bullets and dashes (context_rules.h), then word repair: the context model first for
+//      a/à, ou/où, la/là, des/dès (context_model.h), then the context rules (context_rules.h),
+//      then the lexicon's repairs (word_repair.h);
 //   5. reflow into paragraphs, end-of-line hyphens joined (reflow.h).
 // Text without the engine's words (`greffe clean`, a PDF's text layer) enters as words without
 // boxes (words_of_text). text.txt and the word formats are rendered from the same words, so a

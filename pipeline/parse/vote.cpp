@@ -15,7 +15,11 @@ bool is_vote_statement(const std::string& folded) {
       "\\b[0-9]{1,3} (votes?|voix) (pour|contre)\\b|^vote\\s*_?\\s*:|"
       "^(le|les membres du) (conseil|bureau|comite)[^.]{0,40} "
       "(approuve|adopte|accepte|valide|autorise|refuse|rejette|decide)"
-      "[^.]{0,30}(unanimite|majorite)");
+      "[^.]{0,30}(unanimite|majorite)|"
+      // Minutes' closings: "Le point est adopté à l'unanimité.", "Accord à l'unanimité",
+      // "ADOPTEE A L'UNANIMITE", "Approuvé à la majorité".
+      "^(le point|la deliberation|la proposition|le projet|le rapport) (est|a ete) (adopte|approuve|rejete)|"
+      "^(accord|approuvee?s?) a (l'+unanimite|la majorite)");
   return folded.size() < 2000 && std::regex_search(folded, vote);
 }
 

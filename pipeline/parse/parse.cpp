@@ -178,6 +178,15 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   if (!title.empty()) act.title = title;
 }
 
+// "Le Conseil décide de conserver …", "Après en avoir délibéré, le Conseil accepte …": the council's
+// decision stated in a sentence, as minutes record an act without its vote.
+bool council_decides(const std::string& folded) {
+  static const std::regex decides(
+      "^(apres en avoir delibere,? )?(le|les membres du) (conseil|bureau|comite)( municipal| communautaire| "
+      "d'administration)?,? (decide|approuve|accepte|adopte|autorise|refuse|rejette|valide|emet)\\b");
+  return std::regex_search(folded.substr(0, 160), decides);
+}
+
 // "2 abstentions", "4 votes contre": a count of an act's vote on a line of its own, as minutes
 // print their tallies ("2 abstentions / 10 votes pour" over two lines).
 bool is_bare_count(const std::string& folded) {
@@ -246,6 +255,12 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   if (act.report) collect_amounts(*act.report, act);
   for (const std::string& considerant : act.considerants) collect_amounts(considerant, act);
   for (const Article& article : act.articles) collect_amounts(article.text, act);
+  // "Après en avoir délibéré, le conseil municipal autorise … pour la somme totale de 700 euros":
+  // a decision stated in a sentence, without articles, holds the act's sums.
+  if (act.articles.empty())
+    for (std::size_t i = legal; i < span.size(); ++i)
+      if (is_decision_marker(span[i].folded) || council_decides(span[i].folded))
+        collect_amounts(span[i].text, act);
   act.warnings.clear();  // the minutes' own warnings say what was not found
   return act;
 }
@@ -351,15 +366,6 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
 // where an act has just closed, and its form — a list number, a bullet, an announced number, a
 // line in capitals — is then the document's: the same form opens the acts whose closing is
 // followed by a discussion, and the first act, which nothing closes before.
-
-// "Le Conseil décide de conserver …", "Après en avoir délibéré, le Conseil accepte …": the council's
-// decision stated in a sentence, as minutes record an act without its vote.
-bool council_decides(const std::string& folded) {
-  static const std::regex decides(
-      "^(apres en avoir delibere,? )?(le|les membres du) (conseil|bureau|comite)( municipal| communautaire| "
-      "d'administration)?,? (decide|approuve|accepte|adopte|autorise|refuse|rejette|valide|emet)\\b");
-  return std::regex_search(folded.substr(0, 160), decides);
-}
 
 // The heading's form at `at` of a printed text, and where the heading's own marker ends.
 enum class FlatForm { None, Listed, Bullet, Announced, Capitals };
@@ -492,10 +498,9 @@ std::size_t flat_title_end(const std::string& text, std::size_t at, FlatForm for
   std::size_t end = std::string::npos;
   static const std::regex opener(
       " (?=Rapporteur|RAPPORTEUR|Vu |VU |Consid(?:\xC3\xA9|e)rant|CONSIDERANT|Apr(?:\xC3\xA8|e)s en avoir|"
-      "(?:Monsieur|Madame|M\\.|Mme) (?:le |la "
-      ")?(?:Maire|Pr(?:\xC3\xA9|e)sidente?|Vice-Pr(?:\xC3\xA9|e)sidente?|"
-      "[A-Z\xC3][^ ,]* [A-Z\xC3][^ ,a-z]+)[ ,][^.]{0,60}?(?:expose|rappelle|indique|pr(?:\xC3\xA9|e)sente|"
-      "informe|propose|rapporte|explique|soumet|pr(?:\xC3\xA9|e)cise))");
+      "(?:Monsieur|Madame|M\\.|Mme) (?:(?:le|la) )?(?:[A-Z\xC3][^ ,.]*[ "
+      ",]+){1,3}[^.]{0,60}?(?:expose|rappelle|"
+      "indique|pr(?:\xC3\xA9|e)sente|informe|propose|rapporte|explique|soumet|pr(?:\xC3\xA9|e)cise))");
   std::smatch m;
   if (std::regex_search(window, m, opener)) end = static_cast<std::size_t>(m.position(0));
   // The first sentence's end: ". " before a capital, not after a civility or "n°".
@@ -523,7 +528,30 @@ std::size_t flat_title_end(const std::string& text, std::size_t at, FlatForm for
     const std::size_t caps = capitals_run_end(window, words_start);
     if (caps > 0 && caps < end && caps + 1 < window.size()) end = caps;
   }
+  if (end == std::string::npos && form == FlatForm::Announced) {
+    // "Délibération n° … : Antenne ROC par le SIEL CONVENTION AVEC … Page 2 Le SIEL-TE …
+    // (ROC42). M. le Maire …": no report opener near; the first sentence's end further on.
+    const std::size_t stop = text.find(". ", at + 8);
+    if (stop != std::string::npos && stop < at + 700) end = stop + 1 - at;
+  }
   return end == std::string::npos || end < 6 ? std::string::npos : at + end;
+}
+
+// A title in capitals standing as a line of its own in flattened text: after a sentence's full
+// stop, three words or more, and followed by a sentence in small letters ("… Coutures ». VENTE
+// D'UN TERRAIN AU « LOTISSEMENT » La parcelle …"), unlike a table's capitals after a colon.
+bool title_line(const std::string& text, std::size_t at) {
+  std::size_t back = at;
+  while (back > 0 && text[back - 1] == ' ') --back;
+  if (back == 0 || text[back - 1] != '.') return false;
+  const std::size_t end = capitals_run_end(text, at);
+  if (end == 0 || end + 3 >= text.size()) return false;
+  std::size_t words = 1;
+  for (std::size_t i = at; i < end; ++i) words += text[i] == ' ' ? 1 : 0;
+  std::size_t next = end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  return words >= 3 && capital_at(text, next) && next + 1 < text.size() &&
+         std::islower(static_cast<unsigned char>(text[next + 1]));
 }
 
 struct FlatCut {
@@ -595,7 +623,8 @@ std::vector<FlatCut> flat_cuts(const std::string& text, bool closed_before, std:
       if (value <= last_listed && !after_closing[h]) continue;
       if (!after_closing[h] && !closed) continue;
       last_listed = value;
-    } else if (form != FlatForm::Bullet && !after_closing[h] && !closed) {
+    } else if (form != FlatForm::Bullet && !after_closing[h] && !closed &&
+               !(form == FlatForm::Capitals && title_line(text, at))) {
       continue;
     }
     cuts.push_back(FlatCut{at, true});
@@ -640,14 +669,22 @@ Paragraphs split_flattened_minutes(const Paragraphs& paragraphs, std::size_t fro
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     const Paragraph& p = paragraphs[i];
     first_piece.push_back(out.size());
-    if (learned.empty()) {
-      out.push_back(p);
-      opens_act.push_back(false);
-      continue;
+    std::vector<FlatCut> cuts;
+    if (!learned.empty()) cuts = flat_cuts(p.text, closed_before(i), learned, glyphs);
+    // "Délibération n° 2023-02-10/01 : Décision modificative n°2 Vu la délibération …": an
+    // announced heading run on into its report keeps its title alone, whatever the document's form.
+    bool announced_head = false;
+    if (p.text.size() > 260 && flat_heading_form(p.text, 0, nullptr) == FlatForm::Announced) {
+      const std::size_t end = flat_title_end(p.text, 0, FlatForm::Announced);
+      if (end != std::string::npos && (cuts.empty() || cuts.front().at > end)) {
+        std::size_t rest = end;
+        while (rest < p.text.size() && p.text[rest] == ' ') ++rest;
+        if (rest < p.text.size()) cuts.insert(cuts.begin(), FlatCut{rest, false});
+        announced_head = true;
+      }
     }
-    const std::vector<FlatCut> cuts = flat_cuts(p.text, closed_before(i), learned, glyphs);
     std::size_t start = 0;
-    bool opens = false;
+    bool opens = announced_head;
     for (std::size_t k = 0; k <= cuts.size(); ++k) {
       const std::size_t end = k < cuts.size() ? cuts[k].at : p.text.size();
       std::string piece = p.text.substr(start, end - start);
@@ -949,7 +986,11 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   // an extract's reader took is the first act's heading in minutes.
   std::size_t first_heading = legal;
   for (std::size_t i = 0; i < legal; ++i)
-    if (heading_form(paragraphs[i]) == HeadingForm::Numbered &&
+    // A numbered heading run on into its report in flattened text ("Délibération n° 2023-02-10/01 :
+    // Décision modificative n°2 Vu la délibération …") bounds the header too.
+    if ((heading_form(paragraphs[i]) == HeadingForm::Numbered ||
+         (paragraphs[i].text.size() > 260 &&
+          flat_heading_form(paragraphs[i].text, 0, nullptr) == FlatForm::Announced)) &&
         (!used[i] || (read_by_act[i] && read_announced_number(paragraphs[i].text.substr(0, 200))))) {
       first_heading = i;
       break;

@@ -674,7 +674,7 @@ Paragraphs split_flattened_minutes(const Paragraphs& paragraphs, std::size_t fro
     // "Délibération n° 2023-02-10/01 : Décision modificative n°2 Vu la délibération …": an
     // announced heading run on into its report keeps its title alone, whatever the document's form.
     bool announced_head = false;
-    if (p.text.size() > 260 && flat_heading_form(p.text, 0, nullptr) == FlatForm::Announced) {
+    if (p.text.size() > 60 && flat_heading_form(p.text, 0, nullptr) == FlatForm::Announced) {
       const std::size_t end = flat_title_end(p.text, 0, FlatForm::Announced);
       if (end != std::string::npos && (cuts.empty() || cuts.front().at > end)) {
         std::size_t rest = end;

@@ -346,3 +346,32 @@ TEST_CASE("minutes flattened: an extract of one act with its vote is not minutes
   CHECK(d.number == "2025-014");
   CHECK(d.vote.unanimous == true);
 }
+
+TEST_CASE(
+    "minutes flattened: a numbered heading run on into its visas keeps its title, a cited one opens "
+    "nothing") {
+  const Deliberation d = parse(
+      "PROCES VERBAL DU CONSEIL MUNICIPAL SÉANCE DU 4 AVRIL 2025 sous la présidence de Monsieur Paul ROCHE, "
+      "Maire. Etaient présents : Paul ROCHE - Nina BLANC - Yves COSTE Secrétaire de séance : Nina BLANC "
+      "1) Le procès-verbal de la séance précédente est approuvé à l'unanimité 2) Délibération n° "
+      "2025-04-04/01 "
+      ": Tarifs du cimetière Vu le code général des collectivités territoriales, Vu la délibération n° "
+      "2019-11 "
+      "du 3 mai 2019 fixant les tarifs des concessions, Monsieur le Maire propose de relever les tarifs des "
+      "concessions trentenaires pour couvrir l'entretien des allées et du columbarium de la commune. Après "
+      "en "
+      "avoir délibéré, le conseil municipal, à l'unanimité, fixe le prix de la concession à 300 euros. 3) "
+      "Délibération n° 2025-04-04/02 : Travaux de voirie Monsieur COSTE Yves explique au conseil municipal "
+      "que la "
+      "chaussée de la rue des écoles doit être reprise avant l'hiver et que deux devis ont été demandés aux "
+      "entreprises du canton pour comparer les prix proposés. Après en avoir délibéré, le conseil municipal "
+      "retient le devis de 12 000 euros.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 2);  // "la délibération n° 2019-11 du 3 mai 2019" is a visa, not an act
+  CHECK(d.acts[0].number == "2025-04-04/01");
+  CHECK(d.acts[0].title == "Tarifs du cimetière");
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(d.acts[0].amounts.size() == 1);  // the sum the council decided, stated without articles
+  CHECK(d.acts[1].number == "2025-04-04/02");
+  CHECK(d.acts[1].title == "Travaux de voirie");
+}

@@ -375,3 +375,31 @@ TEST_CASE(
   CHECK(d.acts[1].number == "2025-04-04/02");
   CHECK(d.acts[1].title == "Travaux de voirie");
 }
+
+TEST_CASE("minutes: a vote table flattened to one line, counts before their labels, a rejection") {
+  const Deliberation d = parse(header +
+                               "1/ Délibération achat d'un véhicule électrique\n\n"
+                               "Le devis retenu s'élève à 18 000 euros.\n\n"
+                               "POUR CONTRE ABSTENTION 12 2 1\n\n"
+                               "2/ Délibération création d'un poste d'agent technique\n\n"
+                               "Le conseil examine la demande du service.\n\n"
+                               "Délibération : 4 Abstention 7 Contre 0 Pour\n\n"
+                               "Le conseil n'approuve pas la création du poste.\n");
+  REQUIRE(d.acts.size() == 2);
+  CHECK(d.acts[0].vote.for_votes == 12);
+  CHECK(d.acts[0].vote.against == 2);
+  CHECK(d.acts[0].vote.abstention == 1);
+  CHECK(d.acts[0].vote.outcome == "adopted");
+  CHECK(d.acts[1].vote.for_votes == 0);
+  CHECK(d.acts[1].vote.against == 7);
+  CHECK(d.acts[1].vote.abstention == 4);
+  CHECK(d.acts[1].vote.outcome == "rejected");
+  // Counterexample: figures and labels of a budget line are no vote.
+  const Deliberation e = parse(header +
+                               "1/ Délibération décision modificative\n\n"
+                               "Le chapitre 21 pour 1 200 euros est abondé.\n\n"
+                               "12 votes pour\n");
+  REQUIRE(e.acts.size() == 1);
+  CHECK(e.acts[0].vote.for_votes == 12);
+  CHECK(!e.acts[0].vote.against);
+}

@@ -54,8 +54,9 @@ struct Change {
              // "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
-  std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes), the
-                                // context model's log-odds of `after` over `before` ("context")
+  std::optional<double> score =
+      std::nullopt;  // the corrector's log-probability of `after` ("corrector" changes), the
+                     // context model's log-odds of `after` over `before` ("context")
 };
 
 struct CleanDocument {

@@ -31,8 +31,11 @@ void collect(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* res
     rc = api->xRowCount(fts, &rows);
     if (rc == SQLITE_OK) rc = api->xColumnTotalSize(fts, -1, &tokens);
     if (rc == SQLITE_OK) c.average_length = (double)tokens / (double)rows;
+    c.rows = rows;
     c.idf.assign(c.phrases, 0.0);
-    for (int i = 0; rc == SQLITE_OK && i < c.phrases; ++i) {
+    // One phrase: the pages it is on are the pages matched, counted as they come (Bm25::score),
+    // not in a pass of their own.
+    for (int i = 0; rc == SQLITE_OK && c.phrases > 1 && i < c.phrases; ++i) {
       sqlite3_int64 hits = 0;
       rc = api->xQueryPhrase(fts, i, &hits, count_row);
       double idf = log((rows - hits + 0.5) / (hits + 0.5));
@@ -139,6 +142,12 @@ std::optional<std::string> Bm25::score(const std::string& table, const std::stri
     }
   }
 
+  if (collected.phrases == 1) {
+    const double hits = static_cast<double>(rowids.size());
+    double idf = log((collected.rows - hits + 0.5) / (hits + 0.5));
+    if (idf <= 0.0) idf = 1e-6;
+    collected.idf[0] = idf;
+  }
   // bm25 as fts5_aux.c writes it, term for term, so that the doubles are the same.
   const int phrases = collected.phrases;
   out.reserve(rowids.size());

@@ -37,6 +37,7 @@ class Bm25 {
   struct Collected {
     bool started = false;
     int phrases = 0;
+    sqlite3_int64 rows = 0;  // pages in the index
     double average_length = 1;
     std::vector<double> idf;
     std::vector<long long> rowids;

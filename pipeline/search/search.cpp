@@ -195,9 +195,9 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
                      ? "the catalog has no full-text index (written by an older greffe): run the same "
                        "greffe batch again, which indexes the documents done from their text.txt"
                      : std::string("not a catalog: ") + sqlite3_errmsg(db)};
-  // Minutes: a catalog without the acts table (an older greffe) or without minutes has no act to join.
   if (auto error = index->bm25_.attach(db))
     return Error{ErrorKind::UnreadableInput, file.string(), 0, "cannot search: " + *error};
+  // Minutes: a catalog without the acts table (an older greffe) or without minutes has no act to join.
   Statement acts(db, "SELECT 1 FROM acts LIMIT 1");
   index->has_acts_ = acts && acts.step() == SQLITE_ROW;
   return index;

@@ -176,11 +176,13 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
     return Error{ErrorKind::BadArguments, out.string(), 0,
                  "no catalog.sqlite: not the output of greffe batch"};
   sqlite3* db = nullptr;
-  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY, nullptr) != SQLITE_OK) {
+  if (sqlite3_open_v2(file.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, nullptr) != SQLITE_OK) {
     const std::string why = db ? sqlite3_errmsg(db) : "out of memory";
     sqlite3_close(db);
     return Error{ErrorKind::UnreadableInput, file.string(), 0, "cannot open the catalog: " + why};
   }
+  // NOMUTEX: an Index is used by one thread (greffe serve opens one a request), and SQLite's lock
+  // around every call costs a tenth of a query that reads every matching page.
   std::unique_ptr<Index> index(new Index(db, file));
   sqlite3_busy_timeout(db, 5000);  // a batch writing meanwhile
   // The index read through the page cache of the system, not copied into SQLite's own.
@@ -193,6 +195,8 @@ Expected<std::unique_ptr<Index>> Index::open(const std::filesystem::path& out) {
                      ? "the catalog has no full-text index (written by an older greffe): run the same "
                        "greffe batch again, which indexes the documents done from their text.txt"
                      : std::string("not a catalog: ") + sqlite3_errmsg(db)};
+  if (auto error = index->bm25_.attach(db))
+    return Error{ErrorKind::UnreadableInput, file.string(), 0, "cannot search: " + *error};
   // Minutes: a catalog without the acts table (an older greffe) or without minutes has no act to join.
   Statement acts(db, "SELECT 1 FROM acts LIMIT 1");
   index->has_acts_ = acts && acts.step() == SQLITE_ROW;
@@ -211,45 +215,83 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
   auto fts = fts_query(user_query);
   if (!fts) return fts.error();
   if (auto error = check(filters)) return *error;
-  // The best pages first, then each one's snippet and act, one page at a time: SQLite computes a
-  // result column before sorting, so a snippet in the ranked query would be made for every
-  // matching page, not for `limit`; and joined to the ranked list, the second MATCH scanned every
-  // match again for each page kept (20 ms on a word 20,000 pages hold), where a MATCH on one rowid
-  // is a seek. Without filters the ranking reads the index alone: joining every matching page to
-  // its document costs as much again as bm25 on a word most pages hold.
+  // Every matching page scored (bm25.h: FTS5's bm25, its cost without its per-page length lookup),
+  // then the best taken one at a time until `limit` pass the filters: a filter is checked on the
+  // pages that would be shown, in rank order, not joined to every matching page.
+  std::vector<Scored> scored;
+  if (auto error = bm25_.score("page_text", *fts, scored))
+    return Error{ErrorKind::UnreadableInput, file_.string(), 0, "cannot search: " + *error};
   const bool filtered = !filters.from.empty() || !filters.to.empty() || !filters.body.empty() ||
                         !filters.outcome.empty() || !filters.matter.empty();
   // A minutes' page is filtered on the fields of its act (kPageAct), only when the catalog holds
-  // minutes: the join costs a lookup a matching page.
+  // minutes: the join costs a lookup a page.
   const bool by_act = has_acts_ && (!filters.outcome.empty() || !filters.matter.empty());
-  std::string sql = filtered ? std::string(
-                                   "SELECT p.id FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
-                                   "CROSS JOIN documents d ON d.path = p.path") +
-                                   (by_act ? kPageAct : "") + " WHERE page_text MATCH ?1"
-                             : "SELECT rowid FROM page_text WHERE page_text MATCH ?1";
   const std::string outcome = by_act ? "COALESCE(a.vote_outcome, d.vote_outcome)" : "d.vote_outcome";
   const std::string matter = by_act ? "COALESCE(a.matter_code, d.matter_code)" : "d.matter_code";
-  if (!filters.from.empty()) sql += " AND d.session_date >= ?2";
-  if (!filters.to.empty()) sql += " AND substr(d.session_date, 1, length(?3)) <= ?3";
+  std::string conditions;
+  if (!filters.from.empty()) conditions += " AND d.session_date >= ?2";
+  if (!filters.to.empty()) conditions += " AND substr(d.session_date, 1, length(?3)) <= ?3";
   if (!filters.body.empty())
-    sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
-  if (!filters.outcome.empty()) sql += " AND " + outcome + " = ?5";
-  if (!filters.matter.empty()) sql += " AND (" + matter + " = ?6 OR " + matter + " LIKE ?6 || '.%')";
-  sql += " ORDER BY rank LIMIT ?7";
-  Statement ranked(db_, sql);
-  if (!ranked) return failure("cannot search");
-  ranked.text(1, *fts);
-  ranked.text(2, filters.from);
-  ranked.text(3, filters.to);
-  ranked.text(4, filters.body);
-  ranked.text(5, filters.outcome);
-  ranked.text(6, filters.matter);
-  ranked.integer(7, limit);
+    conditions += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
+  if (!filters.outcome.empty()) conditions += " AND " + outcome + " = ?5";
+  if (!filters.matter.empty()) conditions += " AND (" + matter + " = ?6 OR " + matter + " LIKE ?6 || '.%')";
+  auto bind_filters = [&](Statement& statement) {
+    statement.text(2, filters.from);
+    statement.text(3, filters.to);
+    statement.text(4, filters.body);
+    statement.text(5, filters.outcome);
+    statement.text(6, filters.matter);
+  };
+  // The filter's values bound once; a page is checked by binding its id alone.
+  Statement passes(db_, std::string("SELECT 1 FROM pages p CROSS JOIN documents d ON d.path = p.path") +
+                            (by_act ? kPageAct : "") + " WHERE p.id = ?1" + conditions);
+  if (filtered && !passes) return failure("cannot search");
+  bind_filters(passes);
+  // After kChecksBeforeList pages refused, the filter is run once over the archive instead, for
+  // the list of the pages that pass it: a filter few pages pass would else be checked on nearly
+  // every page a frequent word is on (~15 µs each).
+  constexpr int kChecksBeforeList = 100;
+  int refused = 0;
+  bool listed = false;
+  std::vector<long long> passing;
+  auto list_passing = [&]() -> std::optional<Error> {
+    Statement all(db_, std::string("SELECT p.id FROM documents d CROSS JOIN pages p ON p.path = d.path") +
+                           (by_act ? kPageAct : "") + " WHERE 1" + conditions);
+    if (!all) return failure("cannot search");
+    bind_filters(all);
+    int status;
+    while ((status = all.step()) == SQLITE_ROW) passing.push_back(all.column_integer(0));
+    if (status != SQLITE_DONE) return failure("cannot search");
+    std::sort(passing.begin(), passing.end());
+    listed = true;
+    return std::nullopt;
+  };
+  // A heap, best on top: making it is linear, and only the pages taken are sorted.
+  auto after = [](const Scored& a, const Scored& b) { return better(b, a); };
+  std::make_heap(scored.begin(), scored.end(), after);
   std::vector<long long> best;
   int status;
-  while ((status = ranked.step()) == SQLITE_ROW) best.push_back(ranked.column_integer(0));
-  if (status != SQLITE_DONE) return failure("cannot search");
+  for (auto end = scored.end(); end != scored.begin() && static_cast<int>(best.size()) < limit; --end) {
+    std::pop_heap(scored.begin(), end, after);
+    const long long id = (end - 1)->rowid;
+    if (filtered && listed) {
+      if (!std::binary_search(passing.begin(), passing.end(), id)) continue;
+    } else if (filtered) {
+      passes.reset();
+      passes.integer(1, id);
+      status = passes.step();
+      if (status != SQLITE_ROW && status != SQLITE_DONE) return failure("cannot search");
+      if (status == SQLITE_DONE) {
+        if (++refused == kChecksBeforeList)
+          if (auto error = list_passing()) return *error;
+        continue;
+      }
+    }
+    best.push_back(id);
+  }
 
+  // Then each page's snippet and act, one page at a time: joined to the ranked list, the second
+  // MATCH scanned every match again for each page kept, where a MATCH on one rowid is a seek.
   Statement shown(db_, std::string("SELECT ") + (has_acts_ ? kPageActColumns : kActColumns) +
                            ", p.page, snippet(page_text, 0, char(2), char(3), '…', 24) "
                            "FROM page_text CROSS JOIN pages p ON p.id = page_text.rowid "
@@ -277,14 +319,21 @@ Expected<std::vector<Hit>> Index::find(const std::string& user_query, const Filt
 
 Expected<std::vector<Hit>> Index::acts(const Filters& filters, int limit) {
   if (auto error = check(filters)) return *error;
-  std::string sql = std::string("SELECT ") + kActColumns + " FROM documents d WHERE d.status = 'done'";
+  // A minutes document is one row per act (table acts), with the act's number, title, vote and
+  // matter, and the page it starts on; a deliberation is its document's row.
+  std::string sql =
+      has_acts_ ? std::string("SELECT ") + kPageActColumns +
+                      ", a.page FROM documents d LEFT JOIN acts a ON a.path = d.path WHERE d.status = 'done'"
+                : std::string("SELECT ") + kActColumns + " FROM documents d WHERE d.status = 'done'";
+  const std::string outcome = has_acts_ ? "COALESCE(a.vote_outcome, d.vote_outcome)" : "d.vote_outcome";
+  const std::string matter = has_acts_ ? "COALESCE(a.matter_code, d.matter_code)" : "d.matter_code";
   if (!filters.from.empty()) sql += " AND d.session_date >= ?2";
   if (!filters.to.empty()) sql += " AND substr(d.session_date, 1, length(?3)) <= ?3";
   if (!filters.body.empty())
     sql += " AND (d.body LIKE '%' || ?4 || '%' OR d.authority LIKE '%' || ?4 || '%')";
-  if (!filters.outcome.empty()) sql += " AND d.vote_outcome = ?5";
-  if (!filters.matter.empty()) sql += " AND (d.matter_code = ?6 OR d.matter_code LIKE ?6 || '.%')";
-  sql += " ORDER BY d.session_date DESC, d.path LIMIT ?7";
+  if (!filters.outcome.empty()) sql += " AND " + outcome + " = ?5";
+  if (!filters.matter.empty()) sql += " AND (" + matter + " = ?6 OR " + matter + " LIKE ?6 || '.%')";
+  sql += std::string(" ORDER BY d.session_date DESC, d.path") + (has_acts_ ? ", a.act" : "") + " LIMIT ?7";
   Statement query(db_, sql);
   if (!query) return failure("cannot list the acts");
   query.text(2, filters.from);
@@ -295,7 +344,13 @@ Expected<std::vector<Hit>> Index::acts(const Filters& filters, int limit) {
   query.integer(7, limit);
   std::vector<Hit> acts;
   int status;
-  while ((status = query.step()) == SQLITE_ROW) acts.push_back(act_of(query));
+  while ((status = query.step()) == SQLITE_ROW) {
+    acts.push_back(act_of(query));
+    if (has_acts_) {
+      acts.back().act = static_cast<int>(query.column_integer(9));
+      acts.back().page = static_cast<int>(query.column_integer(10));
+    }
+  }
   if (status != SQLITE_DONE) return failure("cannot list the acts");
   return acts;
 }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "models/error.h"
+#include "pipeline/search/bm25.h"
 
 struct sqlite3;
 
@@ -53,10 +54,11 @@ class Index {
   Index(const Index&) = delete;
   Index& operator=(const Index&) = delete;
 
-  // Best pages first (bm25), at most `limit`.
+  // Best pages first (FTS5's bm25; equal scores: the page indexed first), at most `limit`.
   Expected<std::vector<Hit>> find(const std::string& user_query, const Filters& filters, int limit);
-  // The documents done that pass the filters, newest session first, at most `limit` (the list
-  // shown before any query).
+  // The acts of the documents done that pass the filters, newest session first, at most `limit`
+  // (the list shown before any query): a deliberation is one, a minutes document one per act
+  // (its `act` and the `page` it starts on, 0 when not known).
   Expected<std::vector<Hit>> acts(const Filters& filters, int limit);
   // The document `path` (a catalog key) when the catalog holds it done; page is 0.
   Expected<std::optional<Hit>> document(const std::string& path);
@@ -71,6 +73,7 @@ class Index {
   sqlite3* db_;
   std::filesystem::path file_;
   bool has_acts_ = false;  // the catalog holds minutes (table acts, not empty)
+  Bm25 bm25_;              // the ranking, registered on db_
 };
 
 // The marked words of spans, folded for comparison with the words on a page image.

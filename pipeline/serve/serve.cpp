@@ -6,6 +6,7 @@
 #include <cmath>
 #include <fstream>
 #include <iostream>
+#include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <opencv2/core.hpp>
@@ -153,6 +154,16 @@ nlohmann::json deliberation_of(const std::filesystem::path& out, const search::H
   return parsed.is_object() ? parsed : nlohmann::json::object();
 }
 
+// The part of deliberation.json for act `act` of a minutes document (its "acts"), else the whole.
+const nlohmann::json& act_json(const nlohmann::json& deliberation, int act) {
+  static const nlohmann::json none = nlohmann::json::object();
+  if (act <= 0) return deliberation;
+  const auto acts = deliberation.find("acts");
+  if (acts == deliberation.end() || !acts->is_array() || act > static_cast<int>(acts->size())) return none;
+  const nlohmann::json& one = (*acts)[act - 1];
+  return one.is_object() ? one : none;
+}
+
 struct Query {
   std::string q;
   search::Filters filters;
@@ -221,8 +232,13 @@ class Server {
             "</p>\n<table "
             "id=\"acts\"><thead><tr><th>Date</th><th>N°</th><th>Titre</th><th>Vote</th><th>Montants</th>" +
             (searching ? "<th>Page</th>" : "") + "</tr></thead><tbody>\n";
+    // A minutes document gives a row per act: its deliberation.json read once, each row's amounts
+    // from its act.
+    std::map<std::string, nlohmann::json> read;
     for (const auto& act : *found) {
-      const auto deliberation = deliberation_of(out_, act);
+      auto known = read.find(act.output);
+      if (known == read.end()) known = read.emplace(act.output, deliberation_of(out_, act)).first;
+      const nlohmann::json& deliberation = act_json(known->second, act.act);
       body += "<tr class=\"act\"><td>" + html_escape(act.date) + "</td><td>" + html_escape(act.number) +
               "</td><td><a href=\"" + html_escape(act_link(act, query->q)) + "\">" +
               html_escape(act.title.empty() ? act.path : act.title) + "</a>";

@@ -120,6 +120,28 @@ TEST_CASE("a minutes document is catalogued act by act: SCDL rows, search hits a
   CHECK(index.value()->find("budget", rejected, 20)->empty());
   CHECK(index.value()->find("terrain", rejected, 20)->size() == 1);
   CHECK(index.value()->find("terrain", adopted, 20)->empty());
+
+  // The list before any query (greffe serve's first page): one row per act, newest session first.
+  auto listed = index.value()->acts({}, 50);
+  REQUIRE(listed);
+  REQUIRE(listed->size() == 4);
+  CHECK(listed->at(0).path == "pv.pdf");
+  CHECK(listed->at(0).act == 1);
+  CHECK(listed->at(0).number == "2023-01");
+  CHECK(listed->at(0).title == "Vote du budget primitif");
+  CHECK(listed->at(0).date == "2023-03-14");
+  CHECK(listed->at(1).act == 2);
+  CHECK(listed->at(1).page == 2);
+  CHECK(listed->at(2).number == "2023-03");
+  CHECK(listed->at(2).outcome == "rejected");
+  CHECK(listed->at(3).path == "d.pdf");
+  CHECK(listed->at(3).act == 0);
+  CHECK(listed->at(3).number == "D1");
+  auto refused = index.value()->acts(rejected, 50);
+  REQUIRE(refused);
+  REQUIRE(refused->size() == 1);  // the act's vote, not the minutes'
+  CHECK(refused->at(0).number == "2023-03");
+  CHECK(index.value()->acts({}, 2)->size() == 2);
   std::filesystem::remove_all(dir);
 }
 

@@ -188,6 +188,18 @@ Box find_head_stamp(const Raster& page) {
       // A rule starts where a row's ink starts; traced to the right, stepping a row up or down
       // where the rule does (a page deskewed under a stamp laid on straight tilts the stamp).
       if (!ink_at(page, x, y) || x * 2 < page.width || rule_before(page, x, y, gap + 1, dpi / 20)) continue;
+      // Short ink touching it from the left (a letter's stem, the frame's own thickness where it
+      // tilts) is the box's too.
+      int from = x;
+      for (bool more = true; more && from > x - dpi / 20;) {
+        more = false;
+        for (int c = from - 1; c >= std::max(0, from - gap - 2); --c)
+          if (ink_at(page, c, y) || (y > 0 && ink_at(page, c, y - 1)) ||
+              (y + 1 < page.height && ink_at(page, c, y + 1))) {
+            from = c, more = true;
+            break;
+          }
+      }
       int row = y, last_ink = x, lowest = y;
       for (int c = x + 1; c < page.width && c - last_ink <= gap + 1; ++c) {
         if (ink_at(page, c, row)) {
@@ -207,7 +219,7 @@ Box find_head_stamp(const Raster& page) {
       // A table's column rule runs on below its row's rule; a frame's corner ends there.
       if (rule_top(page, x, std::min(page.height - 1, lowest + dpi / 10), reach, gap * 3) <= lowest) continue;
       // Rows go down: the lowest rule wins, the frame's bottom, not the underline of a line in it.
-      best = Box{x, top, length + 1, lowest - top + 1};
+      best = Box{from, top, last_ink - from + 1, lowest - top + 1};
       x = last_ink;
     }
   if (best.width == 0) return {};
@@ -245,7 +257,21 @@ Box stamp_interior(const Raster& page, const Box& stamp) {
     else if (rule_top < bottom)
       break;
   }
-  const int below = std::max(2, dpi / 20);
+  // A heading struck through: at most 0.3 in of it above the rule (stamp lines run together by a
+  // handwritten date are taller), print within 1/8 in left of the box in its rows (the heading
+  // goes on outside), and its letters' lower parts right under the box (within 1/50 in) in 5% of
+  // the box's columns at least (a stamp's last line sitting on the rule has paper under it).
+  const int tallest = dpi * 3 / 10, outside = std::max(2, dpi / 8), below = std::max(2, dpi / 50);
+  auto inked_columns_under = [&]() {
+    int inked = 0;
+    for (int x = left; x < right; ++x)
+      for (int r = bottom; r < std::min(page.height, bottom + below); ++r)
+        if (ink_at(page, x, r)) {
+          ++inked;
+          break;
+        }
+    return inked;
+  };
   bool first = true;
   for (int y = top + inset; y < rule_top;) {
     if (!inked_between(y, left, right)) {
@@ -254,10 +280,13 @@ Box stamp_interior(const Raster& page, const Box& stamp) {
     }
     int end = y;
     while (end < rule_top && inked_between(end, left, right)) ++end;
-    bool runs_in = false;
-    if (end == rule_top)
-      for (int r = bottom; r < std::min(page.height, bottom + below) && !runs_in; ++r)
-        runs_in = inked_between(r, left, right);
+    bool runs_in = end == rule_top && end - y <= tallest;
+    if (runs_in) {
+      bool outside_ink = false;
+      for (int r = y; r < end && !outside_ink; ++r)
+        outside_ink = inked_between(r, stamp.left - outside, stamp.left);
+      runs_in = outside_ink && inked_columns_under() * 20 >= right - left;
+    }
     if (runs_in) {
       if (first) return stamp;
       const int cut = std::max(top + 1, y - 1);
@@ -297,7 +326,10 @@ void erase_frame_rules(Raster& page, const Box& area) {
         for (int r = y; r < end; ++r) pixel(x, r) = 255;
     y = end;
   }
+  // The frame's sides run down near the area's edges; a letter's stem inside is no rule.
+  const int side = std::max(2, page.dpi / 20);
   for (int x = left; x < right;) {
+    if (x >= left + side && x < right - side) x = right - side;
     auto rule_column = [&](int c) {
       int inked = 0;
       for (int y = top; y < bottom; ++y) inked += pixel(c, y) < 128;

@@ -34,17 +34,19 @@ Box find_sidebar(const Raster& page);
 Box find_head_stamp(const Raster& page);
 
 // The part of a stamp box (find_head_stamp's) that holds the stamp's own lines. A line of the
-// body printed under the box's bottom rule (the heading, often: "EXTRAIT DU REGISTRE DES
-// DÉLIBÉRATIO|NS DE LA COMMUNE DE" struck through by it) is not the stamp's: its print reaches the
-// rule from inside and goes on below the box (within 0.05 in). The box is cut above that line, so
-// that only the stamp's lines are read as the stamp and made paper in the body. (A heading level
-// with the stamp's lines and clear of the rule is not told apart this way: it stays the stamp's
-// when it runs into the box.) Returns `stamp` itself when no line is cut by the rule, or when the
-// box's first line is (then nothing is the stamp's alone). `page`: binarized.
+// body struck through by the box's bottom rule (the heading, often: "EXTRAIT DU REGISTRE DES
+// DÉLIBÉRATIO|NS DE LA COMMUNE DE") is not the stamp's: its print reaches the rule from inside, no
+// more than 0.3 in of it above the rule, goes on left of the box (within 1/8 in) and right under
+// it (within 1/50 in, in 5% of the box's columns). The box is cut above that line, so that only
+// the stamp's lines are read as the stamp and made paper in the body. (A body line level with the
+// stamp's lines and clear of the rule is not told apart this way: it stays the stamp's where it
+// runs into the box.) Returns `stamp` itself when no line is cut by the rule, or when the box's
+// first line is (then nothing is the stamp's alone). `page`: binarized.
 Box stamp_interior(const Raster& page, const Box& stamp);
 
 // Makes paper of the long rules of a frame within `area` (a stamp box's rest below its interior):
-// a row inked across 60% of the area's width and a column inked down 80% of its height, each pixel
+// a row inked across 60% of the area's width and a column within 1/20 in of its left or right edge
+// inked down 80% of its height, each pixel
 // only where the print does not go on across the rule (paper beyond it on both sides), so that the
 // letters the rule strikes through are kept.
 void erase_frame_rules(Raster& page, const Box& area);

@@ -419,11 +419,12 @@ int lines_in(const Cells& cells, int left, int right, int top, int bottom) {
 
 }  // namespace
 
-std::vector<Box> find_letterhead(const Raster& page, const Box& ignore) {
+std::vector<Box> find_letterhead(const Raster& page, const std::vector<Box>& apart) {
   if (page.dpi <= 0 || page.width < 100 || page.height < 100) return {};
   Cells cells = cells_of(page);
   const int W = cells.width, H = cells.height, size = cells.size;
-  if (ignore.width > 0 && ignore.height > 0) {
+  for (const Box& ignore : apart) {
+    if (ignore.width <= 0 || ignore.height <= 0) continue;
     const int left = std::max(0, ignore.left / size), top = std::max(0, ignore.top / size);
     const int right = std::min(W, (ignore.left + ignore.width + size - 1) / size);
     const int bottom = std::min(H, (ignore.top + ignore.height + size - 1) / size);

@@ -61,9 +61,11 @@ void erase_frame_rules(Raster& page, const Box& area);
 // rows, and a strip is a letterhead when its blocks stand in two columns or more with white gaps of
 // 0.4 in at least between them, at least one column holding two lines or more, the strip no taller
 // than 1.5 in. A single line with a wide gap ("Pour : 11   Contre : 0") is not one, nor is
-// anything below the body's start. `ignore`: a region already read apart (the stamp box), taken as
-// paper; width 0: none. Returns the cells, left to right and strip after strip, each with a margin
+// anything below the body's start. `apart`: the regions read apart already (the stamp box, the
+// sidebar), taken as paper: a cell at the top of a sidebar's column ("RÉPUBLIQUE FRANÇAISE /
+// DÉPARTEMENT") is the sidebar's, read in its order, and the title beside it is then no cell.
+// Returns the cells, left to right and strip after strip, each with a margin
 // of white; empty when there is none. `page`: binarized, 0 ink, 255 paper.
-std::vector<Box> find_letterhead(const Raster& page, const Box& ignore = {});
+std::vector<Box> find_letterhead(const Raster& page, const std::vector<Box>& apart = {});
 
 }  // namespace greffe::pipeline

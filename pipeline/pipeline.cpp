@@ -60,7 +60,7 @@ struct Region {
 // The regions come first, their lines their own blocks and paragraphs: the letterhead's cells one
 // after the other, the stamp before the heading it was printed over, the sidebar where the parser
 // finds the act's number and title before the body. Each region is read with the regions before
-// it made paper: where two overlap (a letterhead cell over a sidebar's top), nothing is read twice.
+// it made paper: where two overlap, nothing is read twice.
 Expected<OcrPage> recognize_in_regions(ocr::Engine& engine, const Raster& page,
                                        const std::vector<Region>& regions) {
   OcrPage page_read;
@@ -186,10 +186,11 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
       stamp = interior;
     }
   }
-  if (options.layout)
-    for (const Box& cell : find_letterhead(prepared.image, stamp)) regions.push_back({cell, "letterhead"});
-  if (stamp.width > 0) regions.push_back({stamp, "stamp"});
   const Box sidebar = options.layout ? find_sidebar(prepared.image) : Box{};
+  if (options.layout)
+    for (const Box& cell : find_letterhead(prepared.image, {stamp, sidebar}))
+      regions.push_back({cell, "letterhead"});
+  if (stamp.width > 0) regions.push_back({stamp, "stamp"});
   if (sidebar.width > 0) regions.push_back({sidebar, "sidebar"});
   report.timings.layout_ms = watch.lap();
   Expected<OcrPage> recognized = recognize_in_regions(engine, prepared.image, regions);

@@ -326,7 +326,7 @@ TEST_CASE("find_letterhead finds cells side by side at the page's head, not a li
     draw_cell(page, 200, 200, 2, 900);
     const Raster raster = page_of(page, 300);
     CHECK(pipeline::find_letterhead(raster).size() == 2);
-    CHECK(pipeline::find_letterhead(raster, pipeline::find_head_stamp(raster)).empty());
+    CHECK(pipeline::find_letterhead(raster, {pipeline::find_head_stamp(raster)}).empty());
   }
 }
 

@@ -35,8 +35,9 @@ struct TextLine {
   Box box;
   int block = 0;      // Tesseract block index on the page, for reflow
   int paragraph = 0;  // paragraph index on the page
-  // The part of the page's layout the line was read in (pipeline/layout.h): "body", or "sidebar"
-  // (a left column of member counts, dates, the act's number and title, read before the body).
+  // The part of the page's layout the line was read in (pipeline/layout.h): "body", "sidebar" (a
+  // left column of member counts, dates, the act's number and title, read before the body), "stamp"
+  // (a legality stamp's box) or "letterhead" (a cell of a letterhead printed side by side).
   std::string region = "body";
 };
 

@@ -9,6 +9,8 @@
 #include "models/page.h"
 #include "models/raster.h"
 
+#include <vector>
+
 namespace greffe::pipeline {
 
 // A left sidebar: a white gutter at least 0.08 in wide (twice a word space), between 8% and 45% of the page's
@@ -30,5 +32,40 @@ Box find_sidebar(const Raster& page);
 // down inside (a table's). The top of the vertical rule is the box's. Returns the box with its
 // frame; width 0 when there is none. `page`: binarized, 0 ink, 255 paper.
 Box find_head_stamp(const Raster& page);
+
+// The part of a stamp box (find_head_stamp's) that holds the stamp's own lines. A line of the
+// body struck through by the box's bottom rule (the heading, often: "EXTRAIT DU REGISTRE DES
+// DÉLIBÉRATIO|NS DE LA COMMUNE DE") is not the stamp's: its print reaches the rule from inside, no
+// more than 0.3 in of it above the rule, goes on left of the box (within 1/8 in) and right under
+// it (within 1/50 in, in 5% of the box's columns). The box is cut above that line, so that only
+// the stamp's lines are read as the stamp and made paper in the body. (A body line level with the
+// stamp's lines and clear of the rule is not told apart this way: it stays the stamp's where it
+// runs into the box.) Returns `stamp` itself when no line is cut by the rule, or when the box's
+// first line is (then nothing is the stamp's alone). `page`: binarized.
+Box stamp_interior(const Raster& page, const Box& stamp);
+
+// Makes paper of the long rules of a frame within `area` (a stamp box's rest below its interior):
+// a row inked across 60% of the area's width and a column within 1/20 in of its left or right edge
+// inked down 80% of its height, each pixel
+// only where the print does not go on across the rule (paper beyond it on both sides), so that the
+// letters the rule strikes through are kept.
+void erase_frame_rules(Raster& page, const Box& area);
+
+// The cells of a letterhead printed side by side at the page's head ("DÉPARTEMENT DE … |
+// ARRONDISSEMENT … | COMMUNE DE …", a crest or a "Département / Arrondissement" cell beside the
+// title). Tesseract reads such a head line by line across the cells ("DÉPARTEMENT ARRONDISSEMENT
+// COMMUNE"), so each cell is found first and read as a block of its own. The page is looked at in
+// cells of 1/75 in, its words run together (gaps under 0.25 in across, 0.12 in down: a word space,
+// a line's leading) into blocks. The head is what lies above the first block as wide as 55% of the
+// page (the body's first paragraph) and within the page's top 30%; it is cut into strips at white
+// rows, and a strip is a letterhead when its blocks stand in two columns or more with white gaps of
+// 0.4 in at least between them, at least one column holding two lines or more, the strip no taller
+// than 1.5 in. A single line with a wide gap ("Pour : 11   Contre : 0") is not one, nor is
+// anything below the body's start. `apart`: the regions read apart already (the stamp box, the
+// sidebar), taken as paper: a cell at the top of a sidebar's column ("RÉPUBLIQUE FRANÇAISE /
+// DÉPARTEMENT") is the sidebar's, read in its order, and the title beside it is then no cell.
+// Returns the cells, left to right and strip after strip, each with a margin
+// of white; empty when there is none. `page`: binarized, 0 ink, 255 paper.
+std::vector<Box> find_letterhead(const Raster& page, const std::vector<Box>& apart = {});
 
 }  // namespace greffe::pipeline

@@ -48,8 +48,8 @@ struct PageJob {
   std::unique_ptr<debug::PageImages> debug;  // with --debug: the page's images, as the stages add them
 };
 
-// A region of the page read apart from its body (layout.h): a stamp box at its head, a left
-// sidebar. `region` names it in the lines ("stamp", "sidebar"); width 0: none.
+// A region of the page read apart from its body (layout.h): a letterhead cell, a stamp box at its
+// head, a left sidebar. `region` names it in the lines ("letterhead", "stamp", "sidebar"); width 0: none.
 struct Region {
   Box box;
   std::string name;
@@ -57,9 +57,10 @@ struct Region {
 
 // A page with regions apart from its body: each region recognised alone, in the order given,
 // then the body with the regions made paper, so that no line of one runs into a line of another.
-// The regions come first, their lines their own blocks and paragraphs: the stamp before the
-// heading it was printed over, the sidebar where the parser finds the act's number and title
-// before the body.
+// The regions come first, their lines their own blocks and paragraphs: the letterhead's cells one
+// after the other, the stamp before the heading it was printed over, the sidebar where the parser
+// finds the act's number and title before the body. Each region is read with the regions before
+// it made paper: where two overlap, nothing is read twice.
 Expected<OcrPage> recognize_in_regions(ocr::Engine& engine, const Raster& page,
                                        const std::vector<Region>& regions) {
   OcrPage page_read;
@@ -86,7 +87,7 @@ Expected<OcrPage> recognize_in_regions(ocr::Engine& engine, const Raster& page,
     if (!part.text.empty()) page_read.text += (page_read.text.empty() ? "" : "\n") + part.text;
   };
   for (const Region& region : regions) {
-    auto part = engine.recognize(page, &region.box);
+    auto part = engine.recognize(body, &region.box);
     if (!part) return part.error();
     append(std::move(part.value()), region.name);
     for (int y = region.box.top; y < region.box.top + region.box.height; ++y)
@@ -171,12 +172,25 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   report.height = prepared.image.height;
   report.timings.orientation_ms = watch.lap() - (debug_ms() - written_before_orientation);
 
-  // Layout: a stamp box at the page's head and a left sidebar are recognised on their own, then
-  // the body without them (layout.h).
+  // Layout: the cells of a letterhead, a stamp box at the page's head and a left sidebar are
+  // recognised on their own, then the body without them (layout.h).
   std::vector<Region> regions;
-  const Box stamp = options.layout ? find_head_stamp(prepared.image) : Box{};
-  if (stamp.width > 0) regions.push_back({stamp, "stamp"});
+  Box stamp = options.layout ? find_head_stamp(prepared.image) : Box{};
+  if (stamp.width > 0) {
+    // A body line printed under the box (the heading, often) is the body's: the stamp is the box
+    // down to above it, and the frame's rules left across that line are taken off its letters.
+    const Box interior = stamp_interior(prepared.image, stamp);
+    if (interior.height < stamp.height) {
+      const int cut = interior.top + interior.height;
+      erase_frame_rules(prepared.image, Box{stamp.left, cut, stamp.width, stamp.top + stamp.height - cut});
+      stamp = interior;
+    }
+  }
   const Box sidebar = options.layout ? find_sidebar(prepared.image) : Box{};
+  if (options.layout)
+    for (const Box& cell : find_letterhead(prepared.image, {stamp, sidebar}))
+      regions.push_back({cell, "letterhead"});
+  if (stamp.width > 0) regions.push_back({stamp, "stamp"});
   if (sidebar.width > 0) regions.push_back({sidebar, "sidebar"});
   report.timings.layout_ms = watch.lap();
   Expected<OcrPage> recognized = recognize_in_regions(engine, prepared.image, regions);

@@ -60,6 +60,10 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
          "    <OtherTag ID=\"SIDEBAR\" LABEL=\"sidebar\" DESCRIPTION=\"left column beside the body (member "
          "counts, "
          "dates, the act's number and title), read as its own region before the body\"/>\n"
+         "    <OtherTag ID=\"LETTERHEAD\" LABEL=\"letterhead\" DESCRIPTION=\"a cell of the letterhead "
+         "printed "
+         "side by side at the page's head (department, district, commune), read as its own region before the "
+         "body\"/>\n"
          "  </Tags>\n"
          "  <Layout>\n";
   out << "    <Page ID=\"page_" << page_number << "\" PHYSICAL_IMG_NR=\"" << page_number << "\" WIDTH=\""
@@ -81,9 +85,10 @@ std::string alto_page(const PlacedPage& page, int page_number, const std::string
       box = union_of(box, page.lines[end++].box);
     out << "        <TextBlock ID=\"block_" << page_number << '_' << ++block_id << "\" " << position(box)
         << rotation.str()
-        << (page.lines[i].region == "sidebar" ? " TAGREFS=\"SIDEBAR\""
-            : page.lines[i].region == "stamp" ? " TAGREFS=\"STAMP\""
-                                              : "")
+        << (page.lines[i].region == "sidebar"      ? " TAGREFS=\"SIDEBAR\""
+            : page.lines[i].region == "stamp"      ? " TAGREFS=\"STAMP\""
+            : page.lines[i].region == "letterhead" ? " TAGREFS=\"LETTERHEAD\""
+                                                   : "")
         << ">\n";
     for (; i < end; ++i) {
       const PlacedLine& line = page.lines[i];

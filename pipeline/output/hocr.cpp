@@ -56,9 +56,13 @@ std::string hocr_page(const PlacedPage& page, int page_number, const std::string
     Box block_box;
     while (block_end < page.lines.size() && page.lines[block_end].block == block)
       block_box = union_of(block_box, page.lines[block_end++].box);
-    // A sidebar's or a stamp box's blocks say so in their class (pipeline/layout.h); the body's are plain.
+    // A sidebar's, a stamp box's or a letterhead cell's blocks say so in their class (pipeline/layout.h);
+    // the body's are plain.
     const std::string& region = page.lines[i].region;
-    const char* tag = region == "sidebar" ? " greffe_sidebar" : region == "stamp" ? " greffe_stamp" : "";
+    const char* tag = region == "sidebar"      ? " greffe_sidebar"
+                      : region == "stamp"      ? " greffe_stamp"
+                      : region == "letterhead" ? " greffe_letterhead"
+                                               : "";
     out << "   <div class=\"ocr_carea" << tag << "\" id=\"block_" << page_number << '_' << ++block_id
         << "\" title=\"" << bbox(block_box) << "\">\n";
     while (i < block_end) {

@@ -268,3 +268,101 @@ TEST_CASE("a stamp box at the page's head is read as its own block, before the h
   CHECK(raw.find("prefecture") < raw.find("REGISTRE"));
   CHECK(raw.find("COMMUNE") != std::string::npos);
 }
+
+namespace {
+
+// Lines of print at 300 dpi: `count` lines of 22 px from (x, y), one every 40 px, `length` px long.
+void draw_cell(cv::Mat& page, int x, int y, int count, int length) {
+  for (int i = 0; i < count; ++i)
+    cv::rectangle(page, {x, y + 40 * i}, {x + length - (i * 53) % 120, y + 40 * i + 22}, cv::Scalar(0),
+                  cv::FILLED);
+}
+
+bool holds(const Box& box, int x, int y) {
+  return x >= box.left && x < box.left + box.width && y >= box.top && y < box.top + box.height;
+}
+
+}  // namespace
+
+TEST_CASE("find_letterhead finds cells side by side at the page's head, not a line with a wide gap") {
+  cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
+  draw_lines(page, 200, 700, 40, 2000);  // the body
+  SECTION("three cells of two lines above a centred title") {
+    draw_cell(page, 200, 150, 2, 500);
+    draw_cell(page, 950, 150, 2, 450);
+    draw_cell(page, 1650, 150, 2, 550);
+    cv::rectangle(page, {800, 400}, {1700, 440}, cv::Scalar(0), cv::FILLED);  // the title
+    const std::vector<Box> cells = pipeline::find_letterhead(page_of(page, 300));
+    REQUIRE(cells.size() == 3);
+    CHECK(holds(cells[0], 200, 150));
+    CHECK(holds(cells[0], 690, 210));
+    CHECK_FALSE(holds(cells[0], 950, 150));
+    CHECK(holds(cells[1], 950, 150));
+    CHECK(holds(cells[2], 1650, 150));
+    CHECK(holds(cells[2], 2190, 200));
+    for (const Box& cell : cells) CHECK(cell.top + cell.height < 400);  // not the title
+  }
+  SECTION("a cell of four lines beside a title of three") {
+    draw_cell(page, 200, 100, 4, 400);
+    draw_cell(page, 1000, 100, 3, 1100);
+    CHECK(pipeline::find_letterhead(page_of(page, 300)).size() == 2);
+  }
+  SECTION("one head line with a wide gap is no letterhead") {
+    cv::rectangle(page, {200, 150}, {600, 172}, cv::Scalar(0), cv::FILLED);
+    cv::rectangle(page, {1400, 150}, {1800, 172}, cv::Scalar(0), cv::FILLED);
+    CHECK(pipeline::find_letterhead(page_of(page, 300)).empty());
+  }
+  SECTION("a table in the body is no letterhead: it lies below the body's start") {
+    draw_cell(page, 300, 2400, 3, 300);
+    draw_cell(page, 1200, 2400, 3, 300);
+    CHECK(pipeline::find_letterhead(page_of(page, 300)).empty());
+  }
+  SECTION("a centred heading above the body is no letterhead") {
+    draw_cell(page, 700, 150, 2, 1000);
+    CHECK(pipeline::find_letterhead(page_of(page, 300)).empty());
+  }
+  SECTION("a stamp box beside a heading: the stamp, taken as paper, makes no cell") {
+    draw_stamp(page, 1450, 120, true);
+    draw_cell(page, 200, 200, 2, 900);
+    const Raster raster = page_of(page, 300);
+    CHECK(pipeline::find_letterhead(raster).size() == 2);
+    CHECK(pipeline::find_letterhead(raster, {pipeline::find_head_stamp(raster)}).empty());
+  }
+}
+
+TEST_CASE(
+    "a heading struck through by a stamp's bottom rule is the body's, and the rule is taken off its "
+    "letters") {
+  cv::Mat page(3508, 2480, CV_8UC1, cv::Scalar(255));
+  draw_lines(page, 300, 600, 30, 1900);
+  draw_stamp(page, 1450, 120, true);  // bottom rule at rows 327-330
+  SECTION("a line reaching under the rule from inside the box") {
+    // The heading's letters: strokes 9 px wide, 11 px apart, rows 310-350, across the box's left side.
+    for (int x = 712; x < 2000; x += 20)
+      cv::rectangle(page, {x, 310}, {x + 8, 350}, cv::Scalar(0), cv::FILLED);
+    Raster raster = page_of(page, 300);
+    const Box stamp = pipeline::find_head_stamp(raster);
+    REQUIRE(stamp.width > 0);
+    const Box interior = pipeline::stamp_interior(raster, stamp);
+    CHECK(interior.left == stamp.left);
+    CHECK(interior.top == stamp.top);
+    CHECK(interior.top + interior.height <= 310);
+    CHECK(interior.top + interior.height >= 120 + 25 + 45 * 3 + 20);  // the stamp's four lines kept
+    const int cut = interior.top + interior.height;
+    pipeline::erase_frame_rules(raster, Box{stamp.left, cut, stamp.width, stamp.top + stamp.height - cut});
+    auto ink = [&](int x, int y) {
+      return raster.pixels[static_cast<std::size_t>(y) * raster.width + x] < 128;
+    };
+    CHECK_FALSE(ink(1606, 328));  // the rule between two strokes
+    CHECK(ink(1616, 328));        // a stroke it crossed
+    CHECK_FALSE(ink(2409, 315));  // the right side
+    CHECK(ink(2409, 125));        // the frame above the cut is left as it is (read as the stamp)
+  }
+  SECTION("a heading under the box, clear of its rule, leaves the box whole") {
+    cv::rectangle(page, {700, 360}, {2000, 400}, cv::Scalar(0), cv::FILLED);
+    const Raster raster = page_of(page, 300);
+    const Box stamp = pipeline::find_head_stamp(raster);
+    REQUIRE(stamp.width > 0);
+    CHECK(pipeline::stamp_interior(raster, stamp).height == stamp.height);
+  }
+}

@@ -3,6 +3,7 @@
 // paragraph), "Étaient absents et représentés …: X représenté par Y - …", "Étaient absents et excusés …".
 // Communes: "Présents : …", "Absents ayant donné procuration : X à Y, …", "Absents excusés : …",
 // and the counts line "en exercice : 27 - Présents : 21 - Votants : 25".
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -83,11 +84,16 @@ bool is_civility(const std::string& word) {
 }
 
 // "Mme Anne DURAND", "MM. BESSET François", "madame Jeanne GUILLOUET": the name without them.
+// After a civility, "M." is the initial of a first name ("Madame M. FAUCHON"), not a second civility.
 std::string without_civility(std::string name) {
+  bool dropped = false;
   while (true) {
     const auto space = name.find(' ');
-    if (space == std::string::npos || !is_civility(name.substr(0, space))) return name;
+    if (space == std::string::npos) return name;
+    const std::string word = name.substr(0, space);
+    if (!is_civility(word) || (dropped && word == "M.")) return name;
     name = trim(name.substr(space + 1));
+    dropped = true;
   }
 }
 
@@ -112,6 +118,16 @@ std::string leading_name(const std::string& text) {
     start = end + 1;
     if (word.empty()) continue;
     if (!looks_like_name(word) && !(word == "de" || word == "du" || word == "le" || word == "la")) break;
+    // After two words of a name, a capitalised word before a lower-case one opens a sentence
+    // ("Yves LELONG Le quorum est atteint"), unless the next word is a particle ("… de la FONTAINE").
+    const bool mixed_case =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (mixed_case && name.find(' ') != std::string::npos && start < text.size()) {
+      const std::string after = text.substr(start, text.find(' ', start) - start);
+      const bool particle =
+          after == "de" || after == "du" || after == "le" || after == "la" || after == "des";
+      if (!after.empty() && std::islower(static_cast<unsigned char>(after[0])) && !particle) break;
+    }
     name += (name.empty() ? "" : " ") + word;
   }
   while (true) {  // no particle at the end
@@ -150,9 +166,12 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
                                                       " representee par ",
                                                       " represente par ",
                                                       " à ",
-                                                      " a "};
+                                                      " a ",
+                                                      " par "};
   for (const std::string& sep : separators) {
-    if (!bare_a && (sep == " à " || sep == " a ")) continue;
+    // Under a proxies' heading, "X à Y" and "X par Y" ("Absents représentés : M. X par M. Y") are
+    // proxies; elsewhere a bare "à" or "par" is no proxy ("Mme X, arrivée à 19 h").
+    if (!bare_a && (sep == " à " || sep == " a " || sep == " par ")) continue;
     const auto at = item.find(sep);
     if (at == std::string::npos) continue;
     Proxy proxy{without_civility(trim(item.substr(0, at))),
@@ -319,13 +338,19 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
 // a sidebar's "En exercice : 19 / Présents : 11 / Votants : 13", each count maybe on its own line.
 // A counts table flattened by a text extractor: its labels, then as many figures in the same
 // order ("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23").
+// A sidebar flattened the same way keeps its labels' colons and the rules drawn for the
+// figures ("Nombre de conseillers en exercice : ____ Nombre de conseillers en séance : ____
+// Pouvoirs : ____ 29 26 3").
 bool read_counts_table(const std::string& folded, Deliberation& out) {
   static const std::regex table(
-      "((?:(?:en exercice|presents|absents|procurations|pouvoirs|votants) ){2,5})((?:[0-9]{1,4} ?){2,5})");
+      "((?:(?:nombre (?:de |d')(?:conseillers|membres|elus) )?"
+      "(?:en exercice|presents|en seance|absents|procurations|pouvoirs|votants|representes)[ :_]*){2,6})"
+      "((?:[0-9]{1,4} ){1,5}[0-9]{1,4})\\b");
   std::smatch m;
   if (folded.size() > 3000 || !std::regex_search(folded, m, table)) return false;
   std::vector<std::string> labels;
-  static const std::regex label("en exercice|presents|absents|procurations|pouvoirs|votants");
+  static const std::regex label(
+      "en exercice|presents|en seance|absents|procurations|pouvoirs|votants|representes");
   const std::string head = m[1].str();
   for (auto it = std::sregex_iterator(head.begin(), head.end(), label); it != std::sregex_iterator(); ++it)
     labels.push_back((*it)[0].str());
@@ -339,7 +364,7 @@ bool read_counts_table(const std::string& folded, Deliberation& out) {
   for (std::size_t k = 0; k < labels.size(); ++k) {
     if (labels[k] == "en exercice" && !out.session.members_in_office)
       out.session.members_in_office = counts[k];
-    if (labels[k] == "presents" && !out.session.members_present_declared)
+    if ((labels[k] == "presents" || labels[k] == "en seance") && !out.session.members_present_declared)
       out.session.members_present_declared = counts[k];
     if (labels[k] == "votants" && !out.vote.voters) out.vote.voters = counts[k];
   }
@@ -357,7 +382,9 @@ bool read_counts(const std::string& folded, Deliberation& out) {
     return true;
   }
   static const std::regex opens(
-      "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
+      "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents|"
+      // "Elus en exercice : 29", "Conseillers présents : 17": a sidebar's line of counts.
+      "(elus|conseillers|membres) (en exercice|presents|votants) ?: ?[0-9])");
   if (!std::regex_search(folded, opens) && folded.find("en exercice") == std::string::npos) return false;
   if (auto n = count_after(folded, "exercice")) {
     if (!out.session.members_in_office) out.session.members_in_office = n;
@@ -371,11 +398,150 @@ bool read_counts(const std::string& folded, Deliberation& out) {
   return true;
 }
 
+// The words at the end of `text` that make a name, its civility left out: "Conformément à
+// l'article L.2121-15, Madame Anne DURAND" gives "Anne DURAND". The run stops at a lower-case word
+// or a word with punctuation after it, so a clause before the name is never taken for it.
+std::string trailing_name_of(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::size_t first = words.size();
+  while (first > 0) {
+    const std::string& word = words[first - 1];
+    const bool particle = word == "de" || word == "du" || word == "le" || word == "la";
+    const char last = word.back();
+    // A word ending a clause ("CGCT.", "séance,") is not the name's; initials ("J.F.", "Ph.") are.
+    if (last == ',' || last == ';' || last == ':' || (last == '.' && !is_civility(word) && word.size() > 4))
+      break;
+    if (!particle && !is_upper_start(word)) break;
+    --first;
+    // A civility opens the name ("… M. Paul ROUX Monsieur Paul ROUX a été désigné"): the walk
+    // stops there, keeping an initial read as a civility after another ("Madame M. FAUCHON").
+    if (is_civility(word)) {
+      if (first > 0 && word == "M." && is_civility(words[first - 1]) && words[first - 1].size() > 3) --first;
+      break;
+    }
+  }
+  std::string name;
+  for (std::size_t k = first; k < words.size(); ++k) name += (name.empty() ? "" : " ") + words[k];
+  name = without_civility(trim(name));
+  while (name.rfind("de ", 0) == 0 || name.rfind("du ", 0) == 0 || name.rfind("le ", 0) == 0 ||
+         name.rfind("la ", 0) == 0)
+    name = name.substr(3);
+  return looks_like_name(name) && !is_civility(name) && !is_role(name) ? name : "";
+}
+
+// The secretary named in a sentence rather than after a label: "Monsieur X a été désigné
+// secrétaire de séance.", "Mme X est nommée secrétaire.", "X est désignée comme secrétaire de
+// séance", "Le conseil désigne M. X comme secrétaire de séance". The office must be the
+// session's: "est nommé secrétaire général du syndicat" is no secretary of the session.
+std::optional<std::string> secretary_in_sentence(const std::string& text) {
+  // Only a window before each "secrétaire" is read: the sentence is short, the paragraph may not be.
+  for (std::size_t at = 0; at < text.size();) {
+    static const std::regex office("[Ss][Ee][Cc][Rr](?:\xC3\xA9|\xC3\x89|[Ee])[Tt][Aa][Ii][Rr][Ee]");
+    std::smatch m;
+    const std::string tail = text.substr(at);
+    if (!std::regex_search(tail, m, office)) return std::nullopt;
+    const std::size_t found = at + static_cast<std::size_t>(m.position(0));
+    const std::size_t end = found + static_cast<std::size_t>(m.length(0));
+    at = end;
+    std::size_t begin = found > 160 ? found - 160 : 0;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80)
+      ++begin;  // a whole character
+    const std::string before = text.substr(begin, found - begin);
+    const std::string after = text.substr(end, 40);
+    // Of the session: "secrétaire de séance", or the sentence ends after it.
+    static const std::regex of_session("^s? *(?:de (?:la )?s(?:\xC3\xA9|\xC3\x89|e)ance\\b|[.,;)]|$)",
+                                       std::regex::icase);
+    if (!std::regex_search(after, of_session)) continue;
+    // "X a été désigné(e) [comme] secrétaire", "X est nommé(e) secrétaire", "X a été élu(e) secrétaire".
+    static const std::regex named_before(
+        "\\s(?:a (?:\xC3\xA9|e)t(?:\xC3\xA9|e)|est|ont (?:\xC3\xA9|e)t(?:\xC3\xA9|e)|sont) "
+        "(?:d(?:\xC3\xA9|e)sign|nomm|(?:\xC3\xA9|e)lu)\\S*\\s+"
+        "(?:comme |en qualit\\S+ de |pour (?:remplir |assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
+    if (std::regex_search(before, m, named_before)) {
+      const std::string name = trailing_name_of(before.substr(0, static_cast<std::size_t>(m.position(0))));
+      if (!name.empty()) return name;
+      continue;
+    }
+    // "Le conseil désigne / nomme M. X [comme] secrétaire".
+    static const std::regex named_after(
+        "(?:d(?:\xC3\xA9|e)signe|nomme|(?:\xC3\xA9|e)lit) (.{2,70}?) (?:comme |en qualit\\S+ de |pour "
+        "(?:remplir "
+        "|assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
+    if (std::regex_search(before, m, named_after)) {
+      const std::string name = without_civility(trim(m[1].str()));
+      if (looks_like_name(name) && !is_civility(name)) return name;
+    }
+  }
+  return std::nullopt;
+}
+
+// A list printed one item a line, each line its own paragraph ("ABSENTS EXCUSES : M. A" / "M. B" /
+// "Mme C donne pouvoir à D"), maybe beside a column of counts flattened into it ("Excusés ont
+// donné pouvoir :" / "X à Y" / "Elus en exercice : 29" / "Z à W"): the lines after the heading's
+// that go on its list, joined with commas; the counts between them are read as counts. A line
+// goes on the list when it opens with a civility, or, under a proxies' heading, reads "X à Y".
+// A list closed by a full stop, another heading or any other line ends there.
+std::string continued_list(const Paragraphs& paragraphs, std::size_t& i, Span zone, std::vector<bool>& used,
+                           Heading heading, Deliberation& out) {
+  std::string more;
+  const std::string& first = paragraphs[i].text;
+  if (!first.empty() && first.back() == '.') return more;
+  while (i + 1 < zone.end) {
+    const Paragraph& next = paragraphs[i + 1];
+    if (next.text.size() > 160 || heading_of(next.folded) != Heading::None) break;
+    const bool table = read_counts_table(next.folded, out);
+    if (read_counts(next.folded, out) || table) {
+      used[++i] = true;
+      continue;
+    }
+    const auto space = next.text.find(' ');
+    const bool civility = space != std::string::npos && is_civility(next.text.substr(0, space));
+    const bool proxy = heading == Heading::Represented && split_proxy(next.text, true).has_value();
+    if (!civility && !proxy) break;
+    // Every item of the line is a name or a proxy: a sentence opening with a civility ("Monsieur
+    // X a été désigné secrétaire") is not on the list.
+    std::vector<std::string> unread;
+    const std::vector<std::string> names = split_names(next.text, unread);
+    bool items = !names.empty() || !unread.empty();
+    for (const std::string& item : unread)
+      items = items && split_proxy(item, heading == Heading::Represented).has_value();
+    if (!items) break;
+    more += ", " + next.text;
+    used[++i] = true;
+    if (next.text.back() == '.') break;
+  }
+  return more;
+}
+
 }  // namespace
 
 void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used, Deliberation& out) {
   for (std::size_t i = zone.begin; i < zone.end; ++i) {
     const Paragraph& p = paragraphs[i];
+    if (!out.session.secretary)
+      if (auto name = secretary_in_sentence(p.text)) out.session.secretary = *name;
+    // A sidebar's labels cut into paragraphs before their figures ("… en séance : ____" /
+    // "Pouvoirs : ____ 29 26 3"): the table is read across them.
+    static const std::regex label_only("(en exercice|presents|en seance|pouvoirs|votants)[ :_]*$");
+    if (p.folded.size() < 400 && std::regex_search(p.folded, label_only)) {
+      std::string joined = p.folded;
+      std::size_t k = i + 1;
+      for (; k < zone.end && k < i + 4 && joined.size() < 800; ++k) {
+        joined += " " + paragraphs[k].folded;
+        if (paragraphs[k].folded.find_first_of("0123456789") != std::string::npos) break;
+      }
+      if (k < zone.end && read_counts_table(joined, out)) {
+        for (std::size_t j = i; j <= k; ++j) used[j] = true;
+        i = k;
+        continue;
+      }
+    }
     read_counts_table(p.folded, out);
     if (read_counts(p.folded, out)) {
       used[i] = true;
@@ -385,7 +551,8 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
     if (heading == Heading::None) continue;
     used[i] = true;
     const Place place = p.place;
-    const std::string list = list_of(paragraphs, i, zone, used);
+    std::string list = list_of(paragraphs, i, zone, used);
+    if (heading != Heading::Secretary) list += continued_list(paragraphs, i, zone, used, heading, out);
     if (heading == Heading::Secretary) {
       const std::string name = leading_name(without_civility(list));
       if (!out.session.secretary && looks_like_name(name) && !name.empty()) out.session.secretary = name;

@@ -31,8 +31,12 @@ std::string drop_words(const std::string& text, int words) {
 }
 
 int marker_words(const std::string& folded) {
-  if (folded.rfind("pour extrait certifie conforme", 0) == 0) return 4;
-  if (folded.rfind("pour copie conforme", 0) == 0) return 3;
+  // "Pour extrait certifié conforme", "Pour copie certifiée conforme", "Pour extrait certifié exact".
+  static const std::regex four("^pour (extrait|copie) certifiee? (conforme|exact)\\b");
+  // "Pour extrait conforme", "Pour copie conforme": the word "conforme" is the marker's, not the office's.
+  static const std::regex three("^pour (extrait|copie) (conforme|exact)\\b");
+  if (std::regex_search(folded, four)) return 4;
+  if (std::regex_search(folded, three)) return 3;
   return 2;  // "certifie conforme", "pour extrait"
 }
 
@@ -86,11 +90,14 @@ std::optional<Signatory> office_then_name(const std::string& text) {
   // "Le Maire, Jérôme BEQ Le Maire certifie …", "Le Président, Jean-Louis CAMUS": the office,
   // a comma, the name printed "Firstname LASTNAME" (the text after it, a legal notice, is not
   // the signature's).
+  // The name is "Firstname LASTNAME" or "LASTNAME Firstname"; the comma after the office may be
+  // lost where its lines were joined ("Le Maire Yves LELONG").
   static const std::regex signed_by(
       "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President|Vice-Pr\xC3\xA9sidente?)"
-      "(?: [a-z\xC3\xA9]+(?: [A-Z][^ ,]*)?)?), "
+      "(?: [a-z\xC3\xA9]+(?: [A-Z][^ ,]*)?)?),? "
       "((?:[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* ){1,3}(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)(?: "
-      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*)(?=$|[ ,.])");
+      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*|"
+      "(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+ ){1,2}[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]*)(?=$|[ ,.])");
   std::smatch m;
   if (text.size() > 4000 || !std::regex_search(text, m, signed_by)) return std::nullopt;
   if (!is_printed_name(m[2].str())) return std::nullopt;
@@ -99,8 +106,9 @@ std::optional<Signatory> office_then_name(const std::string& text) {
 
 bool is_signature_marker(const std::string& folded) {
   static const std::regex certified(std::string("^") + kCertifiedConforme);
+  static const std::regex copy("^pour copie (certifiee? )?conforme\\b");
   return std::regex_search(folded, certified) || folded.rfind("pour extrait", 0) == 0 ||
-         folded.rfind("pour copie conforme", 0) == 0;
+         std::regex_search(folded, copy);
 }
 
 void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberation& out) {

@@ -126,7 +126,8 @@ std::string leading_name(const std::string& text) {
       const std::string after = text.substr(start, text.find(' ', start) - start);
       const bool particle =
           after == "de" || after == "du" || after == "le" || after == "la" || after == "des";
-      if (!after.empty() && std::islower(static_cast<unsigned char>(after[0])) && !particle) break;
+      const unsigned char first = after.empty() ? 0 : static_cast<unsigned char>(after[0]);
+      if ((std::islower(first) || (first == 0xC3 && !is_upper_start(after))) && !particle) break;
     }
     name += (name.empty() ? "" : " ") + word;
   }
@@ -174,7 +175,11 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
     if (!bare_a && (sep == " à " || sep == " a " || sep == " par ")) continue;
     const auto at = item.find(sep);
     if (at == std::string::npos) continue;
-    Proxy proxy{without_civility(trim(item.substr(0, at))),
+    std::string member = item.substr(0, at);
+    // "Aline ACHARD (absent excusé donne pouvoir à M. X)": the member before the note's bracket.
+    if (const auto bracket = member.find(" ("); bracket != std::string::npos)
+      member = member.substr(0, bracket);
+    Proxy proxy{without_civility(trim(member)),
                 leading_name(without_civility(trim(item.substr(at + sep.size()))))};
     if (looks_like_name(proxy.member) && looks_like_name(proxy.proxy)) return proxy;
   }
@@ -214,12 +219,27 @@ std::string list_of(const Paragraphs& paragraphs, std::size_t& i, Span zone, std
   // "Personne ayant donné procuration ; Mme X à M. Y": a semicolon for the colon.
   if (colon == std::string::npos && text.find(';') < 60) colon = text.find(';');
   std::string list = colon == std::string::npos ? "" : trim(text.substr(colon + 1));
+  // "Membres présents (à l'ouverture de la séance à 20h00) Jacques BURRIEZ (Maire)": no colon,
+  // the heading's note in brackets, then the list.
+  if (colon == std::string::npos) {
+    const auto open = text.find('(');
+    const auto close = text.find(')', open == std::string::npos ? 0 : open);
+    if (open != std::string::npos && open < 40 && close != std::string::npos && close < 120)
+      list = trim(text.substr(close + 1));
+  }
   if (list.empty() && i + 1 < zone.end && heading_of(paragraphs[i + 1].folded) == Heading::None) {
     ++i;
     used[i] = true;
     list = paragraphs[i].text;
   }
   return list;
+}
+
+bool is_count_label(const std::string& folded) {
+  for (const char* label :
+       {"votants", "absents", "presents", "procurations", "pouvoirs", "excuses", "quorum"})
+    if (folded.rfind(label, 0) == 0) return true;
+  return false;
 }
 
 // "Présents : 21" (a count, maybe followed by other counts: "21, Votants : 25"), not a list of names.
@@ -295,6 +315,27 @@ std::vector<std::string> split_run_together(const std::string& item) {
 
 }  // namespace
 
+namespace {
+
+// "Jacques BURRIEZ (Maire)", "Julien BESSET (en retard arrivé à 20 h 26)": a note in brackets
+// after a name is not part of it. A note that names a proxy ("(pouvoir à X)") is kept: it makes
+// the item a proxy.
+std::string without_notes(const std::string& item) {
+  std::string out = item;
+  for (std::size_t open; (open = out.find('(')) != std::string::npos;) {
+    const std::size_t close = out.find(')', open);
+    const std::string note =
+        fold(out.substr(open, close == std::string::npos ? std::string::npos : close - open));
+    if (note.find("pouvoir") != std::string::npos || note.find("procuration") != std::string::npos ||
+        note.find("represent") != std::string::npos)
+      return item;
+    out = out.substr(0, open) + (close == std::string::npos ? "" : out.substr(close + 1));
+  }
+  return trim(out);
+}
+
+}  // namespace
+
 std::vector<std::string> split_names(std::string_view list, std::vector<std::string>& unread) {
   std::vector<std::string> names;
   std::size_t start = 0;
@@ -307,10 +348,31 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
       const auto at = list.find(sep, start);
       if (at < best) best = at, width = sep.size();
     }
+    // A dash glued to the next name ("STURANI -Valérie UPPHOFF", "– Denis VALCK"), and a full
+    // stop OCR read for a comma after a surname in capitals ("ZANNETTACCI. Jean-Claude
+    // GAUTHIER"); not after an initial, a civility or a lower-case word ("J. DUPONT", "M. DUPONT",
+    // "… employabilité. Aussi").
+    for (std::size_t at = start; at + 2 < list.size() && at < best; ++at) {
+      const bool dash = list[at] == ' ' && list[at + 1] == '-' && list[at + 2] != ' ';
+      const bool en_dash = list[at] == ' ' && list.compare(at + 1, 3, "\xE2\x80\x93") == 0 &&
+                           at + 4 < list.size() && list[at + 4] != ' ';
+      bool stop = false;
+      if (list[at] == '.' && list[at + 1] == ' ') {
+        std::size_t word = at;
+        while (word > start && list[word - 1] != ' ' && list[word - 1] != '.') --word;
+        const std::string before(list.substr(word, at - word));
+        stop = before.size() >= 3 && !is_civility(before + ".") && is_upper_start(list.substr(at + 2)) &&
+               std::none_of(before.begin(), before.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      }
+      if (dash || en_dash || stop) {
+        best = at, width = dash ? 2 : en_dash ? 4 : 2;
+        break;
+      }
+    }
     const std::string whole =
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
     for (const std::string& piece : split_at_civilities(whole)) {
-      const std::string item = without_civility(trim(piece));
+      const std::string item = without_civility(trim(without_notes(piece)));
       if (item.empty() || is_role(item)) continue;
       if (looks_like_name(item))
         for (std::string& name : split_run_together(item)) names.push_back(std::move(name));
@@ -481,6 +543,26 @@ std::optional<std::string> secretary_in_sentence(const std::string& text) {
   return std::nullopt;
 }
 
+// "Jacques BURRIEZ", "BESSET François": a name with a word in capitals and one in lower case,
+// as a list prints a member; "ORDRE DU JOUR" or a sentence is not one.
+bool is_person(const std::string& text) {
+  if (!looks_like_name(text)) return false;
+  bool capitals = false, lower = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    bool has_lower = false, has_upper = false;
+    for (char c : word)
+      has_lower = has_lower || (c >= 'a' && c <= 'z'), has_upper = has_upper || (c >= 'A' && c <= 'Z');
+    capitals = capitals || (has_upper && !has_lower && word.size() >= 2);
+    lower = lower || has_lower;
+  }
+  return capitals && lower;
+}
+
 // A list printed one item a line, each line its own paragraph ("ABSENTS EXCUSES : M. A" / "M. B" /
 // "Mme C donne pouvoir à D"), maybe beside a column of counts flattened into it ("Excusés ont
 // donné pouvoir :" / "X à Y" / "Elus en exercice : 29" / "Z à W"): the lines after the heading's
@@ -503,7 +585,7 @@ std::string continued_list(const Paragraphs& paragraphs, std::size_t& i, Span zo
     const auto space = next.text.find(' ');
     const bool civility = space != std::string::npos && is_civility(next.text.substr(0, space));
     const bool proxy = heading == Heading::Represented && split_proxy(next.text, true).has_value();
-    if (!civility && !proxy) break;
+    if (!civility && !proxy && !is_person(without_notes(next.text.substr(0, next.text.find(" ("))))) break;
     // Every item of the line is a name or a proxy: a sentence opening with a civility ("Monsieur
     // X a été désigné secrétaire") is not on the list.
     std::vector<std::string> unread;
@@ -566,7 +648,13 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
           if (!out.vote.voters) out.vote.voters = n;
         if (heading == Heading::Present && !out.session.members_present_declared)
           out.session.members_present_declared = count;
-        continue;
+        // "Présents : 26 M. Pascal DURAND, …": the count, then the names it counts.
+        const auto after_count = list.find_first_not_of("0123456789");
+        if (after_count == std::string::npos) continue;
+        const std::string rest = trim(list.substr(after_count));
+        const std::string first = rest.substr(0, rest.find(' '));
+        if (!(is_civility(first) || (looks_like_name(first) && !is_count_label(fold(first))))) continue;
+        list = rest;
       }
     }
     std::vector<std::string> items;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "models/deliberation.h"
+#include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
 
 namespace {
@@ -238,4 +239,52 @@ TEST_CASE("attendance: a sentence after the list is not on it") {
                     "séance.\n\nORDRE DU JOUR"));
   CHECK(d.excused == std::vector<std::string>{"Jean NOIR"});
   CHECK(d.session.secretary == std::optional<std::string>("Paul ROUX"));
+}
+
+TEST_CASE("attendance: a count before the names, notes in brackets, lines without civility") {
+  for (const std::string& text : layouts(extract("Nombre de conseillers en exercice : 35 Présents : 3 M. "
+                                                 "Pascal Durand, Mme Anne Petit, M. Luc Roy"))) {
+    INFO(text);
+    const Deliberation d = parse(text);
+    CHECK(d.session.members_present_declared == std::optional<int>(3));
+    CHECK(d.present == std::vector<std::string>{"Pascal Durand", "Anne Petit", "Luc Roy"});
+  }
+  // A count followed by other counts is no list of names.
+  const Deliberation counts = parse(extract("Présents : 21, Votants : 25"));
+  CHECK(counts.present.empty());
+  CHECK(counts.session.members_present_declared == std::optional<int>(21));
+  CHECK(parse(extract("Présents : 11")).session.members_present_declared == std::optional<int>(11));
+
+  const std::string column =
+      "Membres présents (à l'ouverture de la séance à 20h00) Jacques BURRIEZ (Maire)\n\n"
+      "François BESSET (1er adjoint)\n\n"
+      "Julien BESSET (en retard arrivé à 20 h 26) Aline ACHARD (absent excusé donne pouvoir à M. BESSET "
+      "François) Nicole PORTE\n\nGérard GUIRONNET\n\nORDRE DU JOUR";
+  // As printed only: joined to the session line, a heading without a colon ("… 2023 Membres
+  // présents (…)") is not cut from it (a known limit, docs/parse.md).
+  {
+    const Deliberation d = parse(extract(column));
+    CHECK(d.present == std::vector<std::string>{"Jacques BURRIEZ", "François BESSET", "Julien BESSET",
+                                                "Nicole PORTE", "Gérard GUIRONNET"});
+    REQUIRE(d.represented.size() == 1);
+    CHECK(d.represented[0].member == "Aline ACHARD");
+    CHECK(d.represented[0].proxy == "BESSET François");
+  }
+}
+
+TEST_CASE("attendance: separators OCR changed, and what is no separator") {
+  // A full stop read for a comma after a surname, a dash glued to the next name.
+  const Deliberation d = parse(extract(
+      "Présents : Pierre-Jean ZANNETTACCI. Jean-Claude GAUTHIER, Alessandra STURANI -Valérie UPPHOFF"));
+  CHECK(d.present == std::vector<std::string>{"Pierre-Jean ZANNETTACCI", "Jean-Claude GAUTHIER",
+                                              "Alessandra STURANI", "Valérie UPPHOFF"});
+  // A full stop after a lower-case word ends a sentence run on after the list, not a name.
+  std::vector<std::string> unread;
+  CHECK(greffe::parse::split_names("Anne MARTIN, une bonne employabilité. Aussi", unread) ==
+        std::vector<std::string>{"Anne MARTIN"});
+  // Initials and civilities keep their full stop; a hyphenated name its hyphen.
+  const Deliberation initials =
+      parse(extract("Présents : J. DUPONT, Ph. VINCENT, J.F. BERTHET, Anne-Marie ROUX"));
+  CHECK(initials.present ==
+        std::vector<std::string>{"J. DUPONT", "Ph. VINCENT", "J.F. BERTHET", "Anne-Marie ROUX"});
 }

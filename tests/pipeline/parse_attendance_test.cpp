@@ -288,3 +288,13 @@ TEST_CASE("attendance: separators OCR changed, and what is no separator") {
   CHECK(initials.present ==
         std::vector<std::string>{"J. DUPONT", "Ph. VINCENT", "J.F. BERTHET", "Anne-Marie ROUX"});
 }
+
+TEST_CASE("signatory: the office and the name as paragraphs of their own, without a marker") {
+  const Deliberation d = parse(signed_extract("La séance est levée à 23H15.\n\nLe Maire,\n\nYves LELONG"));
+  CHECK(d.signatory.name == std::optional<std::string>("Yves LELONG"));
+  CHECK(d.signatory.office == std::optional<std::string>("Le Maire"));
+  // A name closing the text that no office announces signs nothing.
+  CHECK_FALSE(parse(signed_extract("La séance est levée à 23H15.\n\nYves LELONG")).signatory.name);
+  // An office's capitalised words are not a name ("Le Vice-Président Délégué Culture").
+  CHECK_FALSE(parse(signed_extract("Le Vice-Président Délégué Culture")).signatory.name);
+}

@@ -517,8 +517,9 @@ std::optional<std::string> secretary_in_sentence(const std::string& text) {
     const std::string before = text.substr(begin, found - begin);
     const std::string after = text.substr(end, 40);
     // Of the session: "secrétaire de séance", or the sentence ends after it.
-    static const std::regex of_session("^s? *(?:de (?:la )?s(?:\xC3\xA9|\xC3\x89|e)ance\\b|[.,;)]|$)",
-                                       std::regex::icase);
+    static const std::regex of_session(
+        "^s? *(?:(?:de|pour) (?:la )?(?:pr\\S+sente )?s(?:\xC3\xA9|\xC3\x89|e)ance\\b|[.,;)]|$)",
+        std::regex::icase);
     if (!std::regex_search(after, of_session)) continue;
     // "X a été désigné(e) [comme] secrétaire", "X est nommé(e) secrétaire", "X a été élu(e) secrétaire".
     static const std::regex named_before(
@@ -532,9 +533,9 @@ std::optional<std::string> secretary_in_sentence(const std::string& text) {
     }
     // "Le conseil désigne / nomme M. X [comme] secrétaire".
     static const std::regex named_after(
-        "(?:d(?:\xC3\xA9|e)signe|nomme|(?:\xC3\xA9|e)lit) (.{2,70}?) (?:comme |en qualit\\S+ de |pour "
-        "(?:remplir "
-        "|assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
+        "(?:d(?:\xC3\xA9|e)signe|nomme|(?:\xC3\xA9|e)lit|candidature de) (.{2,70}?),? (?:comme |en "
+        "qualit\\S+ de "
+        "|pour (?:remplir |assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
     if (std::regex_search(before, m, named_after)) {
       const std::string name = without_civility(trim(m[1].str()));
       if (looks_like_name(name) && !is_civility(name)) return name;
@@ -606,8 +607,12 @@ std::string continued_list(const Paragraphs& paragraphs, std::size_t& i, Span zo
 void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used, Deliberation& out) {
   for (std::size_t i = zone.begin; i < zone.end; ++i) {
     const Paragraph& p = paragraphs[i];
+    // The sentence may run over two paragraphs ("… la candidature de X, en qualité de" /
+    // "secrétaire pour la présente séance").
     if (!out.session.secretary)
-      if (auto name = secretary_in_sentence(p.text)) out.session.secretary = *name;
+      if (auto name = secretary_in_sentence(
+              i + 1 < zone.end && p.text.size() < 400 ? p.text + " " + paragraphs[i + 1].text : p.text))
+        out.session.secretary = *name;
     // A sidebar's labels cut into paragraphs before their figures ("… en séance : ____" /
     // "Pouvoirs : ____ 29 26 3"): the table is read across them.
     static const std::regex label_only("(en exercice|presents|en seance|pouvoirs|votants)[ :_]*$");

@@ -69,6 +69,10 @@ TEST_CASE("attendance: the secretary named in a sentence") {
   // The council names the secretary: the name after the verb.
   CHECK(parse(extract("Le conseil municipal désigne Mme Léa BLANC comme secrétaire de séance."))
             .session.secretary == std::optional<std::string>("Léa BLANC"));
+  // A candidacy for the office, over two paragraphs.
+  CHECK(parse(extract("Monsieur le Maire propose la candidature de Catherine VINAS, en qualité de\n\n"
+                      "secrétaire pour la présente séance"))
+            .session.secretary == std::optional<std::string>("Catherine VINAS"));
   // Surnames only, after a rule drawn by dashes.
   CHECK(parse(extract("---------\nMonsieur DUPONT a été désigné secrétaire de séance.\n---------"))
             .session.secretary == std::optional<std::string>("DUPONT"));

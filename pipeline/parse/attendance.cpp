@@ -83,9 +83,21 @@ bool is_civility(const std::string& word) {
   return false;
 }
 
+// "M.CHARRIER Jean-Paul": a civility glued to the surname in capitals, as a typist left it.
+std::string unglued(const std::string& name) {
+  for (const char* glued : {"M.", "Mme.", "MM.", "Mr."}) {
+    const std::size_t n = std::char_traits<char>::length(glued);
+    if (name.size() > n + 1 && name.compare(0, n, glued) == 0 && name[n] >= 'A' && name[n] <= 'Z' &&
+        name[n + 1] >= 'A' && name[n + 1] <= 'Z')
+      return std::string(glued) + " " + name.substr(n);
+  }
+  return name;
+}
+
 // "Mme Anne DURAND", "MM. BESSET François", "madame Jeanne GUILLOUET": the name without them.
 // After a civility, "M." is the initial of a first name ("Madame M. FAUCHON"), not a second civility.
 std::string without_civility(std::string name) {
+  name = unglued(name);
   bool dropped = false;
   while (true) {
     const auto space = name.find(' ');
@@ -104,6 +116,16 @@ bool is_role(const std::string& item) {
       "^(le |la )?(maire|adjoints?|adjointes?|conseill\\S*|president\\S*|vice-president\\S*|delegue\\S*|"
       "membres?|secretaire\\S*)\\b");
   return std::regex_search(fold(item), role);
+}
+
+// "CHARRIER Jean-Paul Maire", "ROBERT Henri Adjoints", "BERNARD Bruno Délégué": the office a
+// list prints after a member's name is not part of it (the name keeps two words at least).
+std::string without_trailing_role(const std::string& item) {
+  const auto space = item.rfind(' ');
+  if (space == std::string::npos || item.find(' ') == space) return item;
+  static const std::regex role(
+      "^(maire|adjointe?s?|deleguee?s?|conseill[a-z]*|president[a-z]*|vice-president[a-z]*)$");
+  return std::regex_search(fold(item.substr(space + 1)), role) ? item.substr(0, space) : item;
 }
 
 // The name at the start of `text`, its trailing words that are no name left out: "BESSET
@@ -372,7 +394,7 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
     const std::string whole =
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
     for (const std::string& piece : split_at_civilities(whole)) {
-      const std::string item = without_civility(trim(without_notes(piece)));
+      const std::string item = without_trailing_role(without_civility(trim(without_notes(piece))));
       if (item.empty() || is_role(item)) continue;
       if (looks_like_name(item))
         for (std::string& name : split_run_together(item)) names.push_back(std::move(name));

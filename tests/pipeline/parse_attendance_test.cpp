@@ -302,3 +302,18 @@ TEST_CASE("signatory: the office and the name as paragraphs of their own, withou
   // An office's capitalised words are not a name ("Le Vice-Président Délégué Culture").
   CHECK_FALSE(parse(signed_extract("Le Vice-Président Délégué Culture")).signatory.name);
 }
+
+TEST_CASE("attendance: a civility glued to the surname, an office after the name") {
+  for (const std::string& text : layouts(extract("Présents : M.CHARRIER Jean-Paul Maire, M. ROBERT Henri "
+                                                 "Adjoints, M.BERNARD Bruno Délégué, Mme Anne "
+                                                 "MARTIN"))) {
+    INFO(text);
+    CHECK(parse(text).present ==
+          std::vector<std::string>{"CHARRIER Jean-Paul", "ROBERT Henri", "BERNARD Bruno", "Anne MARTIN"});
+  }
+  // A two-word name keeps both words, even a surname that is an office's word; an office alone
+  // ("Le Maire") is no member.
+  std::vector<std::string> unread;
+  CHECK(greffe::parse::split_names("Le Maire, Paul DELEGUE, Anne MAIRE", unread) ==
+        std::vector<std::string>{"Paul DELEGUE", "Anne MAIRE"});
+}

@@ -414,7 +414,9 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
   // The colon may be missing in a line of counts ("en exercice : 15- Présents 14 - Votants 14").
   const std::regex counted(std::string(label) + "[^:0-9]{0,12}\\s*:?\\s*([0-9]{1,5})\\b");
   std::smatch m;
-  if (folded.size() > 600 || !std::regex_search(folded, m, counted)) return std::nullopt;
+  // Each match is short; a long paragraph (a counts column interleaved with the opening sentence) is
+  // searched as well.
+  if (folded.size() > 3000 || !std::regex_search(folded, m, counted)) return std::nullopt;
   return std::stoi(m[1].str());
 }
 

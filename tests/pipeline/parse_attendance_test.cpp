@@ -317,3 +317,14 @@ TEST_CASE("attendance: a civility glued to the surname, an office after the name
   CHECK(greffe::parse::split_names("Le Maire, Paul DELEGUE, Anne MAIRE", unread) ==
         std::vector<std::string>{"Paul DELEGUE", "Anne MAIRE"});
 }
+
+TEST_CASE("attendance: a counts column interleaved with a long opening sentence") {
+  std::string sentence = "Nombre de conseillers en exercice : 39 Les membres du Conseil Municipal se sont";
+  for (int k = 0; k < 12; ++k)
+    sentence += " réunis à la Maison des Associations, sur la convocation qui leur a été adressée";
+  sentence += " Votants : 32 par le Maire.";
+  REQUIRE(sentence.size() > 600);
+  const Deliberation d = parse(extract(sentence));
+  CHECK(d.session.members_in_office == std::optional<int>(39));
+  CHECK(d.vote.voters == std::optional<int>(32));
+}

@@ -98,6 +98,8 @@ std::optional<std::size_t> read_act(const Paragraphs& paragraphs, Span zone, std
                                     Deliberation& out) {
   std::optional<std::size_t> last;
   for (std::size_t i = zone.begin; i < zone.end && !out.number; ++i) {
+    // "Délibération : 4 Abstention 7 Contre 0 Pour": a vote under the word, not a number.
+    if (is_vote_statement(paragraphs[i].folded)) continue;
     std::string rest;
     bool alone = true;
     if (auto number = act_number(paragraphs[i], rest, alone, out.warnings)) {

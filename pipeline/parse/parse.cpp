@@ -41,7 +41,9 @@ bool is_minutes(const Paragraphs& paragraphs) {
       "^.{0,40}\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions)\\b(?! des "
       "(actes|decisions))|^cr du conseil");
   static const std::regex naming_session(
-      "\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions) (de la (seance|session|reunion)|du "
+      "\\b(proces[- ]verbal|compte[- ]rendu|releve de(s)? decisions)( "
+      "(succinct|sommaire|analytique|integral))? "
+      "(de la (seance|session|reunion)|du "
       "(conseil|bureau|"
       "comite)|des (votes|deliberations))");
   for (std::size_t i = 0; i < paragraphs.size() && i < 14; ++i) {
@@ -103,7 +105,9 @@ std::optional<ListNumber> list_number(const std::string& text) {
 // the list of acts (see read_minutes_acts); a short line in capitals ("TRANSFERT DE LA COMPETENCE
 // PLU …") only once the act before it was voted, since tables and lists in a report print such
 // lines too. Never a sentence (it would end with a full stop) nor a part of the act.
-enum class HeadingForm { None, Numbered, Listed, Capitals };
+// Closed: a heading cut out of flattened text where the act before it closed (see
+// split_flattened_minutes), which opens its act wherever it stands.
+enum class HeadingForm { None, Numbered, Listed, Capitals, Closed };
 
 // A heading announced as a deliberation or a point ("Délibération n° …", "N° 12 …", "Point 3 :",
 // "Objet : …"), or opening with an act's number in the grammar of number.cpp.
@@ -163,11 +167,24 @@ void read_act_heading(const std::string& text, Deliberation& act) {
     if (std::regex_match(text, m, listed)) title = m[1].str();
     static const std::regex object("^[Oo]bjet\\s*:\\s*(.*)$");
     if (std::regex_match(title, m, object)) title = m[1].str();
+    // "02 Requalification …", "[5 Désignation …": an item's order number without a separator, as
+    // flattened summary minutes print it (a "1" OCR read as "[").
+    static const std::regex ordered("^\\[?[0-9]{1,2} ((?:[A-Z]|\xC3[\x80-\x9E]).*)$");
+    if (std::regex_match(title, m, ordered)) title = m[1].str();
   }
   for (char& c : title)
     if (c == '_') c = ' ';  // "Consultation_relative_au_projet": OCR's underlined words
   while (!title.empty() && (title.back() == ' ' || title.back() == ':')) title.pop_back();
   if (!title.empty()) act.title = title;
+}
+
+// "Le Conseil décide de conserver …", "Après en avoir délibéré, le Conseil accepte …": the council's
+// decision stated in a sentence, as minutes record an act without its vote.
+bool council_decides(const std::string& folded) {
+  static const std::regex decides(
+      "^(apres en avoir delibere,? )?(le|les membres du) (conseil|bureau|comite)( municipal| communautaire| "
+      "d'administration)?,? (decide|approuve|accepte|adopte|autorise|refuse|rejette|valide|emet)\\b");
+  return std::regex_search(folded.substr(0, 160), decides);
 }
 
 // "2 abstentions", "4 votes contre": a count of an act's vote on a line of its own, as minutes
@@ -238,6 +255,12 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   if (act.report) collect_amounts(*act.report, act);
   for (const std::string& considerant : act.considerants) collect_amounts(considerant, act);
   for (const Article& article : act.articles) collect_amounts(article.text, act);
+  // "Après en avoir délibéré, le conseil municipal autorise … pour la somme totale de 700 euros":
+  // a decision stated in a sentence, without articles, holds the act's sums.
+  if (act.articles.empty())
+    for (std::size_t i = legal; i < span.size(); ++i)
+      if (is_decision_marker(span[i].folded) || council_decides(span[i].folded))
+        collect_amounts(span[i].text, act);
   act.warnings.clear();  // the minutes' own warnings say what was not found
   return act;
 }
@@ -334,6 +357,361 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
   return out;
 }
 
+// --- Minutes flattened to one line -------------------------------------------------------------
+// Text extracted by a third party, or reflowed, runs the acts of minutes on into one paragraph:
+// "… ADOPTEE A L'UNANIMITE 03 Affiliation … Rapporteur : …", "Le point est adopté à
+// l'unanimité. 3 – Convention …", "Accord à l'unanimité e Exonération …" (a bullet OCR read as
+// "e"), "… le Conseil accepte à l'unanimité. CONVENTION PARELEC La Société …". An act is a
+// heading, a report, and a closing (the council's vote or decision); so a heading is looked for
+// where an act has just closed, and its form — a list number, a bullet, an announced number, a
+// line in capitals — is then the document's: the same form opens the acts whose closing is
+// followed by a discussion, and the first act, which nothing closes before.
+
+// The heading's form at `at` of a printed text, and where the heading's own marker ends.
+enum class FlatForm { None, Listed, Bullet, Announced, Capitals };
+
+bool capital_at(const std::string& text, std::size_t at) {
+  if (at >= text.size()) return false;
+  const unsigned char c = static_cast<unsigned char>(text[at]);
+  if (c >= 'A' && c <= 'Z') return true;
+  return c == 0xC3 && at + 1 < text.size() && static_cast<unsigned char>(text[at + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[at + 1]) <= 0x9E;
+}
+
+// Where a run of words in capitals starting at `at` ends (two words of two letters at least;
+// figures inside the run belong to it, "DM RAR 2021"); 0 when there is none. A civility ("M.",
+// "MM.") or a word with a small letter ends it.
+std::size_t capitals_run_end(const std::string& text, std::size_t at) {
+  std::size_t end = 0, words = 0, letters = 0;
+  std::size_t i = at;
+  while (i < text.size() && i < at + 240) {
+    const std::size_t stop = std::min(text.find(' ', i), text.size());
+    const std::string word = text.substr(i, stop - i);
+    bool lower = false, upper = false;
+    std::size_t word_letters = 0;
+    for (std::size_t k = 0; k < word.size(); ++k) {
+      const unsigned char c = static_cast<unsigned char>(word[k]);
+      if (c >= 'a' && c <= 'z') lower = true;
+      if (c >= 'A' && c <= 'Z') upper = true, ++word_letters;
+      if (c == 0xC3 && k + 1 < word.size()) {
+        const unsigned char d = static_cast<unsigned char>(word[k + 1]);
+        (d >= 0xA0 ? lower : upper) = true;
+        ++word_letters;
+        ++k;
+      }
+    }
+    if (lower || (!word.empty() && word.back() == '.' && word_letters <= 2)) break;
+    if (upper && word_letters >= 2) ++words, letters += word_letters;
+    if (upper || std::isdigit(static_cast<unsigned char>(word.empty() ? ' ' : word[0])) ||
+        word == "\xC2\xAB" || word == "\xC2\xBB")
+      end = stop;
+    i = stop + 1;
+  }
+  return words >= 2 && letters >= 5 ? end : 0;
+}
+
+FlatForm flat_heading_form(const std::string& text, std::size_t at, std::string* glyph) {
+  const std::string window = text.substr(at, 80);
+  std::smatch m;
+  // Words of a vote are no heading: "ADOPTEE A LA MAJORITE", "(Pour : 3 - Contre : 1 …".
+  static const std::regex vote_words(
+      "^(\\[?[0-9]{1,3}\\s*\\S?\\s*)?(a |la |l')*(unanimite|majorite|pour|contre|abstentions?|voix|votes?|"
+      "votants|presents?|adoptee?s?|approuvee?s?|rejetee?s?|accord|vote)\\b");
+  if (std::regex_search(fold(window), vote_words)) return FlatForm::None;
+  // "3 – Convention …", "02 Requalification …", "[5 Désignation …" (a "1" OCR read as "["),
+  // "7) Délibération n° …". Not a year, a sum or a count ("15 voix").
+  static const std::regex listed(
+      "^\\[?[0-9]{1,2}\\s*(?:[).:/-]|\xE2\x80\x93|\xE2\x80\x94)?\\s+(?:[A-Z]|\xC3[\x80-\x9E])");
+  if (std::regex_search(window, m, listed)) return FlatForm::Listed;
+  // "e Subvention …", "• Subvention …", "> …": a lone glyph before a capital.
+  static const std::regex bullet(
+      "^(e|o|\xE2\x80\xA2|\xC2\xBB|\\*|\xE2\x96\xAA)\\s+(?:[A-Z]|\xC3[\x80-\x9E])[a-z\xC3]");
+  if (std::regex_search(window, m, bullet)) {
+    if (glyph) *glyph = m[1].str();
+    return FlatForm::Bullet;
+  }
+  static const std::regex announced(
+      "^(?:N\\s*\xC2\xB0\\s*[0-9]|D(?:\xC3\xA9|e|E|\xC3\x89)lib(?:\xC3\xA9|e)ration "
+      "n|DELIB(?:E|\xC3\x89)RATION "
+      "N|Affaire n|AFFAIRE N|Point n|POINT N|Point [0-9]|POINT [0-9])");
+  if (std::regex_search(window, announced)) return FlatForm::Announced;
+  // Not the signature's "POUR EXTRAIT CONFORME" after the last vote.
+  if (capital_at(text, at) && capitals_run_end(text, at) > 0 && !is_signature_marker(fold(window)))
+    return FlatForm::Capitals;
+  return FlatForm::None;
+}
+
+// The last sentence before `at` closes an act: the council's vote ("ADOPTEE A L'UNANIMITE",
+// "Le point est adopté à l'unanimité.", "VOTE : UNANIMITÉ", "à la majorité (…)", "12 voix
+// pour") or its decision ("Le Conseil décide de conserver …").
+bool closes_before(const std::string& text, std::size_t at) {
+  const std::size_t from = at > 240 ? at - 240 : 0;
+  std::string before = fold(std::string_view(text).substr(from, at - from));
+  while (!before.empty() && before.back() == ' ') before.pop_back();
+  if (before.empty()) return false;
+  // A sentence ended ("… adopté à l'unanimité.", "(Pour : 3 - Contre : 1)"), or a vote ended
+  // without a full stop ("ADOPTEE A L'UNANIMITE 03 …"); not "(Pour :" before its figure.
+  const char last = before.back();
+  if (last != '.' && last != ')' && last != ';' && last != '!') {
+    static const std::regex vote_end(
+        "(unanimite|majorite|adoptee?s?|approuvee?s?|rejetee?s?)( des [a-z ]{0,40})?$|\\b[0-9]{1,3} "
+        "(voix|votes?) "
+        "(pour|contre)$|\\b[0-9]{1,3} abstentions?$");
+    return std::regex_search(before, vote_end);
+  }
+  // The last sentence: from the last full stop that ends one (not the window's final one).
+  std::size_t end = before.size();
+  while (end > 0 && (before[end - 1] == ' ' || before[end - 1] == '.')) --end;
+  const std::size_t stop = before.rfind(". ", end);
+  const std::string sentence = before.substr(stop == std::string::npos ? 0 : stop + 2);
+  // The vote near the sentence's end: a sentence that runs from a vote across a heading and its
+  // report (no full stop between) is no closing.
+  const std::string sentence_end = sentence.size() > 110 ? sentence.substr(sentence.size() - 110) : sentence;
+  static const std::regex voted(
+      "unanimite|a la majorite|\\b(adoptee?s?|approuvee?s?|rejetee?s?)\\b|\\b[0-9]{1,3} (voix|votes?) "
+      "pour|\\bpour\\s*:\\s*[0-9]");
+  static const std::regex decided(
+      "^(apres en avoir delibere,? )?(le|les membres du) (conseil|bureau|comite)\\b[^.]{0,60}\\b("
+      "decide|approuve|accepte|adopte|autorise|valide|refuse|rejette|emet|prend acte|donne)");
+  return std::regex_search(sentence_end, voted) || std::regex_search(sentence, decided);
+}
+
+// A closing's first words, printed after a report on the same line: "ADOPTEE A L'UNANIMITE",
+// "Le point est adopté …", "Accord à l'unanimité", "Le Conseil approuve à l'unanimité …".
+bool opens_closing(const std::string& text, std::size_t at) {
+  if (!capital_at(text, at)) return false;
+  const std::string window = fold(std::string_view(text).substr(at, 120));
+  static const std::regex closing(
+      "^((adoptee?s?|approuvee?s?|rejetee?s?) a (l'+unanimite|la majorite)|accord a (l'+unanimite|la "
+      "majorite)|"
+      "(le point|la deliberation|la proposition|le projet|le rapport) (est|a ete) (adopte|approuve|rejete)|"
+      "(le|les membres du) (conseil|bureau|comite)( municipal| communautaire| d'administration)?,? "
+      "[^.]{0,50}(unanimite|a la majorite))");
+  return std::regex_search(window, closing) || council_decides(window);
+}
+
+// Where a heading's title ends in flattened text: before the report's first words ("Rapporteur
+// :", "Vu …", "Monsieur le Maire rappelle …"), at the end of its first sentence, or after a
+// title in capitals. npos when none is found near.
+std::size_t flat_title_end(const std::string& text, std::size_t at, FlatForm form) {
+  const std::string window = text.substr(at, 320);
+  std::size_t end = std::string::npos;
+  static const std::regex opener(
+      " (?=Rapporteur|RAPPORTEUR|Vu |VU |Consid(?:\xC3\xA9|e)rant|CONSIDERANT|Apr(?:\xC3\xA8|e)s en avoir|"
+      "(?:Monsieur|Madame|M\\.|Mme) (?:(?:le|la) )?(?:[A-Z\xC3][^ ,.]*[ "
+      ",]+){1,3}[^.]{0,60}?(?:expose|rappelle|"
+      "indique|pr(?:\xC3\xA9|e)sente|informe|propose|rapporte|explique|soumet|pr(?:\xC3\xA9|e)cise))");
+  std::smatch m;
+  if (std::regex_search(window, m, opener)) end = static_cast<std::size_t>(m.position(0));
+  // The first sentence's end: ". " before a capital, not after a civility or "n°".
+  for (std::size_t k = 8; k + 2 < window.size() && k < end; ++k) {
+    if (window[k] != '.' || window[k + 1] != ' ' || !capital_at(window, k + 2)) continue;
+    const std::size_t word = window.rfind(' ', k);
+    const std::size_t length = k - (word == std::string::npos ? 0 : word + 1);
+    if (length <= 2) continue;  // "M.", "St."
+    end = k + 1;
+    break;
+  }
+  // "N°230214 002 - FINANCES : DEMANDE … DE LA MAIRIE Monsieur NEEL, …": a title in capitals.
+  std::size_t words_start = 0;
+  if (form == FlatForm::Announced || form == FlatForm::Listed) {
+    // The title after the number: past the first word that holds a figure and any separator.
+    const std::size_t figure = window.find_first_of("0123456789");
+    const std::size_t after = figure == std::string::npos ? 0 : window.find(' ', figure);
+    words_start = after == std::string::npos ? 0 : after + 1;
+    while (words_start < window.size() &&
+           (window[words_start] == '-' || window[words_start] == ':' || window[words_start] == ' ' ||
+            window.compare(words_start, 3, "\xE2\x80\x93") == 0))
+      words_start += window.compare(words_start, 3, "\xE2\x80\x93") == 0 ? 3 : 1;
+  }
+  if (form == FlatForm::Capitals || capital_at(window, words_start)) {
+    const std::size_t caps = capitals_run_end(window, words_start);
+    if (caps > 0 && caps < end && caps + 1 < window.size()) end = caps;
+  }
+  if (end == std::string::npos && form == FlatForm::Announced) {
+    // "Délibération n° … : Antenne ROC par le SIEL CONVENTION AVEC … Page 2 Le SIEL-TE …
+    // (ROC42). M. le Maire …": no report opener near; the first sentence's end further on.
+    const std::size_t stop = text.find(". ", at + 8);
+    if (stop != std::string::npos && stop < at + 700) end = stop + 1 - at;
+  }
+  return end == std::string::npos || end < 6 ? std::string::npos : at + end;
+}
+
+// A title in capitals standing as a line of its own in flattened text: after a sentence's full
+// stop, three words or more, and followed by a sentence in small letters ("… Coutures ». VENTE
+// D'UN TERRAIN AU « LOTISSEMENT » La parcelle …"), unlike a table's capitals after a colon.
+bool title_line(const std::string& text, std::size_t at) {
+  std::size_t back = at;
+  while (back > 0 && text[back - 1] == ' ') --back;
+  if (back == 0 || text[back - 1] != '.') return false;
+  const std::size_t end = capitals_run_end(text, at);
+  if (end == 0 || end + 3 >= text.size()) return false;
+  std::size_t words = 1;
+  for (std::size_t i = at; i < end; ++i) words += text[i] == ' ' ? 1 : 0;
+  std::size_t next = end;
+  while (next < text.size() && text[next] == ' ') ++next;
+  return words >= 3 && capital_at(text, next) && next + 1 < text.size() &&
+         std::islower(static_cast<unsigned char>(text[next + 1]));
+}
+
+struct FlatCut {
+  std::size_t at = 0;
+  bool opens_act = false;
+};
+
+// The cuts of one long paragraph: before each closing's first words, at each heading that
+// follows a closing (or, in the document's heading form, the first act's and those after a
+// discussion), and at each such heading's title end.
+// `closed_before`: the paragraph before ended with a closing, so a heading may open this one.
+std::vector<FlatCut> flat_cuts(const std::string& text, bool closed_before, std::vector<FlatForm>& learned,
+                               std::vector<std::string>& glyphs) {
+  std::vector<FlatCut> cuts;
+  std::vector<std::size_t> closings, heads;
+  std::vector<FlatForm> head_forms;
+  std::vector<std::string> head_glyphs;
+  for (std::size_t at = 0; at < text.size(); ++at) {
+    if (at > 0 && (text[at - 1] != ' ' || text[at] == ' ')) continue;
+    if (at == 0 && !closed_before) continue;
+    if (opens_closing(text, at)) closings.push_back(at);
+    std::string glyph;
+    const FlatForm form = flat_heading_form(text, at, &glyph);
+    if (form == FlatForm::None) continue;
+    heads.push_back(at);
+    head_forms.push_back(form);
+    head_glyphs.push_back(glyph);
+  }
+  // The forms a closing is followed by are the document's act headings.
+  std::vector<bool> after_closing(heads.size(), false);
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    after_closing[h] = heads[h] == 0 ? closed_before : closes_before(text, heads[h]);
+    if (!after_closing[h]) continue;
+    if (std::find(learned.begin(), learned.end(), head_forms[h]) == learned.end())
+      learned.push_back(head_forms[h]);
+    if (head_forms[h] == FlatForm::Bullet &&
+        std::find(glyphs.begin(), glyphs.end(), head_glyphs[h]) == glyphs.end())
+      glyphs.push_back(head_glyphs[h]);
+  }
+  for (const std::size_t c : closings) cuts.push_back(FlatCut{c, false});
+  bool closed = true;  // the act before the next heading holds its closing (none before the first)
+  std::size_t last_heading = 0;
+  int last_listed = -1;
+  for (std::size_t h = 0; h < heads.size(); ++h) {
+    const std::size_t at = heads[h];
+    for (const std::size_t c : closings)
+      if (c > last_heading && c < at) closed = true;
+    if (!closed && (at == 0 ? closed_before : closes_before(text, at))) closed = true;
+    const FlatForm form = head_forms[h];
+    const bool known =
+        std::find(learned.begin(), learned.end(), form) != learned.end() &&
+        (form != FlatForm::Bullet || std::find(glyphs.begin(), glyphs.end(), head_glyphs[h]) != glyphs.end());
+    if (!known) continue;
+    // After a sentence's end, or a closing; not inside a sentence.
+    std::size_t back = at > 0 ? at - 1 : 0;
+    while (back > 0 && text[back - 1] == ' ') --back;
+    const char previous = back > 0 ? text[back - 1] : '.';
+    const bool sentence_ended = previous == '.' || previous == ')' || previous == '|' || previous == ':' ||
+                                previous == ';' || previous == '!' || previous == '?';
+    // A bullet glyph the document's acts open with stands after a sentence or a commission's
+    // opinion alike ("> Avis favorable de la commission e Tarifs …").
+    if (!after_closing[h] && !sentence_ended && form != FlatForm::Bullet) continue;
+    if (form == FlatForm::Listed) {
+      // A list goes on upwards ("3 –" after "2 –"); a figure that goes back is a list of the report.
+      int value = 0;
+      std::size_t k = at + (text[at] == '[' ? 1 : 0);
+      while (k < text.size() && std::isdigit(static_cast<unsigned char>(text[k])))
+        value = value * 10 + (text[k++] - '0');
+      if (value <= last_listed && !after_closing[h]) continue;
+      if (!after_closing[h] && !closed) continue;
+      last_listed = value;
+    } else if (form != FlatForm::Bullet && !after_closing[h] && !closed &&
+               !(form == FlatForm::Capitals && title_line(text, at))) {
+      continue;
+    }
+    cuts.push_back(FlatCut{at, true});
+    const std::size_t title_end = flat_title_end(text, at, form);
+    if (title_end != std::string::npos && title_end + 1 < text.size()) {
+      std::size_t rest = title_end;
+      while (rest < text.size() && text[rest] == ' ') ++rest;
+      cuts.push_back(FlatCut{rest, false});
+    }
+    closed = false;
+    last_heading = at;
+  }
+  std::sort(cuts.begin(), cuts.end(), [](const FlatCut& a, const FlatCut& b) { return a.at < b.at; });
+  std::vector<FlatCut> unique;
+  for (const FlatCut& cut : cuts) {
+    if (!unique.empty() && unique.back().at == cut.at) {
+      unique.back().opens_act |= cut.opens_act;
+      continue;
+    }
+    unique.push_back(cut);
+  }
+  return unique;
+}
+
+// Splits the long paragraphs from `from` on (short ones hold one part already: their text kept
+// its line breaks), and says which paragraphs open an act.
+// `first_piece[i]`: where paragraph i went in the result.
+Paragraphs split_flattened_minutes(const Paragraphs& paragraphs, std::size_t from,
+                                   std::vector<bool>& opens_act, std::vector<std::size_t>& first_piece) {
+  Paragraphs out(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(from));
+  opens_act.assign(from, false);
+  first_piece.clear();
+  for (std::size_t i = 0; i < from; ++i) first_piece.push_back(i);
+  std::vector<FlatForm> learned;
+  std::vector<std::string> glyphs;
+  // The forms are learned on the whole text first, so that the first act's heading is known.
+  const auto closed_before = [&](std::size_t i) {
+    return i > from && closes_before(paragraphs[i - 1].text + " ", paragraphs[i - 1].text.size() + 1);
+  };
+  for (std::size_t i = from; i < paragraphs.size(); ++i)
+    flat_cuts(paragraphs[i].text, closed_before(i), learned, glyphs);
+  for (std::size_t i = from; i < paragraphs.size(); ++i) {
+    const Paragraph& p = paragraphs[i];
+    first_piece.push_back(out.size());
+    std::vector<FlatCut> cuts;
+    if (!learned.empty()) cuts = flat_cuts(p.text, closed_before(i), learned, glyphs);
+    // "Délibération n° 2023-02-10/01 : Décision modificative n°2 Vu la délibération …": an
+    // announced heading run on into its report keeps its title alone, whatever the document's form.
+    bool announced_head = false;
+    if (p.text.size() > 60 && flat_heading_form(p.text, 0, nullptr) == FlatForm::Announced) {
+      const std::size_t end = flat_title_end(p.text, 0, FlatForm::Announced);
+      if (end != std::string::npos && (cuts.empty() || cuts.front().at > end)) {
+        std::size_t rest = end;
+        while (rest < p.text.size() && p.text[rest] == ' ') ++rest;
+        if (rest < p.text.size()) cuts.insert(cuts.begin(), FlatCut{rest, false});
+        announced_head = true;
+      }
+    }
+    std::size_t start = 0;
+    bool opens = announced_head;
+    for (std::size_t k = 0; k <= cuts.size(); ++k) {
+      const std::size_t end = k < cuts.size() ? cuts[k].at : p.text.size();
+      std::string piece = p.text.substr(start, end - start);
+      while (!piece.empty() && piece.back() == ' ') piece.pop_back();
+      if (!piece.empty()) {
+        Paragraph part = p;
+        part.bullet = start == 0 && p.bullet;
+        // "e Subvention foire …": the bullet OCR read as a letter is no part of the title.
+        std::string glyph;
+        if (opens && flat_heading_form(piece, 0, &glyph) == FlatForm::Bullet) {
+          piece = piece.substr(glyph.size() + 1);
+          part.bullet = true;
+        }
+        part.text = piece;
+        part.folded = fold(piece);
+        out.push_back(std::move(part));
+        opens_act.push_back(opens);
+      }
+      if (k < cuts.size()) {
+        start = cuts[k].at;
+        opens = cuts[k].opens_act;
+      }
+    }
+  }
+  return out;
+}
+
 // One act's place: its heading paragraphs [begin, heading_end), then its body up to `end`.
 struct ActSpan {
   std::size_t begin = 0;
@@ -349,13 +727,17 @@ struct MinutesText {
   std::vector<bool> closes;        // records a vote, or decides ("DECIDE", "Délibère")
 };
 
-MinutesText index_minutes(Paragraphs paragraphs, std::size_t from) {
+MinutesText index_minutes(Paragraphs paragraphs, std::size_t from, const std::vector<bool>& opens_act) {
   MinutesText out;
   out.forms.assign(paragraphs.size(), HeadingForm::None);
   out.votes.assign(paragraphs.size(), false);
   out.closes.assign(paragraphs.size(), false);
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     out.forms[i] = heading_form(paragraphs[i]);
+    // A heading cut out of flattened text after a closing, in a form the line grammar above does
+    // not know (a heading ending with its full stop, "02 Title", a bullet): it opens its act.
+    if (i < opens_act.size() && opens_act[i] && out.forms[i] == HeadingForm::None)
+      out.forms[i] = HeadingForm::Closed;
     out.votes[i] = records_vote(paragraphs[i]);
     out.closes[i] = out.votes[i] || is_decision_marker(paragraphs[i].folded);
   }
@@ -386,7 +768,7 @@ std::vector<ActSpan> cut_at_headings(const MinutesText& text, std::size_t from, 
     const HeadingForm form = forms_of[i];
     if (form == HeadingForm::None) continue;
     const bool follows_heading = !spans.empty() && spans.back().heading_end == i;
-    if (numbered >= 2 && form != HeadingForm::Numbered && !follows_heading &&
+    if (numbered >= 2 && form != HeadingForm::Numbered && form != HeadingForm::Closed && !follows_heading &&
         !(i + 1 < paragraphs.size() && forms_of[i + 1] == HeadingForm::Numbered))
       continue;
     const bool open_closed = spans.empty() || closes_upto[i] > spans.back().heading_end;
@@ -462,9 +844,10 @@ std::vector<Deliberation> read_spans(const Paragraphs& paragraphs, const std::ve
     // "Approbation du compte rendu du Conseil Municipal du 15 décembre 2020 Monsieur le Maire
     // demande …" under a line of a sidebar: the item's text names it.
     if (span.heading_end < span.end && is_procedural(paragraphs[span.heading_end].folded)) continue;
-    const bool decided = std::any_of(paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
-                                     paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
-                                     [](const Paragraph& p) { return is_decision_marker(p.folded); });
+    const bool decided = std::any_of(
+        paragraphs.begin() + static_cast<std::ptrdiff_t>(span.heading_end),
+        paragraphs.begin() + static_cast<std::ptrdiff_t>(span.end),
+        [](const Paragraph& p) { return is_decision_marker(p.folded) || council_decides(p.folded); });
     // "Les membres du conseil municipal prennent acte de cette décision": an act recorded without
     // a vote.
     const bool noted =
@@ -547,7 +930,14 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   if (!out.legality.act_id) out.legality.act_id = read.act_id;
   if (!out.legality.transmitted_on) out.legality.transmitted_on = read.transmitted_on;
 
-  if (!decides(paragraphs)) {
+  // Minutes flattened to one line print their votes inside long paragraphs ("… Accord à
+  // l'unanimité e Exonération …"): a record of a session that states votes decides.
+  static const std::regex voted_inside("unanimite|a la majorite|\\b[0-9]{1,3} (voix|votes?) pour\\b");
+  const bool minutes_voting =
+      is_minutes(paragraphs) && std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) {
+        return p.folded.size() > 400 && std::regex_search(p.folded, voted_inside);
+      });
+  if (!decides(paragraphs) && !minutes_voting) {
     // Not a deliberation: only what belongs to any text is given, its body and its sums.
     out.kind = DeliberationKind::Other;
     out.warnings.push_back("not a deliberation: no \"Délibère\"/\"DÉCIDE\" and no \"Article 1\"");
@@ -596,7 +986,11 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   // an extract's reader took is the first act's heading in minutes.
   std::size_t first_heading = legal;
   for (std::size_t i = 0; i < legal; ++i)
-    if (heading_form(paragraphs[i]) == HeadingForm::Numbered &&
+    // A numbered heading run on into its report in flattened text ("Délibération n° 2023-02-10/01 :
+    // Décision modificative n°2 Vu la délibération …") bounds the header too.
+    if ((heading_form(paragraphs[i]) == HeadingForm::Numbered ||
+         (paragraphs[i].text.size() > 260 &&
+          flat_heading_form(paragraphs[i].text, 0, nullptr) == FlatForm::Announced)) &&
         (!used[i] || (read_by_act[i] && read_announced_number(paragraphs[i].text.substr(0, 200))))) {
       first_heading = i;
       break;
@@ -604,7 +998,19 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   std::size_t acts_from = 0;
   for (std::size_t i = 0; i < first_heading; ++i)
     if (used[i]) acts_from = i + 1;
-  const MinutesText minutes = index_minutes(split_joined_list_headings(paragraphs, acts_from), acts_from);
+  // Flattened text: the paragraph the header's readers ended in ("Secrétaire de séance : X.
+  // Approbation du procès-verbal … ADOPTE A L'UNANIMITE 01 Tarifs …") may run on into the acts;
+  // its first part stays the header's.
+  const Paragraphs joined = split_joined_list_headings(paragraphs, acts_from);
+  const std::size_t flat_from =
+      acts_from > 0 && joined[acts_from - 1].text.size() > 150 ? acts_from - 1 : acts_from;
+  std::vector<bool> opens_act;
+  std::vector<std::size_t> first_piece;
+  const Paragraphs split = split_flattened_minutes(joined, flat_from, opens_act, first_piece);
+  acts_from = flat_from < acts_from
+                  ? first_piece[flat_from] + 1
+                  : (acts_from < first_piece.size() ? first_piece[acts_from] : split.size());
+  const MinutesText minutes = index_minutes(split, acts_from, opens_act);
   if (is_minutes(paragraphs) || holds_voted_acts(minutes, acts_from)) {
     std::vector<Deliberation> acts = read_minutes_acts(minutes, acts_from, out.warnings);
     if (!acts.empty()) {

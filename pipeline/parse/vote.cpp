@@ -15,7 +15,15 @@ bool is_vote_statement(const std::string& folded) {
       "\\b[0-9]{1,3} (votes?|voix) (pour|contre)\\b|^vote\\s*_?\\s*:|"
       "^(le|les membres du) (conseil|bureau|comite)[^.]{0,40} "
       "(approuve|adopte|accepte|valide|autorise|refuse|rejette|decide)"
-      "[^.]{0,30}(unanimite|majorite)");
+      "[^.]{0,30}(unanimite|majorite)|"
+      // Minutes' closings: "Le point est adopté à l'unanimité.", "Accord à l'unanimité",
+      // "ADOPTEE A L'UNANIMITE", "Approuvé à la majorité".
+      "^(le point|la deliberation|la proposition|le projet|le rapport) (est|a ete) (adopte|approuve|rejete)|"
+      "^(accord|approuvee?s?) a (l'+unanimite|la majorite)|"
+      // A tally of counts before their labels, or a table flattened by extraction: "4 Abstention 7
+      // Contre 0 Pour", "POUR CONTRE ABSTENTION 15 0 0".
+      "\\b[0-9]{1,3} (pour|contre|abstentions?)\\b[^.]{0,12}\\b[0-9]{1,3} (pour|contre|abstentions?)\\b|"
+      "\\bpour contre abstentions? [0-9]{1,3} [0-9]{1,3} [0-9]{1,3}\\b");
   return folded.size() < 2000 && std::regex_search(folded, vote);
 }
 
@@ -91,6 +99,13 @@ VoteTally read_vote(const std::string& folded) {
   if (!tally.abstention) tally.abstention = named_abstainers(folded);
   if (!tally.against) tally.against = count_before(folded, "contre");
   if (!tally.for_votes) tally.for_votes = count_before(folded, "pour");
+  // "POUR CONTRE ABSTENTION 15 0 0": a vote table flattened to one line, labels then counts.
+  static const std::regex table("\\bpour contre abstentions? ([0-9]{1,3}) ([0-9]{1,3}) ([0-9]{1,3})\\b");
+  if (!tally.for_votes && !tally.against && std::regex_search(folded, m, table)) {
+    tally.for_votes = std::stoi(m[1].str());
+    tally.against = std::stoi(m[2].str());
+    tally.abstention = std::stoi(m[3].str());
+  }
   static const std::regex voters("\\bvotants\\s*:\\s*([0-9]{1,6})");
   if (std::regex_search(folded, m, voters)) tally.voters = std::stoi(m[1].str());
   // A tally without its word: unanimity adopts; more for than against adopts.
@@ -98,6 +113,9 @@ VoteTally read_vote(const std::string& folded) {
                          (tally.for_votes && tally.against && *tally.for_votes > *tally.against)))
     tally.outcome = "adopted";
   if (!tally.outcome && folded.find("le conseil rejette") != std::string::npos) tally.outcome = "rejected";
+  // "4 Abstention 7 Contre 0 Pour": more against than for rejects.
+  if (!tally.outcome && tally.for_votes && tally.against && *tally.against > *tally.for_votes)
+    tally.outcome = "rejected";
   return tally;
 }
 

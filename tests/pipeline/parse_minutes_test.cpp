@@ -225,3 +225,181 @@ TEST_CASE("minutes: a list's figure, a year, a sum or a code word is no act numb
   CHECK_FALSE(d.acts[1].number);
   CHECK(title_starts(d.acts[1], "POINT 3"));
 }
+
+// Minutes flattened to one line (a third party's extraction, or a reflow): the acts run on in one
+// paragraph, each closed by the council's vote or decision.
+namespace {
+
+const std::string flat_header =
+    "COMPTE RENDU SOMMAIRE DU CONSEIL MUNICIPAL DU 3 MARS 2025 L'an deux mille vingt-cinq, le trois mars, "
+    "le Conseil Municipal s'est réuni sous la présidence de Madame Claire VIGNAL, Maire. Présents : Claire "
+    "VIGNAL, Hugo PERRIN, Léa FABRE, Marc OLLIER. Secrétaire de séance : Léa FABRE. ";
+
+}  // namespace
+
+TEST_CASE("minutes flattened: numbered items closed by their vote are acts, a list inside a report is not") {
+  const Deliberation d = parse(
+      flat_header +
+      "Approbation du procès-verbal de la séance du 2 février 2025 ADOPTE A L'UNANIMITE "
+      "01 Tarifs de la cantine scolaire pour l'année 2025 Rapporteur : Monsieur Hugo PERRIN, Adjoint au "
+      "Maire "
+      "Le prix du repas tient compte des conditions suivantes. 1. Le coût des denrées achetées localement "
+      "2. La part du personnel de service 3. Le transport des repas vers les deux écoles du bourg ADOPTEE A "
+      "L'UNANIMITE 02 Subvention exceptionnelle au club de football Rapporteur : Madame Léa FABRE, Adjointe "
+      "au "
+      "Maire Le club a présenté un budget équilibré pour son tournoi de printemps, ouvert aux écoles "
+      "voisines. "
+      "ADOPTEE A L'UNANIMITE 03 Convention avec le syndicat d'énergie pour l'éclairage du stade municipal "
+      "Rapporteur : Monsieur Hugo PERRIN, Adjoint au Maire ADOPTEE A LA MAJORITE (Pour : 3 - Contre : 1 - "
+      "Abstention : 0) La séance est levée à 20 heures.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 3);  // the minutes' approval is no act; "1. … 2. … 3." is the report's list
+  CHECK(title_starts(d.acts[0], "Tarifs de la cantine scolaire"));
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(title_starts(d.acts[1], "Subvention exceptionnelle au club"));
+  CHECK(d.acts[1].vote.unanimous == true);
+  CHECK(title_starts(d.acts[2], "Convention avec le syndicat"));
+  CHECK(d.acts[2].vote.for_votes == 3);
+  CHECK(d.acts[2].vote.against == 1);
+}
+
+TEST_CASE("minutes flattened: 'Le point est adopté' closes an act and the next item opens one") {
+  const Deliberation d = parse(
+      "Compte rendu du Conseil d'Administration du 5 mai 2025 ETAIENT PRESENTS : Mme Ines ROCHE, M. Paul "
+      "GIRAUD, Mme Julie BRUN. 1 – Approbation du compte rendu de la séance du 3 mars 2025 Le point est "
+      "adopté "
+      "à l'unanimité. 2 – Tarifs du portage de repas à domicile. Madame la Vice-Présidente expose le rapport "
+      "de "
+      "présentation. Mme Julie BRUN demande si les tarifs suivent l'inflation de l'année passée. Le point "
+      "est "
+      "adopté à l'unanimité. 3 – Admission en non-valeur de créances anciennes du service d'aide. Madame la "
+      "Vice-Présidente expose le rapport de présentation. Le point est adopté à l'unanimité. 4 – Décision "
+      "modificative n°1 du budget annexe. Madame la Vice-Présidente expose le rapport de présentation et "
+      "répond aux questions des administrateurs présents ce jour. Le point est adopté à l'unanimité.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 3);
+  CHECK(title_starts(d.acts[0], "Tarifs du portage de repas"));
+  CHECK(title_starts(d.acts[1], "Admission en non-valeur"));
+  CHECK(title_starts(d.acts[2], "Décision modificative n°1"));
+  for (const Deliberation& act : d.acts) CHECK(act.vote.unanimous == true);
+}
+
+TEST_CASE("minutes flattened: bulleted items, the commission's opinion is not the council's vote") {
+  // "•" read by OCR as "e"; the bullet is the document's heading form once a closing precedes it.
+  const Deliberation d = parse(
+      "PV-COMPTE-RENDU SUCCINCT DU CONSEIL MUNICIPAL SEANCE DU 12 MAI 2025 sous la présidence de Monsieur "
+      "Louis CARON, Maire. COMMISSION DES FINANCES La rapporteure présente les points examinés en "
+      "commission. "
+      "e Subvention au comité des fêtes. Il est proposé d'accorder une subvention de 300 € au comité pour la "
+      "fête du village. > Avis favorable de la commission Accord à l'unanimité M Durand demande si le comité "
+      "a "
+      "remis ses comptes. M le Maire lui répond que oui. e Achat d'un broyeur de végétaux. Le devis retenu "
+      "s'élève à 4 200 € pour un appareil tracté par le tracteur communal. > Avis favorable de la commission "
+      "Accord à l'unanimité e Fleurissement du cimetière. La commission propose de planter des vivaces le "
+      "long "
+      "de l'allée centrale avant l'été. > Avis favorable de la commission e Tarifs de la salle polyvalente. "
+      "Les "
+      "tarifs sont maintenus pour les habitants et les associations de la commune. > Avis favorable de la "
+      "commission Accord à l'unanimité pour le maintien des tarifs.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  // The commission's opinion alone ("Fleurissement du cimetière") records no decision of the council.
+  REQUIRE(d.acts.size() == 3);
+  CHECK(title_starts(d.acts[0], "Subvention au comité des fêtes"));
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(title_starts(d.acts[1], "Achat d'un broyeur"));
+  CHECK(title_starts(d.acts[2], "Tarifs de la salle polyvalente"));
+  CHECK(d.acts[2].vote.unanimous == true);
+}
+
+TEST_CASE("minutes flattened: titles in capitals after a decision, not a table's capitals after a colon") {
+  const Deliberation d = parse(
+      "PROCES-VERBAL DU CONSEIL MUNICIPAL Séance du 9 juin 2025 sous la présidence de Monsieur Jean MARTY, "
+      "Maire. Etaient présents : MM Jean MARTY, Luc BERT, Anne ROUX. Le procès-verbal de la séance "
+      "précédente "
+      "est approuvé. VENTE D'UNE PARCELLE COMMUNALE M. le Maire présente l'offre reçue pour la parcelle B 12 "
+      "au prix de 12 000 €. Après en avoir délibéré, le Conseil accepte à l'unanimité. VIREMENT DE CREDITS "
+      "Le "
+      "comptable demande d'ajuster deux chapitres du budget comme suit : DEPENSES DE FONCTIONNEMENT CHAPITRE "
+      "011 Charges générales - 500 € CHAPITRE 65 Subventions + 500 € Le Conseil approuve à l'unanimité ce "
+      "virement. ADHESION AU SERVICE DE PAIE La commune peut confier la paie des agents au centre de gestion "
+      "pour un coût annuel modeste. Le Conseil décide d'adhérer au service à compter du 1er juillet.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 3);  // "DEPENSES DE FONCTIONNEMENT CHAPITRE …" is the table of the second act
+  CHECK(title_starts(d.acts[0], "VENTE D'UNE PARCELLE COMMUNALE"));
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(title_starts(d.acts[1], "VIREMENT DE CREDITS"));
+  CHECK(d.acts[1].vote.unanimous == true);
+  CHECK(title_starts(d.acts[2], "ADHESION AU SERVICE DE PAIE"));
+}
+
+TEST_CASE("minutes flattened: an extract of one act with its vote is not minutes") {
+  const Deliberation d = parse(
+      "EXTRAIT DU REGISTRE DES DELIBERATIONS DU CONSEIL MUNICIPAL Séance du 9 juin 2025 Présents : Jean "
+      "MARTY, Luc BERT, Anne ROUX. Délibération n° 2025-014 : Tarifs de la cantine Monsieur le Maire "
+      "rappelle "
+      "que les tarifs n'ont pas changé depuis trois ans et propose de les relever de deux pour cent. Après "
+      "en "
+      "avoir délibéré, le Conseil Municipal, à l'unanimité, DECIDE : - de fixer le prix du repas à 3,20 €. "
+      "ADOPTE A L'UNANIMITE POUR EXTRAIT CONFORME Le Maire, Jean MARTY\n");
+  CHECK(d.kind == DeliberationKind::Deliberation);
+  CHECK(d.acts.empty());
+  CHECK(d.number == "2025-014");
+  CHECK(d.vote.unanimous == true);
+}
+
+TEST_CASE(
+    "minutes flattened: a numbered heading run on into its visas keeps its title, a cited one opens "
+    "nothing") {
+  const Deliberation d = parse(
+      "PROCES VERBAL DU CONSEIL MUNICIPAL SÉANCE DU 4 AVRIL 2025 sous la présidence de Monsieur Paul ROCHE, "
+      "Maire. Etaient présents : Paul ROCHE - Nina BLANC - Yves COSTE Secrétaire de séance : Nina BLANC "
+      "1) Le procès-verbal de la séance précédente est approuvé à l'unanimité 2) Délibération n° "
+      "2025-04-04/01 "
+      ": Tarifs du cimetière Vu le code général des collectivités territoriales, Vu la délibération n° "
+      "2019-11 "
+      "du 3 mai 2019 fixant les tarifs des concessions, Monsieur le Maire propose de relever les tarifs des "
+      "concessions trentenaires pour couvrir l'entretien des allées et du columbarium de la commune. Après "
+      "en "
+      "avoir délibéré, le conseil municipal, à l'unanimité, fixe le prix de la concession à 300 euros. 3) "
+      "Délibération n° 2025-04-04/02 : Travaux de voirie Monsieur COSTE Yves explique au conseil municipal "
+      "que la "
+      "chaussée de la rue des écoles doit être reprise avant l'hiver et que deux devis ont été demandés aux "
+      "entreprises du canton pour comparer les prix proposés. Après en avoir délibéré, le conseil municipal "
+      "retient le devis de 12 000 euros.\n");
+  REQUIRE(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 2);  // "la délibération n° 2019-11 du 3 mai 2019" is a visa, not an act
+  CHECK(d.acts[0].number == "2025-04-04/01");
+  CHECK(d.acts[0].title == "Tarifs du cimetière");
+  CHECK(d.acts[0].vote.unanimous == true);
+  CHECK(d.acts[0].amounts.size() == 1);  // the sum the council decided, stated without articles
+  CHECK(d.acts[1].number == "2025-04-04/02");
+  CHECK(d.acts[1].title == "Travaux de voirie");
+}
+
+TEST_CASE("minutes: a vote table flattened to one line, counts before their labels, a rejection") {
+  const Deliberation d = parse(header +
+                               "1/ Délibération achat d'un véhicule électrique\n\n"
+                               "Le devis retenu s'élève à 18 000 euros.\n\n"
+                               "POUR CONTRE ABSTENTION 12 2 1\n\n"
+                               "2/ Délibération création d'un poste d'agent technique\n\n"
+                               "Le conseil examine la demande du service.\n\n"
+                               "Délibération : 4 Abstention 7 Contre 0 Pour\n\n"
+                               "Le conseil n'approuve pas la création du poste.\n");
+  REQUIRE(d.acts.size() == 2);
+  CHECK(d.acts[0].vote.for_votes == 12);
+  CHECK(d.acts[0].vote.against == 2);
+  CHECK(d.acts[0].vote.abstention == 1);
+  CHECK(d.acts[0].vote.outcome == "adopted");
+  CHECK(d.acts[1].vote.for_votes == 0);
+  CHECK(d.acts[1].vote.against == 7);
+  CHECK(d.acts[1].vote.abstention == 4);
+  CHECK(d.acts[1].vote.outcome == "rejected");
+  // Counterexample: figures and labels of a budget line are no vote.
+  const Deliberation e = parse(header +
+                               "1/ Délibération décision modificative\n\n"
+                               "Le chapitre 21 pour 1 200 euros est abondé.\n\n"
+                               "12 votes pour\n");
+  REQUIRE(e.acts.size() == 1);
+  CHECK(e.acts[0].vote.for_votes == 12);
+  CHECK(!e.acts[0].vote.against);
+}

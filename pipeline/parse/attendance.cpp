@@ -173,6 +173,10 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
                                                       " donne pouvoir à ",
                                                       " donnant pouvoir à ",
                                                       " donne procuration à ",
+                                                      " (ayant donné pouvoir à ",
+                                                      " (ayant donné procuration à ",
+                                                      " (donne pouvoir à ",
+                                                      " (donne procuration à ",
                                                       " (procuration à ",
                                                       " (procuration donnée à ",
                                                       " (pouvoir donné à ",
@@ -393,6 +397,20 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
     }
     const std::string whole =
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
+    // "André FRANC - (ayant donné pouvoir à X)": a proxy's note printed as an item of its own
+    // belongs to the name before it.
+    const std::string raw(
+        list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
+    const auto opening = raw.find_first_not_of(" -");
+    if (opening != std::string::npos && raw[opening] == '(' && !names.empty() &&
+        (fold(whole).find("pouvoir") != std::string::npos ||
+         fold(whole).find("procuration") != std::string::npos)) {
+      unread.push_back(names.back() + " (" + whole + ")");
+      names.pop_back();
+      if (best == std::string_view::npos) break;
+      start = best + width;
+      continue;
+    }
     for (const std::string& piece : split_at_civilities(whole)) {
       const std::string item = without_trailing_role(without_civility(trim(without_notes(piece))));
       if (item.empty() || is_role(item)) continue;
@@ -669,7 +687,9 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
       if (!out.session.secretary && looks_like_name(name) && !name.empty()) out.session.secretary = name;
       continue;
     }
-    if (heading == Heading::Other) continue;  // absents without proxy: no key in the contract
+    // Absents without proxy have no key in the contract; a proxy printed among them ("Absents :
+    // M. X, donne pouvoir à M. Y") is read below, their names are not.
+    const bool absents = heading == Heading::Other;
     if (heading == Heading::Present || heading == Heading::Excused) {
       if (const auto count = leading_count(list)) {
         // "Présents : 21, Votants : 25": the other counts of the line.
@@ -686,6 +706,10 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
         list = rest;
       }
     }
+    // "Monsieur X, donne pouvoir à Monsieur Y.": the comma before the proxy's verb does not
+    // separate items.
+    static const std::regex comma_before_verb(",\\s+((?:a |ayant )?donn\\S* (?:pouvoir|procuration))");
+    if (list.size() < 5000) list = std::regex_replace(list, comma_before_verb, " $1");
     std::vector<std::string> items;
     const std::vector<std::string> names = split_names(list, items);
     std::vector<std::string> unread;
@@ -697,6 +721,7 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
       else
         unread.push_back(item);
     }
+    if (absents) continue;
     if (heading == Heading::Represented) {
       // "Absents ayant voté par procuration : A, B, C": the members are named, their proxies not.
       for (const std::string& name : names) out.represented.push_back(Proxy{name, ""});

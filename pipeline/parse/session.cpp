@@ -2,6 +2,7 @@
 // the deciding body. Only the paragraphs before the report are read (parse.cpp), so a date in the
 // report or the visas ("loi du 27 janvier 2014", "sa séance du 17 juillet 2020") is never taken
 // for the session's.
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -350,6 +351,16 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
       // read before the convocation's date the same paragraph may give.
       if (auto date = year_in_words_date(p.folded)) {
         out.session.date = *date;
+        used[i] = true;
+      }
+    }
+    // A paragraph that also gives the convocation's date ("SEANCE DU … Mercredi 22 juin 2022
+    // Convocation du 14 Juin 2022 …"): the session's date is the one printed before that word.
+    if (!out.session.date && p.folded.find("convocation") != std::string::npos &&
+        announces_session(p.folded.substr(0, p.folded.find("convocation")))) {
+      const std::string head = p.text.substr(0, std::min(p.text.size(), p.text.find("onvocation")));
+      if (const auto date = cleanup::find_french_date(head)) {
+        out.session.date = date->iso;
         used[i] = true;
       }
     }

@@ -328,3 +328,26 @@ TEST_CASE("attendance: a counts column interleaved with a long opening sentence"
   CHECK(d.session.members_in_office == std::optional<int>(39));
   CHECK(d.vote.voters == std::optional<int>(32));
 }
+
+TEST_CASE("attendance: a proxy's note apart from its name, a comma before the proxy's verb") {
+  for (const std::string& text : layouts(extract(
+           "Absents excusés : Isabelle BECKER (ayant donné pouvoir à Fabienne MERESSE) - André FRANC - "
+           "(ayant donné pouvoir à Jean-Claude GARDE) - Véronique POYET.\n"
+           "Absents : Monsieur Paul DE GOUVION St CYR, donne pouvoir à Monsieur Hugues PINOT."))) {
+    INFO(text);
+    const Deliberation d = parse(text);
+    REQUIRE(d.represented.size() == 3);
+    CHECK(d.represented[1].member == "André FRANC");
+    CHECK(d.represented[1].proxy == "Jean-Claude GARDE");
+    CHECK(d.represented[2].member == "Paul DE GOUVION St CYR");
+    CHECK(d.represented[2].proxy == "Hugues PINOT");
+    CHECK(d.excused == std::vector<std::string>{"Véronique POYET"});
+  }
+}
+
+TEST_CASE("session: the session's date before the convocation's in one paragraph") {
+  CHECK(parse(dated("SEANCE DU CONSEIL MUNICIPAL Mercredi 22 juin 2022 Convocation du 14 Juin 2022"))
+            .session.date == std::optional<std::string>("2022-06-22"));
+  // The convocation's date alone is not the session's.
+  CHECK_FALSE(parse(dated("Convocation du 14 juin 2022")).session.date);
+}

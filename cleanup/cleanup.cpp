@@ -150,10 +150,11 @@ std::vector<Row> rows_of(const OcrPage& page) {
 }  // namespace
 
 Cleaner::Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
-                 std::unique_ptr<Corrector> corrector)
+                 std::unique_ptr<Corrector> corrector, std::unique_ptr<ContextModel> context)
     : options_(std::move(options)),
       lexicon_(std::move(lexicon)),
       english_(std::move(english)),
+      context_(std::move(context)),
       corrector_(std::move(corrector)) {}
 
 Expected<std::unique_ptr<Cleaner>> Cleaner::create(const Options& options) {
@@ -169,8 +170,11 @@ Expected<std::unique_ptr<Cleaner>> Cleaner::create(const Options& options) {
     if (confusions && frequencies && confusions.value().size() > 0 && frequencies.value().size() > 0)
       corrector = std::make_unique<Corrector>(std::move(confusions.value()), std::move(frequencies.value()));
   }
-  return std::unique_ptr<Cleaner>(
-      new Cleaner(options, std::move(lexicon.value()), std::move(english.value()), std::move(corrector)));
+  auto context = ContextModel::load(options.context);
+  if (!context) return context.error();
+  return std::unique_ptr<Cleaner>(new Cleaner(options, std::move(lexicon.value()), std::move(english.value()),
+                                              std::move(corrector),
+                                              std::make_unique<ContextModel>(std::move(context.value()))));
 }
 
 CleanDocument Cleaner::run(const std::vector<std::string>& ocr_pages) {
@@ -469,10 +473,20 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
       const std::string next = i + 1 < printed.size() ? printed[i + 1] : "";
       // Only "où" asks for the rest of its sentence.
       const auto rest = token.word == "où" ? sentence_after(printed, i + 2, following) : std::nullopt;
+      // The context model first; the grammar rules only where it does not clearly keep the word.
+      bool kept = false;
+      const auto decided = token.lead.empty()
+                               ? by_context(previous, token.word, token.trail, next, following, kept)
+                               : std::nullopt;
       const auto in_context =
-          token.lead.empty() ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr)
-                             : std::nullopt;
-      if (in_context) {
+          token.lead.empty() && !decided && !kept
+              ? context_repair(previous, token.word, next, *lexicon_, rest ? &*rest : nullptr)
+              : std::nullopt;
+      if (decided) {
+        changes.push_back({page, number, "context", token.word, decided->word, decided->score});
+        rules[i] = "context";
+        token.word = decided->word;
+      } else if (in_context) {
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         rules[i] = in_context->rule;
         token.word = in_context->word;
@@ -492,6 +506,40 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
     }
     words[i] = previous = token.lead + token.word + token.trail;
   }
+}
+
+std::optional<ContextModel::Decision> Cleaner::by_context(const std::string& previous,
+                                                          const std::string& word, const std::string& trail,
+                                                          const std::string& next,
+                                                          const std::string& following, bool& kept) {
+  kept = false;
+  // Lower case, or a capital and lower case ("Là", "Où"): a word in capitals is a heading, and a
+  // capital drops its accent ("A compter du"), so "A" is never made "À".
+  if (word.empty()) return std::nullopt;
+  const bool capital = word[0] >= 'A' && word[0] <= 'Z';
+  std::string lower = word;
+  if (capital) lower[0] = static_cast<char>(lower[0] - 'A' + 'a');
+  if (!context_->confusable(lower)) return std::nullopt;
+  // The right neighbour: a mark glued to the word, the next word, or at the line's end the next
+  // line's first word (none after a paragraph break).
+  std::string right = trail;
+  if (right.empty()) right = next;
+  if (right.empty() && !following.empty() && following[0] != '\n') {
+    const std::vector<std::string> words = split_words(following.substr(0, following.find('\n')));
+    if (!words.empty()) right = words.front();
+  }
+  auto decision =
+      context_->best_other(lower, ContextModel::left_key(previous), ContextModel::right_key(right));
+  if (!decision) return std::nullopt;
+  // The printed reading wins by the margin: clearly right ("le cas où la", "il y a").
+  kept = decision->score < -options_.context_margin;
+  if (decision->score <= options_.context_margin || decision->evidence <= options_.context_evidence)
+    return std::nullopt;
+  if (capital) {
+    if (static_cast<unsigned char>(decision->word[0]) >= 0x80) return std::nullopt;  // no "À"
+    decision->word[0] = static_cast<char>(decision->word[0] - 'a' + 'A');
+  }
+  return decision;
 }
 
 std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach) {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "cleanup/context_model.h"
 #include "cleanup/corrector.h"
 #include "cleanup/lexicon.h"
 #include "cleanup/word_repair.h"
@@ -30,6 +31,14 @@ struct Options {
   std::string confusions = GREFFE_CLEANUP_DATA "/confusions.tsv";
   std::string frequencies = GREFFE_CLEANUP_DATA "/fr-frequencies.tsv";
   bool corrector = false;
+  // The context model of in-lexicon confusions (context_model.h): a/à, ou/où, la/là, des/dès,
+  // les/lés decided by their neighbours. A printed word changes when another reading beats it by
+  // more than `context_margin` (natural log-odds) and its neighbours favour it by more than
+  // `context_evidence`, both chosen on the tuning halves
+  // (docs/results-cleanup.md). The file is required: a missing model is an error naming it.
+  std::string context = GREFFE_CLEANUP_DATA "/context.tsv";
+  double context_margin = 5.0;
+  double context_evidence = 0.0;  // and the neighbours' own log-odds (the words' priors taken out)
   bool stamps = true;
   bool noise = true;
   bool words = true;  // accent, letter and apostrophe repair, and the context rules
@@ -38,13 +47,15 @@ struct Options {
 
 // One line of cleanup.jsonl.
 struct Change {
-  int page = 0;      // 1-based
-  int line = 0;      // 1-based line of the page's OCR text
-  std::string rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "a-grave", "la", "ou", "des",
-                     // "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
+  int page = 0;  // 1-based
+  int line = 0;  // 1-based line of the page's OCR text
+  std::string
+      rule;  // "stamp", "noise", "apostrophe", "accent", "corrector", "context", "a-grave", "la", "ou",
+             // "des", "oui", "article", "letter", "participle", "dash", "stops", "underscore", "dehyphenate"
   std::string before;
   std::string after;
-  std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes)
+  std::optional<double> score;  // the corrector's log-probability of `after` ("corrector" changes), the
+                                // context model's log-odds of `after` over `before` ("context")
 };
 
 struct CleanDocument {
@@ -87,8 +98,9 @@ struct CleanPage {
 //   2. the engine's own words: low-confidence specks dropped (noise.h), the en dash and the stops
 //      the engine measured (measured.h), underscores found in the pixels put back (ocr/underscore.h);
 //   3. noise tokens (noise.h), a lone stop given back to its word;
-//   4. bullets and dashes (context_rules.h), then word repair: the context rules first
-//      (context_rules.h), then the lexicon's repairs (word_repair.h);
+//   4. bullets and dashes (context_rules.h), then word repair: the context model first for
+//      a/à, ou/où, la/là, des/dès (context_model.h), then the context rules (context_rules.h),
+//      then the lexicon's repairs (word_repair.h);
 //   5. reflow into paragraphs, end-of-line hyphens joined (reflow.h).
 // Text without the engine's words (`greffe clean`, a PDF's text layer) enters as words without
 // boxes (words_of_text). text.txt and the word formats are rendered from the same words, so a
@@ -120,7 +132,7 @@ class Cleaner {
  private:
   enum class LineFate { Text, Stamp, Empty };
   Cleaner(Options options, std::unique_ptr<Lexicon> lexicon, std::unique_ptr<Lexicon> english,
-          std::unique_ptr<Corrector> corrector);
+          std::unique_ptr<Corrector> corrector, std::unique_ptr<ContextModel> context);
   // The passes up to word repair on one line (`number`: its line in the page's text): `words`
   // gets what became of each of its words, `text` the line for reflow.
   LineFate clean_line(const TextLine& line, int page, int number, bool follows_hyphen,
@@ -134,10 +146,18 @@ class Cleaner {
   // search through hundreds of made-up spellings.
   std::optional<WordRepair> repaired(const std::string& word, Reach reach);
   bool english_name(const std::string& word);
+  // The context model's reading of a confusable word ("a", "où", "Là"...; `trail` the marks glued
+  // after it) when it beats the printed one by more than the margin; `previous` as repaired,
+  // `next` as printed, `following` the next lines. `kept`: the printed reading beats the others
+  // by the margin (no other rule may change it).
+  std::optional<ContextModel::Decision> by_context(const std::string& previous, const std::string& word,
+                                                   const std::string& trail, const std::string& next,
+                                                   const std::string& following, bool& kept);
 
   Options options_;
   std::unique_ptr<Lexicon> lexicon_;
   std::unique_ptr<Lexicon> english_;
+  std::unique_ptr<ContextModel> context_;
   std::unique_ptr<Corrector> corrector_;  // null when its tables are missing or it is switched off
   // One map per Reach, each bounded like the lexicon's cache (Lexicon::max_cached_words):
   // emptied when full.

@@ -13,31 +13,10 @@ std::string bare(std::string word) {
   return word;
 }
 
-bool is_preposition_a(const std::string& previous, const std::string& next) {
-  static const std::set<std::string> after = {
-      "compter",     "hauteur",    "titre",        "savoir",      "partir",      "travers",    "destination",
-      "condition",   "proximité",  "laquelle",     "lequel",      "lesquels",    "lesquelles", "l'unanimité",
-      "l’unanimité", "l'égard",    "l’égard",      "l'exception", "l’exception", "l'issue",    "l’issue",
-      "l'occasion",  "l’occasion", "l'initiative", "l’initiative"};
-  static const std::set<std::string> before = {
-      "conformément",   "grâce",      "relatif",   "relative",  "relatifs",  "relatives", "quant",
-      "face",           "jusqu'",     "jusqu’",    "afférent",  "afférente", "afférents", "afférentes",
-      "destinée",       "destiné",    "destinés",  "destinées", "attribuée", "attribué",  "attribués",
-      "attribuées",     "accordée",   "accordé",   "versée",    "versé",     "consacrée", "consacré",
-      "dédiée",         "dédié",      "inférieur", "supérieur", "égal",      "égale",     "correspondant",
-      "correspondante", "participer", "autorisé",  "autorisée", "autorisés", "habilité",  "habilitée",
-      "renvoie",        "procéder"};
-  // "il y a", "n'y a": after "y" it is the verb ("s'il n'y a titre ou marque du contraire").
-  if (previous == "y" || previous == "n'y" || previous == "n’y") return false;
-  return after.count(next) > 0 || before.count(previous) > 0;
-}
-
-bool is_adverb_la(const std::string& previous, const std::string& next) {
-  return next == "où" || next == "même" || (!previous.empty() && previous.back() == '-');
-}
-
 // "où" is relative after a place or a time ("le cas où", "là où", "d'où"); "ou" joins two
-// alternatives, and then the next word is a determiner, a preposition or a name.
+// alternatives, and then the next word is a determiner, a preposition or a name. Kept beside the
+// context model: its prose has "où un", "où de" often ("où un fichier..."), and on the worn test
+// half this rule fixes four "où" the model leaves (docs/results-cleanup.md).
 bool is_place_or_time(const std::string& previous) {
   static const std::set<std::string> place_or_time = {
       "là",      "d'",         "d’",       "par",     "cas",   "moment", "jour", "mesure",
@@ -109,7 +88,6 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
                                             const std::string& next_as_printed, Lexicon& lexicon,
                                             const std::vector<std::string>* rest_of_sentence) {
   const std::string previous = bare(previous_as_printed), next = bare(next_as_printed);
-  if (word == "a" && is_preposition_a(previous, next)) return ContextRepair{"à", "a-grave"};
   // "avoir" never takes a bare infinitive: "a" before a word that is only ever an infinitive
   // ("incitent a proposer", "a compter") is the preposition.
   if (word == "a" && next.size() > 2 && lexicon.every_reading_has(next, "po:infi"))
@@ -133,15 +111,14 @@ std::optional<ContextRepair> context_repair(const std::string& previous_as_print
   if (word == "à" && next.size() > 3 && next.back() == 'e' && lexicon.every_reading_has(next, "po:v") &&
       lexicon.some_reading_has(next.substr(0, next.size() - 1) + "é", "po:ppas"))
     return ContextRepair{"a", "a-grave"};
-  if ((word == "là" || word == "Là") && !is_adverb_la(previous, next) && !next.empty())
-    return ContextRepair{word == "là" ? "la" : "La", "la"};
   if (word == "où" && is_conjunction_ou(previous, next)) return ContextRepair{"ou", "ou"};
   if (word == "où" && rest_of_sentence && !is_place_or_time(previous) &&
       is_conjunction_ou_before_determiner(next, *rest_of_sentence, lexicon))
     return ContextRepair{"ou", "ou"};
-  // "dés" (dice) has no place in an act: it is "des" with a speck for an accent.
+  // "dés" (dice) and "lés" (widths of cloth) have no place in an act: "des" and "les" with a speck
+  // for an accent. The context model cannot say so where the neighbours are unknown (garbled): its
+  // Debian prose has "dés" about as often, against "des", as "là" against "la".
   if (word == "dés") return ContextRepair{"des", "des"};
-  // Nor "lés" (widths of cloth): it is "les".
   if (word == "lés") return ContextRepair{"les", "des"};
   // "Oui", and "Out", "Oul" (no French words) before "le": "Ouï le rapport ci-dessus".
   if ((word == "Oui" || word == "Out" || word == "Oul") && next == "le") return ContextRepair{"Ouï", "oui"};

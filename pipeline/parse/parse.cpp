@@ -137,10 +137,6 @@ HeadingForm heading_form(const Paragraph& p) {
   return letters_in_capitals_percent(p.text) >= 70 ? HeadingForm::Capitals : HeadingForm::None;
 }
 
-bool is_act_heading(const Paragraph& p) {
-  return heading_form(p) != HeadingForm::None;
-}
-
 // Procedural items of a session are no acts: the secretary's nomination, the approval of the
 // previous minutes, information and questions. Read on the item's title: "Délibération sur les
 // questions diverses" is an act about them, "Questions diverses" is not.

@@ -3,6 +3,7 @@
 // paragraph), "Étaient absents et représentés …: X représenté par Y - …", "Étaient absents et excusés …".
 // Communes: "Présents : …", "Absents ayant donné procuration : X à Y, …", "Absents excusés : …",
 // and the counts line "en exercice : 27 - Présents : 21 - Votants : 25".
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -82,12 +83,29 @@ bool is_civility(const std::string& word) {
   return false;
 }
 
+// "M.CHARRIER Jean-Paul": a civility glued to the surname in capitals, as a typist left it.
+std::string unglued(const std::string& name) {
+  for (const char* glued : {"M.", "Mme.", "MM.", "Mr."}) {
+    const std::size_t n = std::char_traits<char>::length(glued);
+    if (name.size() > n + 1 && name.compare(0, n, glued) == 0 && name[n] >= 'A' && name[n] <= 'Z' &&
+        name[n + 1] >= 'A' && name[n + 1] <= 'Z')
+      return std::string(glued) + " " + name.substr(n);
+  }
+  return name;
+}
+
 // "Mme Anne DURAND", "MM. BESSET François", "madame Jeanne GUILLOUET": the name without them.
+// After a civility, "M." is the initial of a first name ("Madame M. FAUCHON"), not a second civility.
 std::string without_civility(std::string name) {
+  name = unglued(name);
+  bool dropped = false;
   while (true) {
     const auto space = name.find(' ');
-    if (space == std::string::npos || !is_civility(name.substr(0, space))) return name;
+    if (space == std::string::npos) return name;
+    const std::string word = name.substr(0, space);
+    if (!is_civility(word) || (dropped && word == "M.")) return name;
     name = trim(name.substr(space + 1));
+    dropped = true;
   }
 }
 
@@ -98,6 +116,16 @@ bool is_role(const std::string& item) {
       "^(le |la )?(maire|adjoints?|adjointes?|conseill\\S*|president\\S*|vice-president\\S*|delegue\\S*|"
       "membres?|secretaire\\S*)\\b");
   return std::regex_search(fold(item), role);
+}
+
+// "CHARRIER Jean-Paul Maire", "ROBERT Henri Adjoints", "BERNARD Bruno Délégué": the office a
+// list prints after a member's name is not part of it (the name keeps two words at least).
+std::string without_trailing_role(const std::string& item) {
+  const auto space = item.rfind(' ');
+  if (space == std::string::npos || item.find(' ') == space) return item;
+  static const std::regex role(
+      "^(maire|adjointe?s?|deleguee?s?|conseill[a-z]*|president[a-z]*|vice-president[a-z]*)$");
+  return std::regex_search(fold(item.substr(space + 1)), role) ? item.substr(0, space) : item;
 }
 
 // The name at the start of `text`, its trailing words that are no name left out: "BESSET
@@ -112,6 +140,17 @@ std::string leading_name(const std::string& text) {
     start = end + 1;
     if (word.empty()) continue;
     if (!looks_like_name(word) && !(word == "de" || word == "du" || word == "le" || word == "la")) break;
+    // After two words of a name, a capitalised word before a lower-case one opens a sentence
+    // ("Yves LELONG Le quorum est atteint"), unless the next word is a particle ("… de la FONTAINE").
+    const bool mixed_case =
+        std::any_of(word.begin(), word.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (mixed_case && name.find(' ') != std::string::npos && start < text.size()) {
+      const std::string after = text.substr(start, text.find(' ', start) - start);
+      const bool particle =
+          after == "de" || after == "du" || after == "le" || after == "la" || after == "des";
+      const unsigned char first = after.empty() ? 0 : static_cast<unsigned char>(after[0]);
+      if ((std::islower(first) || (first == 0xC3 && !is_upper_start(after))) && !particle) break;
+    }
     name += (name.empty() ? "" : " ") + word;
   }
   while (true) {  // no particle at the end
@@ -134,6 +173,10 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
                                                       " donne pouvoir à ",
                                                       " donnant pouvoir à ",
                                                       " donne procuration à ",
+                                                      " (ayant donné pouvoir à ",
+                                                      " (ayant donné procuration à ",
+                                                      " (donne pouvoir à ",
+                                                      " (donne procuration à ",
                                                       " (procuration à ",
                                                       " (procuration donnée à ",
                                                       " (pouvoir donné à ",
@@ -150,12 +193,19 @@ std::optional<Proxy> split_proxy(const std::string& item, bool bare_a) {
                                                       " representee par ",
                                                       " represente par ",
                                                       " à ",
-                                                      " a "};
+                                                      " a ",
+                                                      " par "};
   for (const std::string& sep : separators) {
-    if (!bare_a && (sep == " à " || sep == " a ")) continue;
+    // Under a proxies' heading, "X à Y" and "X par Y" ("Absents représentés : M. X par M. Y") are
+    // proxies; elsewhere a bare "à" or "par" is no proxy ("Mme X, arrivée à 19 h").
+    if (!bare_a && (sep == " à " || sep == " a " || sep == " par ")) continue;
     const auto at = item.find(sep);
     if (at == std::string::npos) continue;
-    Proxy proxy{without_civility(trim(item.substr(0, at))),
+    std::string member = item.substr(0, at);
+    // "Aline ACHARD (absent excusé donne pouvoir à M. X)": the member before the note's bracket.
+    if (const auto bracket = member.find(" ("); bracket != std::string::npos)
+      member = member.substr(0, bracket);
+    Proxy proxy{without_civility(trim(member)),
                 leading_name(without_civility(trim(item.substr(at + sep.size()))))};
     if (looks_like_name(proxy.member) && looks_like_name(proxy.proxy)) return proxy;
   }
@@ -195,12 +245,27 @@ std::string list_of(const Paragraphs& paragraphs, std::size_t& i, Span zone, std
   // "Personne ayant donné procuration ; Mme X à M. Y": a semicolon for the colon.
   if (colon == std::string::npos && text.find(';') < 60) colon = text.find(';');
   std::string list = colon == std::string::npos ? "" : trim(text.substr(colon + 1));
+  // "Membres présents (à l'ouverture de la séance à 20h00) Jacques BURRIEZ (Maire)": no colon,
+  // the heading's note in brackets, then the list.
+  if (colon == std::string::npos) {
+    const auto open = text.find('(');
+    const auto close = text.find(')', open == std::string::npos ? 0 : open);
+    if (open != std::string::npos && open < 40 && close != std::string::npos && close < 120)
+      list = trim(text.substr(close + 1));
+  }
   if (list.empty() && i + 1 < zone.end && heading_of(paragraphs[i + 1].folded) == Heading::None) {
     ++i;
     used[i] = true;
     list = paragraphs[i].text;
   }
   return list;
+}
+
+bool is_count_label(const std::string& folded) {
+  for (const char* label :
+       {"votants", "absents", "presents", "procurations", "pouvoirs", "excuses", "quorum"})
+    if (folded.rfind(label, 0) == 0) return true;
+  return false;
 }
 
 // "Présents : 21" (a count, maybe followed by other counts: "21, Votants : 25"), not a list of names.
@@ -276,6 +341,27 @@ std::vector<std::string> split_run_together(const std::string& item) {
 
 }  // namespace
 
+namespace {
+
+// "Jacques BURRIEZ (Maire)", "Julien BESSET (en retard arrivé à 20 h 26)": a note in brackets
+// after a name is not part of it. A note that names a proxy ("(pouvoir à X)") is kept: it makes
+// the item a proxy.
+std::string without_notes(const std::string& item) {
+  std::string out = item;
+  for (std::size_t open; (open = out.find('(')) != std::string::npos;) {
+    const std::size_t close = out.find(')', open);
+    const std::string note =
+        fold(out.substr(open, close == std::string::npos ? std::string::npos : close - open));
+    if (note.find("pouvoir") != std::string::npos || note.find("procuration") != std::string::npos ||
+        note.find("represent") != std::string::npos)
+      return item;
+    out = out.substr(0, open) + (close == std::string::npos ? "" : out.substr(close + 1));
+  }
+  return trim(out);
+}
+
+}  // namespace
+
 std::vector<std::string> split_names(std::string_view list, std::vector<std::string>& unread) {
   std::vector<std::string> names;
   std::size_t start = 0;
@@ -288,10 +374,45 @@ std::vector<std::string> split_names(std::string_view list, std::vector<std::str
       const auto at = list.find(sep, start);
       if (at < best) best = at, width = sep.size();
     }
+    // A dash glued to the next name ("STURANI -Valérie UPPHOFF", "– Denis VALCK"), and a full
+    // stop OCR read for a comma after a surname in capitals ("ZANNETTACCI. Jean-Claude
+    // GAUTHIER"); not after an initial, a civility or a lower-case word ("J. DUPONT", "M. DUPONT",
+    // "… employabilité. Aussi").
+    for (std::size_t at = start; at + 2 < list.size() && at < best; ++at) {
+      const bool dash = list[at] == ' ' && list[at + 1] == '-' && list[at + 2] != ' ';
+      const bool en_dash = list[at] == ' ' && list.compare(at + 1, 3, "\xE2\x80\x93") == 0 &&
+                           at + 4 < list.size() && list[at + 4] != ' ';
+      bool stop = false;
+      if (list[at] == '.' && list[at + 1] == ' ') {
+        std::size_t word = at;
+        while (word > start && list[word - 1] != ' ' && list[word - 1] != '.') --word;
+        const std::string before(list.substr(word, at - word));
+        stop = before.size() >= 3 && !is_civility(before + ".") && is_upper_start(list.substr(at + 2)) &&
+               std::none_of(before.begin(), before.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+      }
+      if (dash || en_dash || stop) {
+        best = at, width = dash ? 2 : en_dash ? 4 : 2;
+        break;
+      }
+    }
     const std::string whole =
         trim(list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
+    // "André FRANC - (ayant donné pouvoir à X)": a proxy's note printed as an item of its own
+    // belongs to the name before it.
+    const std::string raw(
+        list.substr(start, best == std::string_view::npos ? std::string_view::npos : best - start));
+    const auto opening = raw.find_first_not_of(" -");
+    if (opening != std::string::npos && raw[opening] == '(' && !names.empty() &&
+        (fold(whole).find("pouvoir") != std::string::npos ||
+         fold(whole).find("procuration") != std::string::npos)) {
+      unread.push_back(names.back() + " (" + whole + ")");
+      names.pop_back();
+      if (best == std::string_view::npos) break;
+      start = best + width;
+      continue;
+    }
     for (const std::string& piece : split_at_civilities(whole)) {
-      const std::string item = without_civility(trim(piece));
+      const std::string item = without_trailing_role(without_civility(trim(without_notes(piece))));
       if (item.empty() || is_role(item)) continue;
       if (looks_like_name(item))
         for (std::string& name : split_run_together(item)) names.push_back(std::move(name));
@@ -311,7 +432,9 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
   // The colon may be missing in a line of counts ("en exercice : 15- Présents 14 - Votants 14").
   const std::regex counted(std::string(label) + "[^:0-9]{0,12}\\s*:?\\s*([0-9]{1,5})\\b");
   std::smatch m;
-  if (folded.size() > 600 || !std::regex_search(folded, m, counted)) return std::nullopt;
+  // Each match is short; a long paragraph (a counts column interleaved with the opening sentence) is
+  // searched as well.
+  if (folded.size() > 3000 || !std::regex_search(folded, m, counted)) return std::nullopt;
   return std::stoi(m[1].str());
 }
 
@@ -319,13 +442,19 @@ std::optional<int> count_after(const std::string& folded, const char* label) {
 // a sidebar's "En exercice : 19 / Présents : 11 / Votants : 13", each count maybe on its own line.
 // A counts table flattened by a text extractor: its labels, then as many figures in the same
 // order ("Nombre de Conseillers en exercice Présents Procurations Votants 27 20 3 23").
+// A sidebar flattened the same way keeps its labels' colons and the rules drawn for the
+// figures ("Nombre de conseillers en exercice : ____ Nombre de conseillers en séance : ____
+// Pouvoirs : ____ 29 26 3").
 bool read_counts_table(const std::string& folded, Deliberation& out) {
   static const std::regex table(
-      "((?:(?:en exercice|presents|absents|procurations|pouvoirs|votants) ){2,5})((?:[0-9]{1,4} ?){2,5})");
+      "((?:(?:nombre (?:de |d')(?:conseillers|membres|elus) )?"
+      "(?:en exercice|presents|en seance|absents|procurations|pouvoirs|votants|representes)[ :_]*){2,6})"
+      "((?:[0-9]{1,4} ){1,5}[0-9]{1,4})\\b");
   std::smatch m;
   if (folded.size() > 3000 || !std::regex_search(folded, m, table)) return false;
   std::vector<std::string> labels;
-  static const std::regex label("en exercice|presents|absents|procurations|pouvoirs|votants");
+  static const std::regex label(
+      "en exercice|presents|en seance|absents|procurations|pouvoirs|votants|representes");
   const std::string head = m[1].str();
   for (auto it = std::sregex_iterator(head.begin(), head.end(), label); it != std::sregex_iterator(); ++it)
     labels.push_back((*it)[0].str());
@@ -339,7 +468,7 @@ bool read_counts_table(const std::string& folded, Deliberation& out) {
   for (std::size_t k = 0; k < labels.size(); ++k) {
     if (labels[k] == "en exercice" && !out.session.members_in_office)
       out.session.members_in_office = counts[k];
-    if (labels[k] == "presents" && !out.session.members_present_declared)
+    if ((labels[k] == "presents" || labels[k] == "en seance") && !out.session.members_present_declared)
       out.session.members_present_declared = counts[k];
     if (labels[k] == "votants" && !out.vote.voters) out.vote.voters = counts[k];
   }
@@ -357,7 +486,9 @@ bool read_counts(const std::string& folded, Deliberation& out) {
     return true;
   }
   static const std::regex opens(
-      "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents)");
+      "^(nombre de (conseillers|membres)|en exercice|membres en exercice|votants|afferents|"
+      // "Elus en exercice : 29", "Conseillers présents : 17": a sidebar's line of counts.
+      "(elus|conseillers|membres) (en exercice|presents|votants) ?: ?[0-9])");
   if (!std::regex_search(folded, opens) && folded.find("en exercice") == std::string::npos) return false;
   if (auto n = count_after(folded, "exercice")) {
     if (!out.session.members_in_office) out.session.members_in_office = n;
@@ -371,11 +502,175 @@ bool read_counts(const std::string& folded, Deliberation& out) {
   return true;
 }
 
+// The words at the end of `text` that make a name, its civility left out: "Conformément à
+// l'article L.2121-15, Madame Anne DURAND" gives "Anne DURAND". The run stops at a lower-case word
+// or a word with punctuation after it, so a clause before the name is never taken for it.
+std::string trailing_name_of(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  std::size_t first = words.size();
+  while (first > 0) {
+    const std::string& word = words[first - 1];
+    const bool particle = word == "de" || word == "du" || word == "le" || word == "la";
+    const char last = word.back();
+    // A word ending a clause ("CGCT.", "séance,") is not the name's; initials ("J.F.", "Ph.") are.
+    if (last == ',' || last == ';' || last == ':' || (last == '.' && !is_civility(word) && word.size() > 4))
+      break;
+    if (!particle && !is_upper_start(word)) break;
+    --first;
+    // A civility opens the name ("… M. Paul ROUX Monsieur Paul ROUX a été désigné"): the walk
+    // stops there, keeping an initial read as a civility after another ("Madame M. FAUCHON").
+    if (is_civility(word)) {
+      if (first > 0 && word == "M." && is_civility(words[first - 1]) && words[first - 1].size() > 3) --first;
+      break;
+    }
+  }
+  std::string name;
+  for (std::size_t k = first; k < words.size(); ++k) name += (name.empty() ? "" : " ") + words[k];
+  name = without_civility(trim(name));
+  while (name.rfind("de ", 0) == 0 || name.rfind("du ", 0) == 0 || name.rfind("le ", 0) == 0 ||
+         name.rfind("la ", 0) == 0)
+    name = name.substr(3);
+  return looks_like_name(name) && !is_civility(name) && !is_role(name) ? name : "";
+}
+
+// The secretary named in a sentence rather than after a label: "Monsieur X a été désigné
+// secrétaire de séance.", "Mme X est nommée secrétaire.", "X est désignée comme secrétaire de
+// séance", "Le conseil désigne M. X comme secrétaire de séance". The office must be the
+// session's: "est nommé secrétaire général du syndicat" is no secretary of the session.
+std::optional<std::string> secretary_in_sentence(const std::string& text) {
+  // Only a window before each "secrétaire" is read: the sentence is short, the paragraph may not be.
+  for (std::size_t at = 0; at < text.size();) {
+    static const std::regex office("[Ss][Ee][Cc][Rr](?:\xC3\xA9|\xC3\x89|[Ee])[Tt][Aa][Ii][Rr][Ee]");
+    std::smatch m;
+    const std::string tail = text.substr(at);
+    if (!std::regex_search(tail, m, office)) return std::nullopt;
+    const std::size_t found = at + static_cast<std::size_t>(m.position(0));
+    const std::size_t end = found + static_cast<std::size_t>(m.length(0));
+    at = end;
+    std::size_t begin = found > 160 ? found - 160 : 0;
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80)
+      ++begin;  // a whole character
+    const std::string before = text.substr(begin, found - begin);
+    const std::string after = text.substr(end, 40);
+    // Of the session: "secrétaire de séance", or the sentence ends after it.
+    static const std::regex of_session(
+        "^s? *(?:(?:de|pour) (?:la )?(?:pr\\S+sente )?s(?:\xC3\xA9|\xC3\x89|e)ance\\b|[.,;)]|$)",
+        std::regex::icase);
+    if (!std::regex_search(after, of_session)) continue;
+    // "X a été désigné(e) [comme] secrétaire", "X est nommé(e) secrétaire", "X a été élu(e) secrétaire".
+    static const std::regex named_before(
+        "\\s(?:a (?:\xC3\xA9|e)t(?:\xC3\xA9|e)|est|ont (?:\xC3\xA9|e)t(?:\xC3\xA9|e)|sont) "
+        "(?:d(?:\xC3\xA9|e)sign|nomm|(?:\xC3\xA9|e)lu)\\S*\\s+"
+        "(?:comme |en qualit\\S+ de |pour (?:remplir |assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
+    if (std::regex_search(before, m, named_before)) {
+      const std::string name = trailing_name_of(before.substr(0, static_cast<std::size_t>(m.position(0))));
+      if (!name.empty()) return name;
+      continue;
+    }
+    // "Le conseil désigne / nomme M. X [comme] secrétaire".
+    static const std::regex named_after(
+        "(?:d(?:\xC3\xA9|e)signe|nomme|(?:\xC3\xA9|e)lit|candidature de) (.{2,70}?),? (?:comme |en "
+        "qualit\\S+ de "
+        "|pour (?:remplir |assurer )?(?:les )?(?:fonctions )?(?:de )?)?$");
+    if (std::regex_search(before, m, named_after)) {
+      const std::string name = without_civility(trim(m[1].str()));
+      if (looks_like_name(name) && !is_civility(name)) return name;
+    }
+  }
+  return std::nullopt;
+}
+
+// "Jacques BURRIEZ", "BESSET François": a name with a word in capitals and one in lower case,
+// as a list prints a member; "ORDRE DU JOUR" or a sentence is not one.
+bool is_person(const std::string& text) {
+  if (!looks_like_name(text)) return false;
+  bool capitals = false, lower = false;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    const std::string word = text.substr(start, end - start);
+    start = end + 1;
+    bool has_lower = false, has_upper = false;
+    for (char c : word)
+      has_lower = has_lower || (c >= 'a' && c <= 'z'), has_upper = has_upper || (c >= 'A' && c <= 'Z');
+    capitals = capitals || (has_upper && !has_lower && word.size() >= 2);
+    lower = lower || has_lower;
+  }
+  return capitals && lower;
+}
+
+// A list printed one item a line, each line its own paragraph ("ABSENTS EXCUSES : M. A" / "M. B" /
+// "Mme C donne pouvoir à D"), maybe beside a column of counts flattened into it ("Excusés ont
+// donné pouvoir :" / "X à Y" / "Elus en exercice : 29" / "Z à W"): the lines after the heading's
+// that go on its list, joined with commas; the counts between them are read as counts. A line
+// goes on the list when it opens with a civility, or, under a proxies' heading, reads "X à Y".
+// A list closed by a full stop, another heading or any other line ends there.
+std::string continued_list(const Paragraphs& paragraphs, std::size_t& i, Span zone, std::vector<bool>& used,
+                           Heading heading, Deliberation& out) {
+  std::string more;
+  const std::string& first = paragraphs[i].text;
+  if (!first.empty() && first.back() == '.') return more;
+  while (i + 1 < zone.end) {
+    const Paragraph& next = paragraphs[i + 1];
+    if (next.text.size() > 160 || heading_of(next.folded) != Heading::None) break;
+    const bool table = read_counts_table(next.folded, out);
+    if (read_counts(next.folded, out) || table) {
+      used[++i] = true;
+      continue;
+    }
+    const auto space = next.text.find(' ');
+    const bool civility = space != std::string::npos && is_civility(next.text.substr(0, space));
+    const bool proxy = heading == Heading::Represented && split_proxy(next.text, true).has_value();
+    if (!civility && !proxy && !is_person(without_notes(next.text.substr(0, next.text.find(" ("))))) break;
+    // Every item of the line is a name or a proxy: a sentence opening with a civility ("Monsieur
+    // X a été désigné secrétaire") is not on the list.
+    std::vector<std::string> unread;
+    const std::vector<std::string> names = split_names(next.text, unread);
+    bool items = !names.empty() || !unread.empty();
+    for (const std::string& item : unread)
+      items = items && split_proxy(item, heading == Heading::Represented).has_value();
+    if (!items) break;
+    more += ", " + next.text;
+    used[++i] = true;
+    if (next.text.back() == '.') break;
+  }
+  return more;
+}
+
 }  // namespace
 
 void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>& used, Deliberation& out) {
   for (std::size_t i = zone.begin; i < zone.end; ++i) {
     const Paragraph& p = paragraphs[i];
+    // The sentence may run over two paragraphs ("… la candidature de X, en qualité de" /
+    // "secrétaire pour la présente séance").
+    if (!out.session.secretary)
+      if (auto name = secretary_in_sentence(
+              i + 1 < zone.end && p.text.size() < 400 ? p.text + " " + paragraphs[i + 1].text : p.text))
+        out.session.secretary = *name;
+    // A sidebar's labels cut into paragraphs before their figures ("… en séance : ____" /
+    // "Pouvoirs : ____ 29 26 3"): the table is read across them.
+    static const std::regex label_only("(en exercice|presents|en seance|pouvoirs|votants)[ :_]*$");
+    if (p.folded.size() < 400 && std::regex_search(p.folded, label_only)) {
+      std::string joined = p.folded;
+      std::size_t k = i + 1;
+      for (; k < zone.end && k < i + 4 && joined.size() < 800; ++k) {
+        joined += " " + paragraphs[k].folded;
+        if (paragraphs[k].folded.find_first_of("0123456789") != std::string::npos) break;
+      }
+      if (k < zone.end && read_counts_table(joined, out)) {
+        for (std::size_t j = i; j <= k; ++j) used[j] = true;
+        i = k;
+        continue;
+      }
+    }
     read_counts_table(p.folded, out);
     if (read_counts(p.folded, out)) {
       used[i] = true;
@@ -385,13 +680,16 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
     if (heading == Heading::None) continue;
     used[i] = true;
     const Place place = p.place;
-    const std::string list = list_of(paragraphs, i, zone, used);
+    std::string list = list_of(paragraphs, i, zone, used);
+    if (heading != Heading::Secretary) list += continued_list(paragraphs, i, zone, used, heading, out);
     if (heading == Heading::Secretary) {
       const std::string name = leading_name(without_civility(list));
       if (!out.session.secretary && looks_like_name(name) && !name.empty()) out.session.secretary = name;
       continue;
     }
-    if (heading == Heading::Other) continue;  // absents without proxy: no key in the contract
+    // Absents without proxy have no key in the contract; a proxy printed among them ("Absents :
+    // M. X, donne pouvoir à M. Y") is read below, their names are not.
+    const bool absents = heading == Heading::Other;
     if (heading == Heading::Present || heading == Heading::Excused) {
       if (const auto count = leading_count(list)) {
         // "Présents : 21, Votants : 25": the other counts of the line.
@@ -399,9 +697,19 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
           if (!out.vote.voters) out.vote.voters = n;
         if (heading == Heading::Present && !out.session.members_present_declared)
           out.session.members_present_declared = count;
-        continue;
+        // "Présents : 26 M. Pascal DURAND, …": the count, then the names it counts.
+        const auto after_count = list.find_first_not_of("0123456789");
+        if (after_count == std::string::npos) continue;
+        const std::string rest = trim(list.substr(after_count));
+        const std::string first = rest.substr(0, rest.find(' '));
+        if (!(is_civility(first) || (looks_like_name(first) && !is_count_label(fold(first))))) continue;
+        list = rest;
       }
     }
+    // "Monsieur X, donne pouvoir à Monsieur Y.": the comma before the proxy's verb does not
+    // separate items.
+    static const std::regex comma_before_verb(",\\s+((?:a |ayant )?donn\\S* (?:pouvoir|procuration))");
+    if (list.size() < 5000) list = std::regex_replace(list, comma_before_verb, " $1");
     std::vector<std::string> items;
     const std::vector<std::string> names = split_names(list, items);
     std::vector<std::string> unread;
@@ -413,6 +721,7 @@ void read_attendance(const Paragraphs& paragraphs, Span zone, std::vector<bool>&
       else
         unread.push_back(item);
     }
+    if (absents) continue;
     if (heading == Heading::Represented) {
       // "Absents ayant voté par procuration : A, B, C": the members are named, their proxies not.
       for (const std::string& name : names) out.represented.push_back(Proxy{name, ""});

@@ -279,8 +279,11 @@ void read_legal_part(const Paragraphs& paragraphs, std::size_t from, Deliberatio
   if (!signed_off) {
     // No "Pour extrait certifié conforme": an office and its name closing the text sign it
     // ("St Michel en Brenne, le 28 janvier 2020 Le Président, Jean-Louis CAMUS").
+    // The office and the name may be paragraphs of their own ("Le Maire," / "Yves LELONG"): each
+    // of the last paragraphs is read joined to the ones after it.
     for (std::size_t i = paragraphs.size(); i > from && i + 3 > paragraphs.size() && !signed_off; --i) {
-      const std::string& text = paragraphs[i - 1].text;
+      std::string text = paragraphs[i - 1].text;
+      for (std::size_t k = i; k < paragraphs.size(); ++k) text += " " + paragraphs[k].text;
       if (auto found = office_then_name(text.size() > 300 ? text.substr(text.size() - 300) : text)) {
         out.signatory = *found;
         signed_off = true;

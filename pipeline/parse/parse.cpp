@@ -1033,6 +1033,9 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
         out.amounts = act.amounts;
         out.budget = act.budget;
         out.signatory = act.signatory;
+      } else if (!out.signatory.name) {
+        // The signature closing the minutes is read with their last act: it signs the minutes.
+        out.signatory = acts.back().signatory;
       }
       out.acts = std::move(acts);
       if (!out.vote.voters) out.vote.voters = voters;

@@ -2,6 +2,7 @@
 // the deciding body. Only the paragraphs before the report are read (parse.cpp), so a date in the
 // report or the visas ("loi du 27 janvier 2014", "sa séance du 17 juillet 2020") is never taken
 // for the session's.
+#include <algorithm>
 #include <cctype>
 #include <regex>
 
@@ -12,21 +13,37 @@ namespace greffe::parse {
 
 namespace {
 
-// "l'an deux mille vingt deux le 9 decembre" (folded): the session's date, when the year is in
-// words and the day and month are printed in figures and a name. Years 2000-2099.
+// "l'an deux mille vingt deux le 9 decembre", "deux mille vingt deux, le 9 decembre", "le 9
+// decembre deux mille vingt-deux" (folded): the session's date, when the year is in words and
+// the day and month are printed in figures and a name. Years 2000-2099.
 std::optional<std::string> year_in_words_date(const std::string& folded) {
-  static const std::regex opening(
-      "^l'an deux mil(?:le)?s?((?:[ -][a-z]+){0,4}),? le ([0-9]{1,2})(?:er)? "
-      "(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)\\b");
+  static const std::string month_names =
+      "(janvier|fevrier|mars|avril|mai|juin|juillet|aout|septembre|octobre|novembre|decembre)";
+  // The year's words after "deux mille": at most four, each a number word (checked below).
+  static const std::regex year_first(
+      "(?:^|l'an |[^a-z'])deux mil(?:le)?s?((?:[ -][a-z]+){0,4}),? (?:et )?le "
+      "([0-9]{1,2})(?:er)? " +
+      month_names + "\\b");
+  static const std::regex day_first("(?:^|[^a-z0-9])le ([0-9]{1,2})(?:er)? " + month_names +
+                                    ",? (?:de l'an )?deux mil(?:le)?s?((?:[ -][a-z]+){0,4})\\b");
   std::smatch m;
-  if (folded.size() > 4000 || !std::regex_search(folded, m, opening)) return std::nullopt;
+  if (folded.size() > 4000) return std::nullopt;
+  std::string words, day_text, month_text;
+  bool year_last = false;
+  if (std::regex_search(folded, m, year_first)) {
+    words = m[1].str(), day_text = m[2].str(), month_text = m[3].str();
+  } else if (std::regex_search(folded, m, day_first)) {
+    day_text = m[1].str(), month_text = m[2].str(), words = m[3].str();
+    year_last = true;
+  } else {
+    return std::nullopt;
+  }
   static const std::vector<std::pair<std::string, int>> numbers = {
       {"un", 1},      {"une", 1},       {"deux", 2},       {"trois", 3},     {"quatre", 4}, {"cinq", 5},
       {"six", 6},     {"sept", 7},      {"huit", 8},       {"neuf", 9},      {"dix", 10},   {"onze", 11},
       {"douze", 12},  {"treize", 13},   {"quatorze", 14},  {"quinze", 15},   {"seize", 16}, {"vingt", 20},
       {"trente", 30}, {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"et", 0}};
   int year = 2000;
-  std::string words = m[1].str();
   for (char& c : words)
     if (c == '-') c = ' ';
   std::size_t start = 0;
@@ -39,15 +56,19 @@ std::optional<std::string> year_in_words_date(const std::string& folded) {
     bool known = false;
     for (const auto& [name, value] : numbers)
       if (word == name) year += value, known = true;
-    if (!known) return std::nullopt;
+    // "le 9 décembre deux mille vingt-deux à 18 heures": the year ends at the first other word.
+    if (!known) {
+      if (!year_last) return std::nullopt;
+      break;
+    }
   }
   static const std::vector<std::string> months = {"janvier",   "fevrier", "mars",     "avril",
                                                   "mai",       "juin",    "juillet",  "aout",
                                                   "septembre", "octobre", "novembre", "decembre"};
   int month = 0;
   for (std::size_t k = 0; k < months.size(); ++k)
-    if (months[k] == m[3].str()) month = static_cast<int>(k) + 1;
-  const int day = std::stoi(m[2].str());
+    if (months[k] == month_text) month = static_cast<int>(k) + 1;
+  const int day = std::stoi(day_text);
   if (year > 2099 || day < 1 || day > 31 || month == 0) return std::nullopt;
   const auto two = [](int n) { return std::string(n < 10 ? "0" : "") + std::to_string(n); };
   return std::to_string(year) + "-" + two(month) + "-" + two(day);
@@ -57,7 +78,9 @@ std::optional<std::string> year_in_words_date(const std::string& folded) {
 // convocation date of communal minutes is not it.
 bool announces_session(const std::string& folded) {
   // Communal minutes open with the date in words: "L'an deux mille vingt-trois, le dix-neuf décembre".
-  static const std::regex session("(^|\\s)(seance|reunion)( [a-z]+)? du |reuni(e)?( [a-z]+)* le |^l'an ");
+  // Text joined to one line puts the letterhead before "L'an …": the year's words follow it.
+  static const std::regex session(
+      "(^|\\s)(seance|reunion)( [a-z]+)? du |reuni(e)?( [a-z]+)* le |^l'an |(^|\\s)l'an (deux|mil)\\b");
   // A minutes' heading dates the council it records: "CR du conseil municipal 24 février 2023",
   // "Compte rendu de la session du Conseil Communautaire du 20 janvier 2020", "PROCES VERBAL DU
   // CONSEIL MUNICIPAL DU 9 JUILLET 2013".
@@ -76,7 +99,8 @@ bool announces_session(const std::string& folded) {
 // civility a single word is no name (it may be the office).
 std::optional<std::string> presiding_member(const std::string& text) {
   static const std::regex presidency(
-      "(?:[Pp]r(?:\xC3\xA9|e)sidence de |[Pp]r(?:\xC3\xA9|e)sident(?:e)? ?: ?|"
+      "(?:[Pp]r(?:\xC3\xA9|e)sidence de |[Pp]r(?:\xC3\xA9|e)sid(?:ent(?:e)?|ence)(?: de (?:la )?s\\S+ance)? "
+      "?: ?|"
       "par (?:son|sa) [Pp]r(?:\xC3\xA9|e)sident(?:e)?,? )"
       "(?:(?:son|sa) (?:[Mm]aire|[Pp]r(?:\xC3\xA9|e)sident(?:e)?) ?,? ?|"
       "(?:Monsieur|Madame) (?:le|la) (?:[Mm]aire|[Pp]r(?:\xC3\xA9|e)sident(?:e)?) ?,? ?)?"
@@ -330,6 +354,16 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
         used[i] = true;
       }
     }
+    // A paragraph that also gives the convocation's date ("SEANCE DU … Mercredi 22 juin 2022
+    // Convocation du 14 Juin 2022 …"): the session's date is the one printed before that word.
+    if (!out.session.date && p.folded.find("convocation") != std::string::npos &&
+        announces_session(p.folded.substr(0, p.folded.find("convocation")))) {
+      const std::string head = p.text.substr(0, std::min(p.text.size(), p.text.find("onvocation")));
+      if (const auto date = cleanup::find_french_date(head)) {
+        out.session.date = date->iso;
+        used[i] = true;
+      }
+    }
     if (!out.session.date && announces_session(p.folded)) {
       if (const auto date = cleanup::find_french_date(p.text)) {
         out.session.date = date->iso;
@@ -340,7 +374,8 @@ void read_session(const Paragraphs& paragraphs, Span zone, std::vector<bool>& us
       }
     }
     // "a ouvert la séance"; OCR gives "à ouvert ta\nséance"; "Président : X, Maire".
-    static const std::regex president_label("(^| )presidente? ?: ?[a-z]");
+    // "Présidence : M. X", "Président de séance : X".
+    static const std::regex president_label("(^| )presid(ente?|ence)( de (la )?seance)? ?: ?[a-z]");
     if ((p.folded.find(" ouvert ") != std::string::npos && p.folded.find("seance") != std::string::npos) ||
         p.folded.find("sous la presidence de") != std::string::npos ||
         p.folded.find("par son president") != std::string::npos ||

@@ -31,8 +31,12 @@ std::string drop_words(const std::string& text, int words) {
 }
 
 int marker_words(const std::string& folded) {
-  if (folded.rfind("pour extrait certifie conforme", 0) == 0) return 4;
-  if (folded.rfind("pour copie conforme", 0) == 0) return 3;
+  // "Pour extrait certifié conforme", "Pour copie certifiée conforme", "Pour extrait certifié exact".
+  static const std::regex four("^pour (extrait|copie) certifiee? (conforme|exact)\\b");
+  // "Pour extrait conforme", "Pour copie conforme": the word "conforme" is the marker's, not the office's.
+  static const std::regex three("^pour (extrait|copie) (conforme|exact)\\b");
+  if (std::regex_search(folded, four)) return 4;
+  if (std::regex_search(folded, three)) return 3;
   return 2;  // "certifie conforme", "pour extrait"
 }
 
@@ -84,23 +88,34 @@ bool is_printed_name(const std::string& text) {
 
 std::optional<Signatory> office_then_name(const std::string& text) {
   // "Le Maire, Jérôme BEQ Le Maire certifie …", "Le Président, Jean-Louis CAMUS": the office,
-  // a comma, the name printed "Firstname LASTNAME" (the text after it, a legal notice, is not
-  // the signature's).
+  // a comma, the name printed "Firstname LASTNAME" or "LASTNAME Firstname" (the text after it, a
+  // legal notice, is not the signature's).
   static const std::regex signed_by(
       "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President|Vice-Pr\xC3\xA9sidente?)"
       "(?: [a-z\xC3\xA9]+(?: [A-Z][^ ,]*)?)?), "
       "((?:[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* ){1,3}(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)(?: "
-      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*)(?=$|[ ,.])");
+      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*|"
+      "(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+ ){1,2}[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]*)(?=$|[ ,.])");
+  // The comma after a bare office lost where its lines were joined ("Le Maire Yves LELONG"): then
+  // the name is one first name and a surname in capitals, so that an office's own capitalised
+  // words ("Le Vice-Président Délégué Culture") are never read as a name.
+  static const std::regex signed_without_comma(
+      "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President)) "
+      "([A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* [A-Z\xC3][A-Z\xC3\x80-\x9F'-]+(?: "
+      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)?)(?=$|[ ,.])");
   std::smatch m;
-  if (text.size() > 4000 || !std::regex_search(text, m, signed_by)) return std::nullopt;
+  if (text.size() > 4000 ||
+      (!std::regex_search(text, m, signed_by) && !std::regex_search(text, m, signed_without_comma)))
+    return std::nullopt;
   if (!is_printed_name(m[2].str())) return std::nullopt;
   return Signatory{m[2].str(), m[1].str()};
 }
 
 bool is_signature_marker(const std::string& folded) {
   static const std::regex certified(std::string("^") + kCertifiedConforme);
+  static const std::regex copy("^pour copie (certifiee? )?conforme\\b");
   return std::regex_search(folded, certified) || folded.rfind("pour extrait", 0) == 0 ||
-         folded.rfind("pour copie conforme", 0) == 0;
+         std::regex_search(folded, copy);
 }
 
 void read_signatory(const Paragraphs& paragraphs, std::size_t marker, Deliberation& out) {

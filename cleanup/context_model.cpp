@@ -3,23 +3,13 @@
 #include <unicode/unistr.h>
 
 #include <cmath>
-#include <fstream>
 #include <sstream>
+
+#include "cleanup/data_file.h"
 
 namespace greffe::cleanup {
 
 namespace {
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  for (char c : line) {
-    if (c == '\t')
-      out.emplace_back();
-    else if (c != '\r')
-      out.back() += c;
-  }
-  return out;
-}
 
 // The marks the model counts as words of their own (scripts/learn-context's MARKS).
 const std::vector<std::string>& marks() {
@@ -64,7 +54,7 @@ ContextModel ContextModel::parse(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> row = fields(line);
+    std::vector<std::string> row = tab_fields(line);
     if (row[0] == "S" && row.size() >= 3) {
       for (std::size_t i = 1; i < row.size(); ++i) model.set_of_[row[i]] = model.sets_.size();
       model.sets_.emplace_back(row.begin() + 1, row.end());
@@ -92,11 +82,9 @@ ContextModel ContextModel::parse(const std::string& text) {
 }
 
 Expected<ContextModel> ContextModel::load(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the context model"};
-  std::ostringstream text;
-  text << in.rdbuf();
-  ContextModel model = parse(text.str());
+  std::optional<std::string> text = read_data_file(path);
+  if (!text) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the context model"};
+  ContextModel model = parse(*text);
   if (model.sets_.empty())
     return Error{ErrorKind::MissingDependency, path, 0, "no confusion sets in the context model"};
   return model;

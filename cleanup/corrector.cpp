@@ -5,35 +5,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <limits>
 #include <map>
 #include <sstream>
 
+#include "cleanup/data_file.h"
 #include "cleanup/word_repair.h"
 
 namespace greffe::cleanup {
 
 namespace {
-
-std::optional<std::string> read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::vector<std::string> fields(const std::string& line) {
-  std::vector<std::string> out(1);
-  for (char c : line) {
-    if (c == '\t')
-      out.emplace_back();
-    else if (c != '\r')
-      out.back() += c;
-  }
-  return out;
-}
 
 // The characters of a UTF-8 word, each as its own UTF-8 string.
 std::vector<std::string> characters(const std::string& word) {
@@ -80,7 +61,7 @@ ConfusionTable ConfusionTable::parse(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> row = fields(line);
+    const std::vector<std::string> row = tab_fields(line);
     if (row.size() < 4 || row[0] == row[1]) continue;
     double count = 0, total = 0;
     try {
@@ -99,7 +80,7 @@ ConfusionTable ConfusionTable::parse(const std::string& text) {
 }
 
 Expected<ConfusionTable> ConfusionTable::load(const std::string& path) {
-  auto text = read_file(path);
+  auto text = read_data_file(path);
   if (!text) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the confusion table"};
   return parse(*text);
 }
@@ -115,7 +96,7 @@ WordFrequencies WordFrequencies::parse(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) {
     if (line.empty() || line[0] == '#') continue;
-    const std::vector<std::string> row = fields(line);
+    const std::vector<std::string> row = tab_fields(line);
     if (row.size() < 2) continue;
     double count = 0;
     try {
@@ -131,7 +112,7 @@ WordFrequencies WordFrequencies::parse(const std::string& text) {
 }
 
 Expected<WordFrequencies> WordFrequencies::load(const std::string& path) {
-  auto text = read_file(path);
+  auto text = read_data_file(path);
   if (!text) return Error{ErrorKind::MissingDependency, path, 0, "cannot read the word frequencies"};
   return parse(*text);
 }

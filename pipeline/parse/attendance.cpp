@@ -319,13 +319,7 @@ bool is_capitals(std::string_view word) {
 // GOURNES"): a capitalised first name after a name in capitals starts the next name. Only when
 // the item opens with a first name: "DUPONT Jean" order is left whole.
 std::vector<std::string> split_run_together(const std::string& item) {
-  std::vector<std::string> words;
-  for (std::size_t start = 0; start < item.size();) {
-    auto end = item.find(' ', start);
-    if (end == std::string::npos) end = item.size();
-    if (end > start) words.push_back(item.substr(start, end - start));
-    start = end + 1;
-  }
+  std::vector<std::string> words = words_of(item);
   if (words.size() < 4 || is_capitals(words[0])) return {item};
   std::vector<std::string> names;
   std::string current;
@@ -506,13 +500,7 @@ bool read_counts(const std::string& folded, Deliberation& out) {
 // l'article L.2121-15, Madame Anne DURAND" gives "Anne DURAND". The run stops at a lower-case word
 // or a word with punctuation after it, so a clause before the name is never taken for it.
 std::string trailing_name_of(const std::string& text) {
-  std::vector<std::string> words;
-  for (std::size_t start = 0; start < text.size();) {
-    auto end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) words.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
+  std::vector<std::string> words = words_of(text);
   std::size_t first = words.size();
   while (first > 0) {
     const std::string& word = words[first - 1];

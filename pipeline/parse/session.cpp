@@ -166,17 +166,6 @@ namespace authority {
 
 using Words = std::vector<std::string>;
 
-std::vector<std::string> words_of(const std::string& text) {
-  std::vector<std::string> words;
-  for (std::size_t start = 0; start < text.size();) {
-    auto end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    if (end > start) words.push_back(text.substr(start, end - start));
-    start = end + 1;
-  }
-  return words;
-}
-
 bool capitalised(const std::string& word) {
   if (word.empty()) return false;
   const unsigned char c = static_cast<unsigned char>(word[0]);

@@ -437,6 +437,17 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph) {
   return parts;
 }
 
+std::vector<std::string> words_of(const std::string& text) {
+  std::vector<std::string> words;
+  for (std::size_t start = 0; start < text.size();) {
+    auto end = text.find(' ', start);
+    if (end == std::string::npos) end = text.size();
+    if (end > start) words.push_back(text.substr(start, end - start));
+    start = end + 1;
+  }
+  return words;
+}
+
 std::string describe(const Place& place) {
   return "page " + std::to_string(place.page) + ", line " + std::to_string(place.line);
 }

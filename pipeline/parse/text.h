@@ -41,6 +41,9 @@ std::vector<Paragraph> split_at_markers(const Paragraph& paragraph);
 // Keywords are matched on cleanup::fold's copy (lower case, accents and ligatures folded).
 using cleanup::fold;
 
+// The words of a text split at spaces, empty ones skipped.
+std::vector<std::string> words_of(const std::string& text);
+
 // One line as printed, without Markdown emphasis left by conversions ("## ", "**"), with runs of
 // spaces (and no-break spaces) collapsed and the ends trimmed.
 std::string clean_line(std::string_view line);

@@ -8,10 +8,12 @@
 #include "models/deliberation.h"
 #include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
+#include "tests/text_layouts.h"
 
 namespace {
 
 using greffe::Deliberation;
+using greffe::test::one_line;
 
 Deliberation parse(const std::string& text) {
   return greffe::parse::run({}, text, greffe::Legality{});
@@ -94,21 +96,11 @@ std::string numbered_act(const std::string& heading, const std::string& report =
          "Article 1 : Le plan est approuvé.\n";
 }
 
-std::string flat(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const char d = c == '\n' ? ' ' : c;
-    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += d;
-  }
-  return out;
-}
-
 }  // namespace
 
 TEST_CASE("acts: numbers and titles printed inline, in a sidebar, or before the report's introduction") {
   for (const auto& text : {numbered_act("N° 2016.02.16 - Subvention à l'association Eau Vive"),
-                           flat(numbered_act("N° 2016.02.16 - Subvention à l'association Eau Vive"))}) {
+                           one_line(numbered_act("N° 2016.02.16 - Subvention à l'association Eau Vive"))}) {
     const Deliberation d = parse(text);
     CHECK(d.number == "2016.02.16");
     REQUIRE(d.title);
@@ -199,7 +191,7 @@ TEST_CASE("acts: sums with cents after a full stop, with taxes but no currency, 
 }
 
 TEST_CASE("acts: the report's first words run on after the title, in text without line breaks") {
-  const Deliberation d = parse(flat(
+  const Deliberation d = parse(one_line(
       numbered_act("Objet : Travaux de géothermie du groupe scolaire",
                    "Monsieur le Maire rappelle au conseil que les travaux sont estimés à 163 000 € HT.\n\n"
                    "Considérant que Monsieur le Maire propose de les financer,")));
@@ -211,7 +203,7 @@ TEST_CASE("acts: the report's first words run on after the title, in text withou
   // Inside a sentence the speaker opens nothing: the considérant stays whole.
   REQUIRE(d.considerants.size() == 1);
   CHECK(d.considerants[0] == "que Monsieur le Maire propose de les financer");
-  const Deliberation rapporteur = parse(flat(numbered_act(
+  const Deliberation rapporteur = parse(one_line(numbered_act(
       "Objet : Économies d'énergie de la ville de Villebois",
       "Monsieur Gilles CAPY, rapporteur, rappelle que les dépenses représentent 250 000 euros.")));
   CHECK(rapporteur.title == "Économies d'énergie de la ville de Villebois");
@@ -303,7 +295,7 @@ TEST_CASE("acts: counts without colons, in a flattened table, or before their wo
 
 TEST_CASE("acts: the signatory run on with the legal notice, or closing a text without a marker") {
   const Deliberation flat_signed =
-      parse(flat(numbered_act("Objet : Voirie")) +
+      parse(one_line(numbered_act("Objet : Voirie")) +
             " Pour extrait certifié conforme, Le Maire, Jérôme BEQ Le Maire certifie "
             "sous sa responsabilité le caractère exécutoire de cet acte.");
   CHECK(flat_signed.signatory.name == "Jérôme BEQ");

@@ -10,30 +10,16 @@
 #include "models/deliberation.h"
 #include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
+#include "tests/text_layouts.h"
 
 namespace {
 
 using greffe::Deliberation;
+using greffe::test::one_line;
+using greffe::test::without_blank_lines;
 
 Deliberation parse(const std::string& text) {
   return greffe::parse::run({}, text, greffe::Legality{});
-}
-
-std::string without_blank_lines(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i)
-    if (!(text[i] == '\n' && !out.empty() && out.back() == '\n')) out += text[i];
-  return out;
-}
-
-std::string one_line(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const char d = (c == '\n' || c == '\f') ? ' ' : c;
-    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += d;
-  }
-  return out;
 }
 
 std::vector<std::string> layouts(const std::string& text) {

@@ -8,28 +8,15 @@
 #include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
 #include "pipeline/parse/scdl.h"
+#include "tests/text_layouts.h"
 
 namespace {
 
 using greffe::Deliberation;
+using greffe::test::one_line;
 
 Deliberation parse(const std::string& text) {
   return greffe::parse::run({}, text, greffe::Legality{});
-}
-
-std::string one_line(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    const char d = (c == '\n' || c == '\f') ? ' ' : c;
-    if (d == ' ' && (out.empty() || out.back() == ' ')) continue;
-    out += d;
-  }
-  return out;
-}
-
-bool has_warning(const Deliberation& d, const std::string& part) {
-  return std::any_of(d.warnings.begin(), d.warnings.end(),
-                     [&](const std::string& w) { return w.find(part) != std::string::npos; });
 }
 
 const std::string commune =

@@ -13,13 +13,17 @@ namespace greffe::parse {
 
 namespace {
 
+bool council_decides(const std::string& folded);
+
 // A deliberation decides: it has "Délibère"/"DÉCIDE" or numbered articles. A note de synthèse,
 // a report or a convention has neither.
 // Minutes may print no marker at all, only each act's vote ("12 votes pour", "Vote : à
 // l'unanimité"): a vote that says how it went decides too.
 bool decides(const Paragraphs& paragraphs) {
   return std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) {
-    if (is_decision_marker(p.folded) || article_number(p.folded).value_or(0) == 1) return true;
+    if (is_decision_marker(p.folded) || article_number(p.folded).value_or(0) == 1 ||
+        council_decides(p.folded))
+      return true;
     if (!is_vote_statement(p.folded)) return false;
     const VoteTally tally = read_vote(p.folded);
     return tally.unanimous || tally.for_votes || tally.against;
@@ -174,13 +178,28 @@ void read_act_heading(const std::string& text, Deliberation& act) {
   if (!title.empty()) act.title = title;
 }
 
-// "Le Conseil décide de conserver …", "Après en avoir délibéré, le Conseil accepte …": the council's
-// decision stated in a sentence, as minutes record an act without its vote.
+// The council's decision stated in a sentence, in any person and voice, as minutes record an act
+// without its vote: "Le Conseil décide de conserver …", "DECISION : le Conseil Municipal accepte à
+// l'unanimité …", "En l'absence du Maire, le Conseil approuve …", "Le conseil n'approuve pas …",
+// "Les membres du conseil émettent un avis favorable". Not a past decision a report recalls ("le
+// conseil municipal a approuvé le 12 mars …", "… doit approuver"), nor a commission's opinion.
 bool council_decides(const std::string& folded) {
   static const std::regex decides(
-      "^(apres en avoir delibere,? )?(le|les membres du) (conseil|bureau|comite)( municipal| communautaire| "
-      "d'administration)?,? (decide|approuve|accepte|adopte|autorise|refuse|rejette|valide|emet)\\b");
-  return std::regex_search(folded.substr(0, 160), decides);
+      "(^|[,:] )(le|les membres du|l'ensemble du) (conseil|bureau|comite|assemblee)( municipal| "
+      "communautaire| "
+      "territorial| departemental| regional| d'administration| syndical)?\\b([^.;]{0,80}?) "
+      "(n'|ne )?(decide|decident|approuve|approuvent|adopte|adoptent|accepte|acceptent|autorise|autorisent|"
+      "valide|valident|emet|emettent|refuse|refusent|rejette|rejettent|prend acte|prennent acte|designe|"
+      "designent|fixe|fixent|vote|votent|donne (son|un) (accord|avis))\\b");
+  static const std::regex recalled(
+      "(^| )(a|ont|avait|avaient|est|sera|aura|doit|devra|pourra|peut|qui|que|dont)$");
+  const std::string head = folded.substr(0, 200);
+  std::smatch m;
+  if (!std::regex_search(head, m, decides)) return false;
+  // The sentence opens the paragraph, or follows a short clause ("DECISION :", "Après en avoir
+  // délibéré,", "En l'absence de Monsieur le Maire,"): not a subordinate one ("Vu que, …").
+  if (m.position(0) > 90 || folded.rfind("vu ", 0) == 0 || folded.rfind("considerant", 0) == 0) return false;
+  return !std::regex_search(m[5].str(), recalled);
 }
 
 // "2 abstentions", "4 votes contre": a count of an act's vote on a line of its own, as minutes
@@ -223,7 +242,8 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   // municipal, à l'unanimité, …" before its decision): read every vote statement of the span.
   std::vector<std::string> statements;
   for (const Paragraph& p : span)
-    if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded))
+    if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded) ||
+        council_decides(p.folded))  // "DECISION : le Conseil accepte à l'unanimité …"
       statements.push_back(p.folded);
   // "Délibération n° 2023_038_D (Voir annexe) Le conseil approuve à l'unanimité …": a heading
   // the vote was run on to.
@@ -657,8 +677,10 @@ Paragraphs split_flattened_minutes(const Paragraphs& paragraphs, std::size_t fro
   std::vector<FlatForm> learned;
   std::vector<std::string> glyphs;
   // The forms are learned on the whole text first, so that the first act's heading is known.
+  // The session's header closes as an act does: the first act's heading opens the acts' first
+  // paragraph ("Présents : … . CONVENTION AVEC LE SYNDICAT Le Maire présente …").
   const auto closed_before = [&](std::size_t i) {
-    return i > from && closes_before(paragraphs[i - 1].text + " ", paragraphs[i - 1].text.size() + 1);
+    return i == from || closes_before(paragraphs[i - 1].text + " ", paragraphs[i - 1].text.size() + 1);
   };
   for (std::size_t i = from; i < paragraphs.size(); ++i)
     flat_cuts(paragraphs[i].text, closed_before(i), learned, glyphs);
@@ -735,7 +757,8 @@ MinutesText index_minutes(Paragraphs paragraphs, std::size_t from, const std::ve
     if (i < opens_act.size() && opens_act[i] && out.forms[i] == HeadingForm::None)
       out.forms[i] = HeadingForm::Closed;
     out.votes[i] = records_vote(paragraphs[i]);
-    out.closes[i] = out.votes[i] || is_decision_marker(paragraphs[i].folded);
+    out.closes[i] =
+        out.votes[i] || is_decision_marker(paragraphs[i].folded) || council_decides(paragraphs[i].folded);
   }
   out.paragraphs = std::move(paragraphs);
   return out;

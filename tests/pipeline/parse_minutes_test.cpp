@@ -4,11 +4,14 @@
 
 #include "models/deliberation.h"
 #include "pipeline/parse/parse.h"
+#include "tests/text_layouts.h"
 
 namespace {
 
 using greffe::Deliberation;
 using greffe::DeliberationKind;
+using greffe::test::one_line;
+using greffe::test::without_blank_lines;
 
 Deliberation parse(const std::string& text) {
   return greffe::parse::run({}, text, greffe::Legality{});
@@ -402,4 +405,55 @@ TEST_CASE("minutes: a vote table flattened to one line, counts before their labe
   REQUIRE(e.acts.size() == 1);
   CHECK(e.acts[0].vote.for_votes == 12);
   CHECK(!e.acts[0].vote.against);
+}
+
+TEST_CASE(
+    "minutes: a decision stated in a sentence, in any person, closes an act; one a report recalls does not") {
+  // Acts headed by titles in capitals, closed by the council's decision without a vote form:
+  // "Le Conseil décide …", "Les membres du conseil émettent …", "…, le Conseil approuve …".
+  const std::string minutes =
+      "Procès-verbal du Conseil municipal\n\nSéance du 9 mars 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "CONVENTION AVEC LE SYNDICAT D'ÉLECTRICITÉ\n\n"
+      "Le Maire présente la convention de maîtrise d'ouvrage.\n\n"
+      "Le Conseil décide de signer la convention.\n\n"
+      "TAXE D'AMÉNAGEMENT\n\n"
+      "Le Maire rappelle que le conseil municipal a fixé le taux à 3 % en 2015.\n\n"
+      "Les membres du conseil émettent un avis favorable au maintien du taux.\n\n"
+      "TARIFS DE LA SALLE DES FÊTES\n\n"
+      "Le Maire propose de nouveaux tarifs.\n\n"
+      "En l'absence du Maire, le Conseil approuve à l'unanimité les tarifs.\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes), one_line(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    CHECK(d.kind == DeliberationKind::Minutes);
+    CHECK(d.session.date == "2023-03-09");
+    REQUIRE(d.acts.size() == 3);
+    CHECK(title_starts(d.acts[0], "CONVENTION AVEC LE SYNDICAT"));
+    CHECK(title_starts(d.acts[1], "TAXE D'AMÉNAGEMENT"));
+    CHECK(title_starts(d.acts[2], "TARIFS"));
+    CHECK(d.acts[2].vote.unanimous == true);
+  }
+  // "DECISION : le Conseil Municipal accepte à l'unanimité": a label before the decision.
+  const Deliberation labelled =
+      parse(header +
+            "1 – N° 2018-024 - Compte de gestion\n\nLe Maire présente le compte de gestion.\n\n"
+            "DECISION : le Conseil Municipal accepte à l'unanimité, les propositions ci-dessus.\n\n"
+            "2 – N° 2018-025 - Compte administratif\n\nLe Maire présente le compte administratif.\n\n"
+            "DECISION : le Conseil Municipal accepte à l'unanimité, les propositions ci-dessus.\n");
+  CHECK(labelled.kind == DeliberationKind::Minutes);
+  REQUIRE(labelled.acts.size() == 2);
+  CHECK(labelled.acts[0].vote.unanimous == true);
+  // Counterexample: a note recalls a past decision and proposes a future one; it decides nothing.
+  const std::string note =
+      "Note de synthèse\n\nVente d'un terrain communal\n\n"
+      "Le Maire rappelle que le conseil municipal a approuvé le 12 mars 2017 la division du terrain.\n\n"
+      "Il est proposé que le conseil municipal approuve la vente lors de sa prochaine séance.\n\n"
+      "Le conseil municipal devra approuver la vente.\n";
+  for (const std::string& text : {note, without_blank_lines(note), one_line(note)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    CHECK(d.kind == DeliberationKind::Other);
+    CHECK(d.acts.empty());
+  }
 }

@@ -58,6 +58,21 @@ bool is_minutes(const Paragraphs& paragraphs) {
   return false;
 }
 
+// "EXTRAIT DU REGISTRE DES DÉLIBÉRATIONS", "Extrait du procès-verbal des délibérations": the
+// document's own name in its header says it is a deliberation: a paragraph it opens, or a title in
+// capitals run on with the letterhead; not "ci-joint un extrait du registre …" in a sentence.
+bool is_register_extract(const Paragraphs& paragraphs) {
+  static const std::regex opening(
+      "^extraits? (du|des) (registres?|proces[- ]verbal|proces[- ]verbaux) (des|de) "
+      "(deliberations|seances)\\b");
+  static const std::regex title("\\bEXTRAITS? D(U|ES) (REGISTRES?|PROC)");
+  for (std::size_t i = 0; i < paragraphs.size() && i < 14; ++i)
+    if (std::regex_search(paragraphs[i].folded, opening) ||
+        std::regex_search(paragraphs[i].text.substr(0, 1500), title))
+      return true;
+  return false;
+}
+
 std::size_t letters_in_capitals_percent(const std::string& text) {
   std::size_t upper = 0, letters = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
@@ -956,17 +971,16 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
       is_minutes(paragraphs) && std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) {
         return p.folded.size() > 400 && std::regex_search(p.folded, voted_inside);
       });
-  if (!decides(paragraphs) && !minutes_voting) {
-    // Not a deliberation: only what belongs to any text is given, its body and its sums.
+  // Not a deliberation: no decision, no article, no vote. Its session block, authority and
+  // signatory are read all the same, and its body and sums given; it is no act. An extract of the
+  // register cut before its decision (a page missing, a text cut short) is a deliberation still.
+  const bool other = !decides(paragraphs) && !minutes_voting && !is_register_extract(paragraphs);
+  if (other) {
     out.kind = DeliberationKind::Other;
     out.warnings.push_back("not a deliberation: no \"Délibère\"/\"DÉCIDE\" and no \"Article 1\"");
-    if (!paragraphs.empty()) {
-      out.report = join_paragraphs(paragraphs, Span{0, paragraphs.size()});
-      collect_amounts(*out.report, out);
-    }
-    return out;
+  } else {
+    out.kind = DeliberationKind::Deliberation;
   }
-  out.kind = DeliberationKind::Deliberation;
 
   const std::size_t legal = find_legal_part(paragraphs, 0);
   std::vector<bool> used(paragraphs.size(), false);
@@ -986,6 +1000,27 @@ static Deliberation read(const Options& options, std::string_view clean_text, co
   }
   read_session(paragraphs, Span{0, header_end}, used, out);
   check_attendance_count(out);
+  if (other) {
+    out.number.reset();
+    out.title.reset();
+    out.internal_ref.reset();
+    out.warnings.erase(std::remove_if(out.warnings.begin(), out.warnings.end(),
+                                      [](const std::string& w) {
+                                        return w.rfind("no act number", 0) == 0 ||
+                                               w.rfind("no title", 0) == 0;
+                                      }),
+                       out.warnings.end());
+    for (std::size_t i = header_end; i < paragraphs.size(); ++i)
+      if (is_signature_marker(paragraphs[i].folded)) {
+        read_signatory(paragraphs, i, out);
+        break;
+      }
+    if (!paragraphs.empty()) {
+      out.report = join_paragraphs(paragraphs, Span{0, paragraphs.size()});
+      collect_amounts(*out.report, out);
+    }
+    return out;
+  }
 
   // The report: what follows the act (or the last header paragraph read) up to the legal part,
   // without its introduction ("… soumet au Bureau de la Métropole le rapport suivant :").

@@ -209,3 +209,50 @@ TEST_CASE("forms: malformed text still gives a document and warnings") {
     CHECK_NOTHROW(greffe::deliberation_json_text(d));
   }
 }
+
+TEST_CASE(
+    "forms: whatever the kind, the session block is kept; an extract cut before its decision is a "
+    "deliberation") {
+  // A text of the session without any decision (its only item is information) is no act, but its
+  // header says who sat and when.
+  const std::string session =
+      "COMMUNE DE SAINT-EXEMPLE\n\nSéance du 11 décembre 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "Secrétaire de séance : Anne MARTIN\n\n"
+      "Questions diverses\n\nLe Maire informe le conseil des travaux de la salle des fêtes.\n";
+  // The register's extract whose decision was not kept (a page missing): its name says what it is.
+  const std::string extract =
+      "COMMUNE DE SAINT-EXEMPLE\n\nEXTRAIT DU REGISTRE DES DÉLIBÉRATIONS\n\nSéance du 11 décembre 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "Délibération n° 2023-041 : Vente d'un terrain communal\n\n"
+      "Le Maire expose que la parcelle AB 12 n'a plus d'usage public.\n";
+  // Counterexample: a note that mentions an extract in a sentence is not one.
+  const std::string note =
+      "COMMUNE DE SAINT-EXEMPLE\n\nNote au conseil municipal\n\n"
+      "Vous trouverez ci-joint un extrait du registre des délibérations de la séance du 3 mars 2023.\n\n"
+      "Le Maire expose que la parcelle AB 12 n'a plus d'usage public.\n";
+  for (const auto& layout : {+[](const std::string& t) { return t; },
+                             +[](const std::string& t) { return greffe::test::without_blank_lines(t); },
+                             +[](const std::string& t) { return one_line(t); }}) {
+    const Deliberation s = parse(layout(session));
+    INFO(layout(session).substr(0, 80));
+    CHECK(s.kind == greffe::DeliberationKind::Other);
+    CHECK(s.authority == "COMMUNE DE SAINT-EXEMPLE");
+    CHECK(s.session.date == "2023-12-11");
+    CHECK(s.session.secretary == "Anne MARTIN");
+    CHECK(s.present == std::vector<std::string>{"Jean DUPONT", "Anne MARTIN", "Paul DURAND"});
+    CHECK(!s.number);
+    CHECK(!s.title);
+    CHECK(s.acts.empty());
+    const Deliberation e = parse(layout(extract));
+    CHECK(e.kind == greffe::DeliberationKind::Deliberation);
+    CHECK(e.session.date == "2023-12-11");
+    CHECK(e.number == "2023-041");
+    CHECK(e.title->rfind("Vente d'un terrain communal", 0) == 0);
+    CHECK(e.present.size() == 3);
+    const Deliberation n = parse(layout(note));
+    CHECK(n.kind == greffe::DeliberationKind::Other);
+    CHECK(!n.number);
+    CHECK(n.present.empty());
+  }
+}

@@ -491,12 +491,14 @@ TEST_CASE("vote statements") {
   CHECK(v.abstention == 2);
 }
 
-TEST_CASE("not a deliberation: kind other, nothing invented") {
+TEST_CASE("not a deliberation: kind other, nothing invented, its session block kept") {
   const auto d = parse(
       "METROPOLE AIX-MARSEILLE-PROVENCE\n\nNOTE DE SYNTHÈSE RELATIVE AU RAPPORT\n\n"
       "Séance du 18 février 2021\n\nIl s'agit d'approuver un cadre de 10 000 euros.\n");
   CHECK(d.kind == greffe::DeliberationKind::Other);
-  CHECK(!d.session.date);
+  // What the header prints is read whatever the kind (the session the note is for).
+  CHECK(d.session.date == "2021-02-18");
+  CHECK(d.authority == "METROPOLE AIX-MARSEILLE-PROVENCE");
   CHECK(!d.number);
   CHECK(!d.title);
   CHECK(d.articles.empty());

@@ -19,7 +19,11 @@ bool council_decides(const std::string& folded);
 // a report or a convention has neither.
 // Minutes may print no marker at all, only each act's vote ("12 votes pour", "Vote : à
 // l'unanimité"): a vote that says how it went decides too.
+bool vote_bar_at(const Paragraphs& paragraphs, std::size_t i);
+
 bool decides(const Paragraphs& paragraphs) {
+  for (std::size_t i = 0; i < paragraphs.size(); ++i)
+    if (vote_bar_at(paragraphs, i)) return true;
   return std::any_of(paragraphs.begin(), paragraphs.end(), [](const Paragraph& p) {
     if (is_decision_marker(p.folded) || article_number(p.folded).value_or(0) == 1 ||
         council_decides(p.folded))
@@ -225,6 +229,27 @@ bool is_bare_count(const std::string& folded) {
   return std::regex_search(folded, count);
 }
 
+// "Pour 9", "Abstention 1 Denis DECHOUX", "Contre 0": a line of a vote bar printed one label a
+// line, each before its count; given to the vote's reader as "pour : 9". Empty when it is none.
+std::string vote_bar_line(const std::string& folded) {
+  static const std::regex line("^(pour|contre|abstentions?) ?:? ?([0-9]{1,3})\\b(.{0,40})$");
+  std::smatch m;
+  if (!std::regex_match(folded, m, line)) return {};
+  return m[1].str() + " : " + m[2].str() + m[3].str();
+}
+
+// A vote bar: a line of one label and another of a different label among the next two ("Pour 9"
+// then "Abstention 0"); a lone "Pour 10 personnes" is none.
+bool vote_bar_at(const Paragraphs& paragraphs, std::size_t i) {
+  const std::string first = vote_bar_line(paragraphs[i].folded);
+  if (first.empty()) return false;
+  for (std::size_t k = i + 1; k < paragraphs.size() && k <= i + 2; ++k) {
+    const std::string next = vote_bar_line(paragraphs[k].folded);
+    if (!next.empty() && next.substr(0, 4) != first.substr(0, 4)) return true;
+  }
+  return false;
+}
+
 // One act of minutes, from its headings to the next act's: number and title from the headings,
 // then the parts of a deliberation read in the span alone, so that no value comes from a
 // neighbouring act.
@@ -257,8 +282,10 @@ Deliberation read_minutes_act(const Paragraphs& paragraphs, std::size_t begin, s
   // municipal, à l'unanimité, …" before its decision): read every vote statement of the span.
   std::vector<std::string> statements;
   for (const Paragraph& p : span)
-    if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded) ||
-        council_decides(p.folded))  // "DECISION : le Conseil accepte à l'unanimité …"
+    if (const std::string bar = vote_bar_line(p.folded); !bar.empty())
+      statements.push_back(bar);
+    else if (is_vote_statement(p.folded) || is_decision_marker(p.folded) || is_bare_count(p.folded) ||
+             council_decides(p.folded))  // "DECISION : le Conseil accepte à l'unanimité …"
       statements.push_back(p.folded);
   // "Délibération n° 2023_038_D (Voir annexe) Le conseil approuve à l'unanimité …": a heading
   // the vote was run on to.
@@ -304,6 +331,10 @@ bool has_vote(const Deliberation& act) {
 // "Vote : à l'unanimité", "après en avoir délibéré, à l'UNANIMITE": a statement that says how
 // the vote went.
 bool records_vote(const Paragraph& p) {
+  if (const std::string bar = vote_bar_line(p.folded); !bar.empty()) {
+    const VoteTally tally = read_vote(bar);
+    return tally.for_votes || tally.against || tally.abstention;
+  }
   if (!is_vote_statement(p.folded) && !is_decision_marker(p.folded) && !is_bare_count(p.folded)) return false;
   const VoteTally tally = read_vote(p.folded);
   return tally.outcome || tally.unanimous || tally.for_votes || tally.against || tally.abstention;
@@ -844,6 +875,11 @@ std::vector<ActSpan> cut_at_votes(const MinutesText& text, std::size_t from) {
   std::size_t start = from;
   for (std::size_t i = from; i < paragraphs.size(); ++i) {
     if (!text.votes[i]) continue;
+    // A vote bar printed one label a line ("Pour 9" / "Abstention 0" / "Contre 0") is one closing.
+    std::size_t last = i;
+    while (last + 1 < paragraphs.size() && text.votes[last + 1] &&
+           !vote_bar_line(paragraphs[last + 1].folded).empty())
+      ++last;
     std::optional<std::size_t> title;
     for (std::size_t k = start; k < i; ++k) {
       const std::string& text = paragraphs[k].text;
@@ -859,8 +895,9 @@ std::vector<ActSpan> cut_at_votes(const MinutesText& text, std::size_t from) {
       title = k;
     }
     const std::size_t begin = title ? *title : start;
-    spans.push_back(ActSpan{begin, title ? *title + 1 : begin, i + 1});
-    start = i + 1;
+    spans.push_back(ActSpan{begin, title ? *title + 1 : begin, last + 1});
+    start = last + 1;
+    i = last;
   }
   return spans;
 }

@@ -457,3 +457,33 @@ TEST_CASE(
     CHECK(d.acts.empty());
   }
 }
+
+TEST_CASE("minutes: a vote bar printed one label a line closes its act once; a lone count is no vote") {
+  // "Pour 9" / "Abstention 0" / "Contre 0": each label before its count, each on a line of its own.
+  const Deliberation d = parse(header +
+                               "1) Convention d'électrification\n\n"
+                               "Le Maire expose la convention avec le syndicat.\n\n"
+                               "Pour 8\n\nAbstention 1\n\nContre 0\n\n"
+                               "2) Plan de financement du réservoir\n\n"
+                               "Le Maire rappelle le coût du réservoir.\n\n"
+                               "Pour 9\n\nAbstention 0\n\nContre 0\n");
+  CHECK(d.kind == DeliberationKind::Minutes);
+  REQUIRE(d.acts.size() == 2);
+  CHECK(title_starts(d.acts[0], "Convention d'électrification"));
+  CHECK(d.acts[0].vote.for_votes == 8);
+  CHECK(d.acts[0].vote.abstention == 1);
+  CHECK(d.acts[0].vote.against == 0);
+  CHECK(title_starts(d.acts[1], "Plan de financement"));
+  CHECK(d.acts[1].vote.for_votes == 9);
+  CHECK(d.acts[1].vote.abstention == 0);
+  // Counterexample: a count of people in a report ("Pour 10 personnes") is no vote bar, in any layout.
+  const std::string note =
+      "Note de synthèse\n\nRepas des aînés\n\nLe Maire présente l'organisation du repas.\n\n"
+      "Pour 10 personnes\n\nLe traiteur livre le samedi.\n";
+  for (const std::string& text : {note, without_blank_lines(note), one_line(note)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation n = parse(text);
+    CHECK(n.kind == DeliberationKind::Other);
+    CHECK(!n.vote.for_votes);
+  }
+}

@@ -230,17 +230,29 @@ bool is_bare_count(const std::string& folded) {
 }
 
 // "Pour 9", "Abstention 1 Denis DECHOUX", "Contre 0": a line of a vote bar printed one label a
-// line, each before its count; given to the vote's reader as "pour : 9". Empty when it is none.
+// line, each before its count, or the bar's lines run on together ("Pour 8 Abstention 1 Contre
+// 0"); given to the vote's reader as "pour : 9". Empty when it is none.
 std::string vote_bar_line(const std::string& folded) {
-  static const std::regex line("^(pour|contre|abstentions?) ?:? ?([0-9]{1,3})\\b(.{0,40})$");
+  static const std::regex line("^((pour|contre|abstentions?) ?:? ?[0-9]{1,3}\\b[ ,;/-]*){1,3}(.{0,40})$");
+  if (!std::regex_match(folded, line)) return {};
+  static const std::regex count("\\b(pour|contre|abstentions?) ?:? ?([0-9]{1,3})\\b");
+  return std::regex_replace(folded, count, "$1 : $2");
+}
+
+// Where a vote bar run on at a paragraph's start ends ("Pour 8 Abstention 1 Contre 0 2) Plan de
+// …", two labels at least), in the printed text; 0 when there is none.
+std::size_t vote_bar_end(const std::string& text) {
+  static const std::regex run(
+      "^(?:(?:[Pp]our|POUR|[Cc]ontre|CONTRE|[Aa]bstentions?|ABSTENTIONS?) ?:? ?[0-9]{1,3}\\b[ ,;/-]*){2,3}");
   std::smatch m;
-  if (!std::regex_match(folded, m, line)) return {};
-  return m[1].str() + " : " + m[2].str() + m[3].str();
+  if (!std::regex_search(text, m, run)) return 0;
+  return static_cast<std::size_t>(m.length(0));
 }
 
 // A vote bar: a line of one label and another of a different label among the next two ("Pour 9"
 // then "Abstention 0"); a lone "Pour 10 personnes" is none.
 bool vote_bar_at(const Paragraphs& paragraphs, std::size_t i) {
+  if (vote_bar_end(paragraphs[i].text) > 0) return true;  // the bar's lines run on together
   const std::string first = vote_bar_line(paragraphs[i].folded);
   if (first.empty()) return false;
   for (std::size_t k = i + 1; k < paragraphs.size() && k <= i + 2; ++k) {
@@ -394,6 +406,14 @@ Paragraphs split_joined_list_headings(const Paragraphs& paragraphs, std::size_t 
         p.bullet = false;
       }
     }
+    // "Pour 8 Abstention 1 Contre 0 2) Plan de financement …": a vote bar whose lines ran on
+    // together and into the next item, as text without blank lines gives it.
+    if (const std::size_t bar = vote_bar_end(p.text); bar > 0 && bar < p.text.size()) {
+      std::size_t end = bar;
+      while (end > 0 && p.text[end - 1] == ' ') --end;
+      split_off_head(p, end, bar, out);
+      p.bullet = false;
+    }
     if (p.folded.size() > 260 && starts_numbered(p)) {
       const std::size_t end = capitals_title_end(p.text);
       if (end > 0 && end < p.text.size()) split_off_head(p, end, end + 1, out);
@@ -518,7 +538,10 @@ bool closes_before(const std::string& text, std::size_t at) {
     static const std::regex vote_end(
         "(unanimite|majorite|adoptee?s?|approuvee?s?|rejetee?s?)( des [a-z ]{0,40})?$|\\b[0-9]{1,3} "
         "(voix|votes?) "
-        "(pour|contre)$|\\b[0-9]{1,3} abstentions?$");
+        "(pour|contre)$|\\b[0-9]{1,3} abstentions?$|"
+        // "Pour 8 Abstention 1 Contre 0": a vote bar's lines run on together.
+        "\\b(pour|contre|abstentions?) ?:? ?[0-9]{1,3}\\b[ ,;/-]*(pour|contre|abstentions?) ?:? "
+        "?[0-9]{1,3}$");
     return std::regex_search(before, vote_end);
   }
   // The last sentence: from the last full stop that ends one (not the window's final one).

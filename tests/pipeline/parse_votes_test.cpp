@@ -4,6 +4,8 @@
 #include <catch2/catch.hpp>
 
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "models/deliberation.h"
 #include "pipeline/parse/grammar.h"
@@ -133,4 +135,35 @@ TEST_CASE("votes: a tally printed as a column, in the three layouts") {
     CHECK(d.vote.abstention == 1);
     CHECK(d.vote.outcome == "adopted");
   }
+}
+
+namespace {
+
+std::string signed_act(const std::string& signature) {
+  return "COMMUNE DE SAINT-EXEMPLE\n\nSéance du 3 mai 2022\n\nDélibération n° 2022-014\n\nObjet : Voirie\n\n"
+         "Après en avoir délibéré, le conseil municipal, à l'unanimité,\n- APPROUVE le projet\n\n" +
+         signature + "\n";
+}
+
+}  // namespace
+
+TEST_CASE("signatory: an office naming its authority, or the name before the office, in the three layouts") {
+  using greffe::test::one_line;
+  using greffe::test::without_blank_lines;
+  const std::vector<std::pair<std::string, std::string>> forms = {
+      {"Le Président du Conseil départemental, Jean-Louis CAMUS", "Jean-Louis CAMUS"},
+      {"La Première Adjointe au Maire, Léa BLANC", "Léa BLANC"},
+      {"Le Maire de Saint-Exemple,\n\nJacques BURRIEZ", "Jacques BURRIEZ"},
+      {"Jacques BURRIEZ, Maire", "Jacques BURRIEZ"},
+      {"Jacques BURRIEZ\n\nMaire de Saint-Exemple", "Jacques BURRIEZ"},
+  };
+  for (const auto& [signature, name] : forms)
+    for (const std::string& text : {signed_act(signature), without_blank_lines(signed_act(signature)),
+                                    one_line(signed_act(signature))}) {
+      INFO(text);
+      CHECK(parse(text).signatory.name == name);
+    }
+  // Counterexamples: an office and a name inside a sentence, a name and office that do not close the text.
+  CHECK(!parse(signed_act("Le Maire rappelle que le projet, Jean DUPONT, est prêt.")).signatory.name);
+  CHECK(!parse(signed_act("Jacques BURRIEZ, Maire, présente le projet aux habitants.")).signatory.name);
 }

@@ -167,3 +167,25 @@ TEST_CASE("signatory: an office naming its authority, or the name before the off
   CHECK(!parse(signed_act("Le Maire rappelle que le projet, Jean DUPONT, est prêt.")).signatory.name);
   CHECK(!parse(signed_act("Jacques BURRIEZ, Maire, présente le projet aux habitants.")).signatory.name);
 }
+
+TEST_CASE("authority: the place the opening sentence says the council met in, in the three layouts") {
+  using greffe::test::one_line;
+  using greffe::test::without_blank_lines;
+  const std::string met =
+      "Séance du 29 mars 2023\n\nL'an deux mille vingt-trois, le 29 mars, le Conseil communautaire s'est "
+      "réuni "
+      "salle des Conseils de la Communauté de communes du Pays des Exemples, sous la présidence de Monsieur "
+      "Jean MARTIN.\n\nDélibération n° 2023-01\n\nObjet : Budget\n\nAprès en avoir délibéré, le conseil, à "
+      "l'unanimité,\n- APPROUVE le budget\n";
+  for (const std::string& text : {met, without_blank_lines(met), one_line(met)}) {
+    INFO(text);
+    CHECK(parse(text).authority == "Communauté de communes du Pays des Exemples");
+  }
+  // Counterexamples: a room that names no authority; a letterhead comes first.
+  const std::string room =
+      "Séance du 29 mars 2023\n\nLe Conseil municipal s'est réuni à la salle Georges Brassens, sous la "
+      "présidence de Monsieur Jean MARTIN.\n\nDélibération n° 2023-01\n\nObjet : Budget\n\nAprès en avoir "
+      "délibéré, le conseil, à l'unanimité,\n- APPROUVE le budget\n";
+  CHECK(!parse(room).authority);
+  CHECK(parse("COMMUNE DE SAINT-EXEMPLE\n\n" + met).authority == "COMMUNE DE SAINT-EXEMPLE");
+}

@@ -299,7 +299,10 @@ class PageSource {
     }
     if (options_.source != TextSource::Ocr) {
       std::string layer = document_->text_layer(page_);
-      bool use = options_.source == TextSource::TextLayer || judge_text_layer(layer, *judge_).usable;
+      bool use = options_.source == TextSource::TextLayer ||
+                 judge_text_layer(layer, *judge_,
+                                  document_->is_scan(page_) ? LayerOrigin::Scan : LayerOrigin::BornDigital)
+                     .usable;
       if (use && options_.source == TextSource::Auto) {
         // A layer of real words may still hold only part of the page: an electronic stamp's on a scan.
         const double cover = document_->text_layer_cover(page_);

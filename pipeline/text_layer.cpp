@@ -39,22 +39,56 @@ void for_each_word(const std::string& text, Visit visit) {
   flush();
 }
 
+// The case of the letter starting at word[i] (UTF-8): ASCII, and Latin-1's accented letters
+// (U+00C0-U+00DE upper, U+00DF-U+00FF lower, as 0xC3 then 0x80-0xBF); others are caseless here.
+enum class Case { Upper, Lower, None };
+Case case_at(const std::string& word, std::size_t i) {
+  const unsigned char c = static_cast<unsigned char>(word[i]);
+  if (std::isupper(c)) return Case::Upper;
+  if (std::islower(c)) return Case::Lower;
+  if (c == 0xC3 && i + 1 < word.size()) {
+    const unsigned char next = static_cast<unsigned char>(word[i + 1]);
+    if (next >= 0x80 && next <= 0x9E && next != 0x97) return Case::Upper;  // not U+00D7 ×
+    if (next >= 0x9F && next != 0xB7) return Case::Lower;                  // not U+00F7 ÷
+  }
+  return Case::None;
+}
+
 bool is_capitals(const std::string& word) {
-  for (unsigned char c : word)
-    if (std::islower(c)) return false;
+  for (std::size_t i = 0; i < word.size(); ++i)
+    if (case_at(word, i) == Case::Lower) return false;
+  return true;
+}
+
+// Written as a name: a capital first, then no capital right after a lowercase letter ("Aranéo",
+// "Jean-Luc", "Vermorel-Marques"; not "rOanNais", not "AbCd").
+bool is_name_form(const std::string& word) {
+  if (case_at(word, 0) != Case::Upper) return false;
+  Case previous = Case::Upper;
+  for (std::size_t i = 1; i < word.size(); ++i) {
+    const Case here = case_at(word, i);
+    if (here == Case::Upper && previous == Case::Lower) return false;
+    if (here != Case::None) previous = here;
+    if (word[i] == '-' || word[i] == '\'') previous = Case::None;
+  }
   return true;
 }
 
 }  // namespace
 
-TextLayerVerdict judge_text_layer(const std::string& text, cleanup::Lexicon& lexicon) {
+TextLayerVerdict judge_text_layer(const std::string& text, cleanup::Lexicon& lexicon, LayerOrigin origin) {
   TextLayerVerdict verdict;
   for_each_word(text, [&](const std::string& word) {
     if (word.size() < 2 || is_capitals(word)) return;  // initials, names, acronyms: not evidence
+    const bool known = lexicon.knows(word);
+    if (!known && origin == LayerOrigin::BornDigital && is_name_form(word)) {
+      ++verdict.names;
+      return;
+    }
     ++verdict.words;
-    if (lexicon.knows(word)) ++verdict.known;
+    if (known) ++verdict.known;
   });
-  verdict.usable = verdict.words >= 20 && verdict.known * 100 >= verdict.words * 97;
+  verdict.usable = verdict.words + verdict.names >= 20 && verdict.known * 100 >= verdict.words * 97;
   return verdict;
 }
 

@@ -301,6 +301,26 @@ std::optional<std::string> read_authority(const Paragraphs& paragraphs, Span zon
     const std::string found = first_in(text, after_council);
     if (!found.empty()) return found;
   }
+  // The opening sentence names where the council met: "le Conseil communautaire s'est réuni salle
+  // des Conseils de la Communauté de communes du Pays des Herbiers", "… réuni à la Mairie de X".
+  const auto after_meeting = [](const Words& printed, const Words& f, std::size_t i) {
+    return i > 0 && (f[i - 1] == "la" || f[i - 1] == "de") && capitalised(printed[i]);
+  };
+  for (std::size_t i = zone.begin; i < zone.end; ++i) {
+    const std::string& folded = paragraphs[i].folded;
+    const std::size_t met = folded.find(" reuni");
+    if (met == std::string::npos || met > 3000) continue;
+    // The words after "réuni", to the end of the sentence.
+    const std::string& text = paragraphs[i].text;
+    const std::size_t from =
+        text.find(" r\xC3\xA9uni") != std::string::npos ? text.find(" r\xC3\xA9uni") : text.find(" reuni");
+    if (from == std::string::npos) continue;
+    const std::size_t stop = text.find(". ", from);
+    const std::string sentence =
+        text.substr(from, stop == std::string::npos ? 300 : std::min<std::size_t>(stop - from, 300));
+    const std::string found = first_in(sentence, after_meeting);
+    if (!found.empty()) return found;
+  }
   if (!departement.empty()) return departement;
   // A short heading: "du CONSEIL MUNICIPAL de la COMMUNE de FLAUX".
   const auto capital_kind = [](const Words& printed, const Words& f, std::size_t i) {

@@ -90,9 +90,15 @@ std::optional<Signatory> office_then_name(const std::string& text) {
   // "Le Maire, Jérôme BEQ Le Maire certifie …", "Le Président, Jean-Louis CAMUS": the office,
   // a comma, the name printed "Firstname LASTNAME" or "LASTNAME Firstname" (the text after it, a
   // legal notice, is not the signature's).
+  // The office may name its authority or council ("Le Maire de Lalouvesc", "Le Président du
+  // Conseil départemental", "La Première Adjointe au Maire"): particles, capitalised words and the
+  // words of a council's name, up to the comma.
   static const std::regex signed_by(
-      "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President|Vice-Pr\xC3\xA9sidente?)"
-      "(?: [a-z\xC3\xA9]+(?: [A-Z][^ ,]*)?)?), "
+      "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President|Vice-Pr\xC3\xA9sidente?|"
+      "Premi(?:er|\xC3\xA8re) [Aa]djointe?|Adjointe? au [Mm]aire)"
+      "(?: (?:de|du|des|de la|d'|de "
+      "l'|l'|au|aux|conseil|d\xC3\xA9partementale?|r\xC3\xA9gionale?|municipale?|"
+      "communautaire|d\xC3\xA9l\xC3\xA9gu\xC3\xA9e?|[A-Z\xC3][^ ,]*)){0,5}), "
       "((?:[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* ){1,3}(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)(?: "
       "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*|"
       "(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+ ){1,2}[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]*)(?=$|[ ,.])");
@@ -103,12 +109,22 @@ std::optional<Signatory> office_then_name(const std::string& text) {
       "(?:^|[ ,.])((?:Le|La) (?:Maire|Pr\xC3\xA9sidente?|President)) "
       "([A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* [A-Z\xC3][A-Z\xC3\x80-\x9F'-]+(?: "
       "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)?)(?=$|[ ,.])");
+  // The name first, the office after it, closing the text: "Jacques BURRIEZ, Maire", "Jacques
+  // BURRIEZ Maire de Lalouvesc".
+  static const std::regex name_then_office(
+      "(?:^|[ ,.])([A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* [A-Z\xC3][A-Z\xC3\x80-\x9F'-]+(?: "
+      "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)?),? ((?:le |la )?(?:[Mm]aire|[Pp]r\xC3\xA9sidente?)(?: "
+      "(?:de|du|des|d'|de la|de l')"
+      " ?[A-Z\xC3][^,.]{0,60})?)[ ,.]*$");
   std::smatch m;
-  if (text.size() > 4000 ||
-      (!std::regex_search(text, m, signed_by) && !std::regex_search(text, m, signed_without_comma)))
-    return std::nullopt;
-  if (!is_printed_name(m[2].str())) return std::nullopt;
-  return Signatory{m[2].str(), m[1].str()};
+  if (text.size() > 4000) return std::nullopt;
+  if (std::regex_search(text, m, signed_by) || std::regex_search(text, m, signed_without_comma)) {
+    if (!is_printed_name(m[2].str())) return std::nullopt;
+    return Signatory{m[2].str(), m[1].str()};
+  }
+  if (std::regex_search(text, m, name_then_office) && is_printed_name(m[1].str()))
+    return Signatory{m[1].str(), m[2].str()};
+  return std::nullopt;
 }
 
 bool is_signature_marker(const std::string& folded) {

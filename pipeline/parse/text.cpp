@@ -502,6 +502,44 @@ bool is_stamp_line(std::string_view line) {
   return cleanup::read_stamp_line(line, ignored);
 }
 
+namespace {
+
+// "Pour 9", "CONTRE : 0", "Abstention 1 (M. X)", "2 abstentions", "10 votes pour": one count of a
+// vote's tally on a line of its own.
+bool is_tally_line(const std::string& folded) {
+  static const std::regex line(
+      "^((pour|contre|abstentions?|votants)\\s*:?\\s*[0-9]{1,3}|[0-9]{1,3} (votes? |voix "
+      ")?(pour|contre|abstentions?))"
+      "\\b.{0,40}$");
+  return std::regex_search(folded, line);
+}
+
+// "… à signer cette convention ; Pour 8": a paragraph whose last words open a tally.
+bool ends_with_tally(const std::string& folded) {
+  static const std::regex count("\\b(pour|contre|abstentions?)\\s*:?\\s*[0-9]{1,3}$");
+  return std::regex_search(folded, count);
+}
+
+// A vote's tally printed as a column, one count a line ("Pour 9 / Abstention 0 / Contre 0"), is
+// one statement, read once: its lines are joined, to the paragraph whose end opened it too.
+std::vector<Paragraph> tallies_joined(std::vector<Paragraph> paragraphs) {
+  std::vector<Paragraph> out;
+  bool open_tally = false;
+  for (Paragraph& p : paragraphs) {
+    const bool tally = !p.bullet && is_tally_line(p.folded);
+    if (tally && open_tally && !out.empty()) {
+      out.back().text += " " + p.text;
+      out.back().folded = fold(out.back().text);
+      continue;
+    }
+    open_tally = tally || ends_with_tally(p.folded);
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace
+
 Prepared prepare(std::string_view text, bool skip_stamp_lines) {
   Prepared out;
   Paragraph current;
@@ -572,6 +610,7 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
     start = end + 1;
   }
   flush();
+  out.paragraphs = tallies_joined(std::move(out.paragraphs));
   return out;
 }
 

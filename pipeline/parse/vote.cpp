@@ -8,7 +8,60 @@
 
 namespace greffe::parse {
 
-bool is_vote_statement(const std::string& folded) {
+namespace {
+
+// A count printed in words ("dix-huit", "vingt et un", "quatre-vingt-deux", "DEUX voix POUR") as
+// figures, so that one reader takes counts in both forms. Only whole runs of number words are
+// rewritten; the text is folded (lower case, no accents).
+std::string counts_in_figures(const std::string& folded) {
+  static const std::vector<std::pair<std::string, int>> values = {
+      {"zero", 0},      {"un", 1},        {"une", 1},        {"deux", 2},      {"trois", 3},
+      {"quatre", 4},    {"cinq", 5},      {"six", 6},        {"sept", 7},      {"huit", 8},
+      {"neuf", 9},      {"dix", 10},      {"onze", 11},      {"douze", 12},    {"treize", 13},
+      {"quatorze", 14}, {"quinze", 15},   {"seize", 16},     {"vingt", 20},    {"vingts", 20},
+      {"trente", 30},   {"quarante", 40}, {"cinquante", 50}, {"soixante", 60}, {"cent", 100}};
+  static const std::regex run(
+      "\\b(zero|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|"
+      "vingts?|trente|quarante|cinquante|soixante|cent)((?:(?:-| et "
+      "|-et-)(?:une?|deux|trois|quatre|cinq|six|sept|"
+      "huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize|vingts?|trente|quarante|cinquante|soixante|cent)"
+      ")*)"
+      "\\b(?!-)");
+  std::string out;
+  auto from = folded.cbegin();
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), run); it != std::sregex_iterator();
+       ++it) {
+    const std::smatch& m = *it;
+    static const std::regex word("[a-z]+");
+    const std::string whole = m[0].str();
+    int current = 0;
+    for (auto w = std::sregex_iterator(whole.begin(), whole.end(), word); w != std::sregex_iterator(); ++w) {
+      const std::string name = (*w)[0].str();
+      if (name == "et") continue;
+      if ((name == "vingt" || name == "vingts") && current % 100 == 4) {
+        current += 80 - 4;  // quatre-vingt
+        continue;
+      }
+      if (name == "cent") {
+        current = (current == 0 ? 1 : current) * 100;
+        continue;
+      }
+      for (const auto& [text, value] : values)
+        if (text == name) current += value;
+    }
+    out.append(from, m[0].first);
+    out += std::to_string(current);
+    from = m[0].second;
+  }
+  out.append(from, folded.cend());
+  return out;
+}
+
+}  // namespace
+
+bool is_vote_statement(const std::string& text) {
+  if (text.size() >= 2000) return false;
+  const std::string folded = counts_in_figures(text);
   static const std::regex vote(
       "mise aux voix|^(cette proposition|adopte|rejete|a l'unanimite|a la majorite|vote|resultat du vote|"
       "unanimite|pour\\s*:\\s*[0-9]|voix (pour|contre)|abstention|le conseil adopte|le conseil rejette)|"
@@ -23,25 +76,53 @@ bool is_vote_statement(const std::string& folded) {
       // A tally of counts before their labels, or a table flattened by extraction: "4 Abstention 7
       // Contre 0 Pour", "POUR CONTRE ABSTENTION 15 0 0".
       "\\b[0-9]{1,3} (pour|contre|abstentions?)\\b[^.]{0,12}\\b[0-9]{1,3} (pour|contre|abstentions?)\\b|"
-      "\\bpour contre abstentions? [0-9]{1,3} [0-9]{1,3} [0-9]{1,3}\\b");
-  return folded.size() < 2000 && std::regex_search(folded, vote);
+      "\\bpour contre abstentions? [0-9]{1,3} [0-9]{1,3} [0-9]{1,3}\\b|"
+      // Counts after their labels without colon, each on its own line ("Pour 9 / Abstention 0 /
+      // Contre 0") or two in a row ("POUR 21 / CONTRE 0", "Votants 15 Pour 13 Contre 2").
+      // (With colons, only at the paragraph's start, as above: "(pour : 21 ; contre : 0)" inside a
+      // sentence is a commission's vote quoted.)
+      "^(pour|contre|abstentions?)\\s*:?\\s*[0-9]{1,3}\\b(?!\\s*(ans?|mois|jours?|heures?|%|euros?|€))"
+      ".{0,40}$|"
+      "\\b(pour|contre|abstentions?|votants) [0-9]{1,3}\\b[^.:]{0,40}\\b(pour|contre|abstentions?) "
+      "[0-9]{1,3}\\b");
+  if (std::regex_search(folded, vote)) return true;
+  // "… le Conseil, Pour : 11 Contre : 1 Abstention : 2": labelled counts inside a sentence are the
+  // vote, unless the sentence quotes an opinion ("Vu l'avis de la commission (pour : 21 ; contre :
+  // 0)"), which is a commission's vote, not the council's.
+  static const std::regex labelled(
+      "\\b(pour|contre|abstentions?|votants)\\s*:\\s*[0-9]{1,3}\\b[^.]{0,40}\\b(pour|contre|abstentions?)\\s*"
+      ":\\s*"
+      "[0-9]{1,3}\\b");
+  static const std::regex quoted("\\b(vu|avis|commissions?|bureau municipal|comite)\\b");
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), labelled); it != std::sregex_iterator();
+       ++it) {
+    const std::size_t at = static_cast<std::size_t>(it->position(0));
+    const std::size_t sentence = folded.rfind(". ", at);
+    const std::string before = folded.substr(sentence == std::string::npos ? 0 : sentence,
+                                             at - (sentence == std::string::npos ? 0 : sentence));
+    if (!std::regex_search(before, quoted)) return true;
+  }
+  return false;
 }
 
 namespace {
 
-// "deux abstentions", "3 abstentions": a count printed before its noun.
+// "3 abstentions", "deux abstentions" (the words already in figures): a count printed before its noun.
 std::optional<int> count_before(const std::string& folded, const std::string& noun) {
-  static const std::vector<std::string> words = {"zero", "une",  "deux", "trois", "quatre", "cinq", "six",
-                                                 "sept", "huit", "neuf", "dix",   "onze",   "douze"};
-  // "12 votes pour", "2 voix contre", "deux abstentions"
-  const std::regex before("(?:^|[\\s(,])([0-9]{1,4}|[a-z]+) (?:votes? |voix )?" + noun + "\\b");
+  // "12 votes pour", "2 voix contre", "10 pour et 2 contre", "4 Abstention 7 Contre 0 Pour"; a bare
+  // "pour" or "contre" ends the clause or goes on a tally ("un local neuf pour l'école" is no count).
+  const std::regex before("(?:^|[\\s(,])([0-9]{1,4}) (votes? |voix )?" + noun + "\\b");
+  static const std::regex clause_ends(
+      "^(\\s*$|\\s*[,;./)(:-]|\\s+(et|[0-9]|pour|contre|abstentions?|voix|votes?)\\b)");
+  static const std::regex tally_before(
+      "[0-9]{1,3} (votes? |voix )?(pour|contre|abstentions?)\\s*[,;/-]?\\s*(et\\s+)?$");
+  const bool abstention = noun.rfind("abstention", 0) == 0;
   for (auto it = std::sregex_iterator(folded.begin(), folded.end(), before); it != std::sregex_iterator();
        ++it) {
-    const std::string count = (*it)[1].str();
-    if (std::isdigit(static_cast<unsigned char>(count[0]))) return std::stoi(count);
-    if (count == "un") return 1;
-    for (std::size_t i = 0; i < words.size(); ++i)
-      if (words[i] == count) return static_cast<int>(i);
+    const std::smatch& m = *it;
+    if (abstention || m[2].matched || std::regex_search(m.suffix().str(), clause_ends) ||
+        std::regex_search(std::string(folded.cbegin(), m[1].first), tally_before))
+      return std::stoi(m[1].str());
   }
   return std::nullopt;
 }
@@ -73,7 +154,8 @@ std::optional<int> named_abstainers(const std::string& folded) {
 
 }  // namespace
 
-VoteTally read_vote(const std::string& folded) {
+VoteTally read_vote(const std::string& text) {
+  const std::string folded = counts_in_figures(text);
   VoteTally tally;
   if (folded.find("rejete") != std::string::npos)
     tally.outcome = "rejected";
@@ -83,31 +165,73 @@ VoteTally read_vote(const std::string& folded) {
     tally.unanimous = true;
   else if (folded.find("majorite") != std::string::npos)
     tally.unanimous = false;
-  static const std::regex for_votes("\\bpour\\s*:\\s*([0-9]{1,6})");
-  static const std::regex against("\\bcontre\\s*:\\s*([0-9]{1,6})");
-  static const std::regex abstention("\\babstentions?\\s*:\\s*([0-9]{1,6})");
   std::smatch m;
-  if (std::regex_search(folded, m, for_votes)) tally.for_votes = std::stoi(m[1].str());
-  if (std::regex_search(folded, m, against)) tally.against = std::stoi(m[1].str());
-  if (std::regex_search(folded, m, abstention)) tally.abstention = std::stoi(m[1].str());
+  // "POUR CONTRE ABSTENTION 15 0 0", "Votants Pour Contre 15 13 2": a vote table flattened to one
+  // line, its labels then as many counts in the same order.
+  static const std::regex table(
+      "\\b((?:(?:pour|contre|abstentions?|votants)\\s+){2,4})([0-9]{1,3}(?:\\s+[0-9]{1,3}){1,3})\\b");
+  if (std::regex_search(folded, m, table)) {
+    const std::vector<std::string> labels = words_of(m[1].str());
+    const std::vector<std::string> counts = words_of(m[2].str());
+    if (labels.size() == counts.size())
+      for (std::size_t k = 0; k < labels.size(); ++k) {
+        const int n = std::stoi(counts[k]);
+        if (labels[k] == "pour") tally.for_votes = n;
+        if (labels[k] == "contre") tally.against = n;
+        if (labels[k].rfind("abstention", 0) == 0) tally.abstention = n;
+        if (labels[k] == "votants") tally.voters = n;
+      }
+  }
+  // "Pour : 23", "POUR 21 / CONTRE 0", "Contre : 2 (M. X, Mme Y)": a count after its label. Without
+  // the colon, only in a run of labelled counts or a line of its own ("Pour 9"), the count one to
+  // three figures and no measure ("pour 3 ans", "pour 4 agents" in a sentence are no counts).
+  static const std::regex labelled_run(
+      "^(pour|contre|abstentions?)\\s*:?\\s*[0-9]{1,3}\\b.{0,40}$|"
+      "\\b(pour|contre|abstentions?|votants)\\s*:?\\s*[0-9]{1,3}\\b[^.]{0,40}\\b(pour|contre|abstentions?)"
+      "\\s*:?\\s*"
+      "[0-9]{1,3}\\b");
+  // A tally without colons reads both ways ("Pour 9 Abstention 0 Contre 0", "2 votes contre 1
+  // abstention 9 votes pour"): its first count says which, label first or count first.
+  static const std::regex label_first("\\b(pour|contre|abstentions?|votants)\\s*:?\\s*[0-9]{1,3}\\b");
+  static const std::regex count_first("\\b[0-9]{1,3} (votes? |voix )?(pour|contre|abstentions?)\\b");
+  std::smatch first_label, first_count;
+  const bool labels_first = std::regex_search(folded, first_label, label_first) &&
+                            (!std::regex_search(folded, first_count, count_first) ||
+                             first_label.position(0) < first_count.position(0));
+  const bool bare_counts = labels_first && std::regex_search(folded, labelled_run);
+  const auto after_label = [&](const std::string& label) -> std::optional<int> {
+    const std::regex counted(
+        "\\b" + label +
+        "\\s*(?::\\s*([0-9]{1,6})|([0-9]{1,3})\\b(?!\\s*(?:ans?|mois|jours?|heures?|h\\b|%|"
+        "euros?|€|m2|km|ha\\b|[0-9])))");
+    for (auto it = std::sregex_iterator(folded.begin(), folded.end(), counted); it != std::sregex_iterator();
+         ++it) {
+      if ((*it)[1].matched) return std::stoi((*it)[1].str());
+      if (bare_counts) return std::stoi((*it)[2].str());
+    }
+    return std::nullopt;
+  };
+  if (!tally.for_votes) tally.for_votes = after_label("pour");
+  if (!tally.against) tally.against = after_label("contre");
+  if (!tally.abstention) tally.abstention = after_label("abstentions?");
   // "à l'unanimité des votants (31 voix), 8 abstentions": the votes cast, all for.
   static const std::regex unanimous_count("unanimite[^()]{0,40}\\(([0-9]{1,4}) voix");
   if (!tally.for_votes && tally.unanimous.value_or(false) && std::regex_search(folded, m, unanimous_count))
     tally.for_votes = std::stoi(m[1].str());
-  // "Vote : 1 contre et 10 pour", "à l'unanimité et deux abstentions"
-  if (!tally.abstention) tally.abstention = count_before(folded, "abstentions?");
-  if (!tally.abstention) tally.abstention = named_abstainers(folded);
-  if (!tally.against) tally.against = count_before(folded, "contre");
-  if (!tally.for_votes) tally.for_votes = count_before(folded, "pour");
-  // "POUR CONTRE ABSTENTION 15 0 0": a vote table flattened to one line, labels then counts.
-  static const std::regex table("\\bpour contre abstentions? ([0-9]{1,3}) ([0-9]{1,3}) ([0-9]{1,3})\\b");
-  if (!tally.for_votes && !tally.against && std::regex_search(folded, m, table)) {
-    tally.for_votes = std::stoi(m[1].str());
-    tally.against = std::stoi(m[2].str());
-    tally.abstention = std::stoi(m[3].str());
+  // "Vote : 1 contre et 10 pour", "à l'unanimité et deux abstentions", "par 34 voix POUR"
+  if (!bare_counts) {
+    if (!tally.abstention) tally.abstention = count_before(folded, "abstentions?");
+    if (!tally.against) tally.against = count_before(folded, "contre");
+    if (!tally.for_votes) tally.for_votes = count_before(folded, "pour");
   }
-  static const std::regex voters("\\bvotants\\s*:\\s*([0-9]{1,6})");
-  if (std::regex_search(folded, m, voters)) tally.voters = std::stoi(m[1].str());
+  if (!tally.abstention) tally.abstention = named_abstainers(folded);
+  // "Votants : 15", "sur 34 VOTANTS", "Votants 15 Pour 13" (in a tally read label first)
+  static const std::regex voters("\\bvotants\\s*:\\s*([0-9]{1,6})|\\b([0-9]{1,4}) votants\\b");
+  static const std::regex bare_voters("\\bvotants ([0-9]{1,4})\\b");
+  if (!tally.voters && std::regex_search(folded, m, voters))
+    tally.voters = std::stoi(m[1].matched ? m[1].str() : m[2].str());
+  if (!tally.voters && bare_counts && std::regex_search(folded, m, bare_voters))
+    tally.voters = std::stoi(m[1].str());
   // A tally without its word: unanimity adopts; more for than against adopts.
   if (!tally.outcome && (tally.unanimous.value_or(false) ||
                          (tally.for_votes && tally.against && *tally.for_votes > *tally.against)))

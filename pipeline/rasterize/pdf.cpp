@@ -242,12 +242,18 @@ class PdfDocument final : public Document {
     return found;
   }
 
-  double text_layer_cover(int index) override {
+  bool is_scan(int index) override {
     std::unique_ptr<poppler::page> page(document_->create_page(index));
-    if (!page) return 1.0;
+    if (!page) return true;
     const poppler::rectf box = page->page_rect(poppler::media_box);
     const double page_area = box.width() * box.height();
-    if (!(page_area > 0) || image_sizes(index).area < 0.5 * page_area) return 1.0;
+    return page_area > 0 && image_sizes(index).area >= 0.5 * page_area;
+  }
+
+  double text_layer_cover(int index) override {
+    if (!is_scan(index)) return 1.0;
+    std::unique_ptr<poppler::page> page(document_->create_page(index));
+    if (!page) return 1.0;
     // 50 dpi is enough to see where the ink lies, and costs a few milliseconds.
     constexpr double kDpi = 50;
     poppler::page_renderer renderer;

@@ -28,9 +28,13 @@ class Document {
   // A UTF-8 text file given as input: its pages (split at form feeds) are read as they are,
   // never rendered or recognised; cleanup and parse take them like OCR text.
   virtual bool is_text() const { return false; }
+  // Whether page `index` is a scan: its images cover at least half of it. A born-digital page's
+  // images (a logo, a photograph, a signature) are smaller: its text layer is the text as typed.
+  // Images and pages that cannot be read are scans.
+  virtual bool is_scan(int /*index*/) { return true; }
   // How much of a scanned page's ink its text layer covers: the share of the ink, rendered small,
-  // lying within the layer's words. 1 for a page that is not a scan (its images cover under half
-  // of it): a born-digital page's ink is its text, and its rules and logos are no evidence.
+  // lying within the layer's words. 1 for a page that is not a scan (is_scan): a born-digital
+  // page's ink is its text, and its rules and logos are no evidence.
   // A scan carrying only an electronic stamp's words (@ctes, S²LOW) has a layer that reads well and
   // covers a corner: the rest of its ink has to be recognised.
   virtual double text_layer_cover(int /*index*/) { return 1.0; }

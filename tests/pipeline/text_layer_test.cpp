@@ -1,6 +1,9 @@
 // Which PDF text layers greffe reads instead of running OCR: real text yes, an OCR layer of junk no.
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <vector>
+
 #include <nlohmann/json.hpp>
 
 #include "pipeline/rasterize/rasterize.h"
@@ -10,6 +13,11 @@
 
 using namespace greffe;
 
+namespace {
+constexpr auto kScan = pipeline::LayerOrigin::Scan;
+constexpr auto kBornDigital = pipeline::LayerOrigin::BornDigital;
+}  // namespace
+
 TEST_CASE("a text layer is read only when it is real French text", "[text_layer]") {
   auto lexicon = cleanup::Lexicon::load("/usr/share/hunspell/fr");
   REQUIRE(lexicon);
@@ -18,7 +26,7 @@ TEST_CASE("a text layer is read only when it is real French text", "[text_layer]
     const auto name = GENERATE(as<std::string>{}, "000-scan-300dpi", "001-g4-200dpi", "002-faded-150dpi",
                                "004-scan-200dpi");
     const std::string act = test::read_file(test::fixture(name + ".clean.gt.txt"));
-    const auto verdict = pipeline::judge_text_layer(act, *lexicon.value());
+    const auto verdict = pipeline::judge_text_layer(act, *lexicon.value(), kScan);
     CHECK(verdict.usable);
     CHECK(verdict.words > 100);
   }
@@ -26,21 +34,24 @@ TEST_CASE("a text layer is read only when it is real French text", "[text_layer]
     // Recorded OCR: the G4 fax (broken words, speckles), the severe page, the page upside down.
     const auto name = GENERATE(as<std::string>{}, "001-g4-200dpi", "000-p1-severe-150dpi", "orientation-180");
     const std::string junk = test::read_file(test::fixture(name + ".tesseract.txt"));
-    CHECK_FALSE(pipeline::judge_text_layer(junk, *lexicon.value()).usable);
+    CHECK_FALSE(pipeline::judge_text_layer(junk, *lexicon.value(), kScan).usable);
   }
   SECTION("an invisible layer of symbols and fragments does not") {
     std::string junk;
     for (int i = 0; i < 40; ++i) junk += "Meétr0p ,, ceuvre I'emploi xq _ | rnatiére fagon ";
-    CHECK_FALSE(pipeline::judge_text_layer(junk, *lexicon.value()).usable);
+    CHECK_FALSE(pipeline::judge_text_layer(junk, *lexicon.value(), kScan).usable);
   }
   SECTION("too few words to judge: OCR") {
-    CHECK_FALSE(pipeline::judge_text_layer("Le conseil délibère.", *lexicon.value()).usable);
-    CHECK_FALSE(pipeline::judge_text_layer("", *lexicon.value()).usable);
+    CHECK_FALSE(pipeline::judge_text_layer("Le conseil délibère.", *lexicon.value(), kScan).usable);
+    CHECK_FALSE(pipeline::judge_text_layer("", *lexicon.value(), kBornDigital).usable);
+  }
+  SECTION("a word of accented lowercase letters only is judged, not taken for capitals") {
+    CHECK(pipeline::judge_text_layer("à où là ÉTÉ", *lexicon.value(), kScan).words == 3);
   }
   SECTION("names in capitals are not held against a page") {
     std::string names = test::read_file(test::fixture("002-faded-150dpi.clean.gt.txt"));
     for (int i = 0; i < 30; ++i) names += " GAGNON GIBERTI MOUKOMEL ";
-    CHECK(pipeline::judge_text_layer(names, *lexicon.value()).usable);
+    CHECK(pipeline::judge_text_layer(names, *lexicon.value(), kScan).usable);
   }
 }
 
@@ -87,7 +98,8 @@ TEST_CASE("a scan's text layer is read only where it covers the page's ink", "[t
     auto lexicon = cleanup::Lexicon::load("/usr/share/hunspell/fr");
     REQUIRE(lexicon);
     // The stamp's words alone would pass for a born-digital page...
-    CHECK(pipeline::judge_text_layer((*document)->text_layer(0), *lexicon.value()).usable);
+    CHECK(pipeline::judge_text_layer((*document)->text_layer(0), *lexicon.value(), kBornDigital).usable);
+    CHECK((*document)->is_scan(0) == with_scan);
     // ...but on the scan they hold a corner of the ink.
     const double cover = (*document)->text_layer_cover(0);
     INFO("cover " << cover);
@@ -107,4 +119,94 @@ TEST_CASE("a scan's text layer is read only where it covers the page's ink", "[t
   CHECK(scan["pages"][0]["warnings"][0].get<std::string>().find("covers") != std::string::npos);
   const auto words = nlohmann::json::parse(test::read_file(folder / "out" / "words-only" / "report.json"));
   CHECK(words["pages"][0]["source"] == "text layer");
+}
+
+namespace {
+
+// A 300 x 300 pt page of typed lines (Helvetica, 5 pt) drawn over an image of `image_side` points
+// at the bottom left: a small logo on a born-digital page, the whole page for a scan.
+std::string typed_page_pdf(const std::vector<std::string>& lines, int image_side) {
+  std::string content = "q " + std::to_string(image_side) + " 0 0 " + std::to_string(image_side) +
+                        " 0 0 cm /Im1 Do Q\nBT /F1 5 Tf 6 TL 10 290 Td\n";
+  for (const std::string& line : lines) content += "(" + test::win_ansi(line) + ") Tj T*\n";
+  content += "ET\n";
+  std::string samples(40 * 40, '\xc0');
+  for (int i = 0; i < 40; ++i) samples[static_cast<std::size_t>(i) * 40 + i] = '\x10';
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> /XObject << "
+       "/Im1 6 0 R >> >> /Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+       "<< /Type /XObject /Subtype /Image /Width 40 /Height 40 /ColorSpace /DeviceGray /BitsPerComponent 8 "
+       "/Length 1600 >>\nstream\n" +
+           samples + "\nendstream"},
+      "");
+}
+
+// Made-up minutes: a list of members present (surnames no dictionary holds) and a table of
+// absents with their proxies, as a word processor types them.
+const std::vector<std::string> kMinutes = {
+    "Etaient présents :",
+    "Odile Aubertot - Marcel Chalvidan - Yvette Dufrenoy - Gaël Kerbrat - Anne Lachenal -",
+    "Gilles Parmentelat - Jean-Marc Vauquelin - Sandrine Zimmerlin - Loïc Quéméner -",
+    "Nadège Bouvarel - Hervé Tixador - Rémi Escoffrey - Claire Gaudemard.",
+    "Absents                  Ni pouvoir          Pouvoir donné à",
+    "Paul Brunetaud             X",
+    "Lucie Fontvieille                            Odile Aubertot",
+    "Bernard Rouquayrol                           Gilles Parmentelat",
+    "Secrétaire de séance : Anne Lachenal",
+    "Budget 2021 : 1 234 567,00 euros"};
+
+}  // namespace
+
+TEST_CASE("a born-digital page's layer is its text, names and tables included", "[text_layer]") {
+  auto lexicon = cleanup::Lexicon::load("/usr/share/hunspell/fr");
+  REQUIRE(lexicon);
+  const auto folder = test::temporary_folder("text-layer-born-digital");
+
+  SECTION("typed minutes with a logo: read from the layer") {
+    const auto input = folder / "minutes.pdf";
+    test::write_bytes(input, typed_page_pdf(kMinutes, 40));
+    auto document = rasterize::open(input, {});
+    REQUIRE(document);
+    CHECK_FALSE((*document)->is_scan(0));  // the logo covers 2% of the page
+    const std::string layer = (*document)->text_layer(0);
+    const auto verdict = pipeline::judge_text_layer(layer, *lexicon.value(), kBornDigital);
+    INFO(layer);
+    CHECK(verdict.usable);
+    CHECK(verdict.names >= 20);
+    // Over a scan the same words would be recognised again: its names are unknown words.
+    CHECK_FALSE(pipeline::judge_text_layer(layer, *lexicon.value(), kScan).usable);
+
+    const test::Outcome outcome =
+        test::run_greffe("run -q --jobs 1 " + input.string() + " -o " + (folder / "out").string(), folder);
+    INFO(outcome.err);
+    REQUIRE(outcome.exit_code == 0);
+    const auto report = nlohmann::json::parse(test::read_file(folder / "out" / "minutes" / "report.json"));
+    CHECK(report["pages"][0]["source"] == "text layer");
+    CHECK(test::read_file(folder / "out" / "minutes" / "text.txt").find("Parmentelat") != std::string::npos);
+  }
+  SECTION("the same names over a full-page image are a scan's layer, judged strictly") {
+    const auto input = folder / "scan.pdf";
+    test::write_bytes(input, typed_page_pdf(kMinutes, 300));
+    auto document = rasterize::open(input, {});
+    REQUIRE(document);
+    CHECK((*document)->is_scan(0));
+  }
+  SECTION("names do not excuse broken words on a born-digital page") {
+    // A broken font encoding or a pasted OCR layer: the names pass, the other words do not.
+    std::string layer;
+    for (std::size_t i = 1; i < 4; ++i) layer += kMinutes[i] + "\n";
+    for (int i = 0; i < 4; ++i) layer += "Secrétaire de rnatiére ceuvre I'emploi fagon rOanNais sèance\n";
+    const auto verdict = pipeline::judge_text_layer(layer, *lexicon.value(), kBornDigital);
+    CHECK(verdict.names + verdict.words >= 20);
+    CHECK(verdict.names >= 10);
+    CHECK_FALSE(verdict.usable);
+  }
+  SECTION("names alone hide no misreading: mixed case is no name") {
+    std::string layer;
+    for (int i = 0; i < 10; ++i) layer += "Odile Aubertot - MarCel ChalviDan - le conseil de la commune\n";
+    CHECK_FALSE(pipeline::judge_text_layer(layer, *lexicon.value(), kBornDigital).usable);
+  }
 }

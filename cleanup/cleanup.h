@@ -146,6 +146,9 @@ class Cleaner {
   // repair_word, remembered: the same damaged words come back line after line, and each costs a
   // search through hundreds of made-up spellings.
   std::optional<WordRepair> repaired(const std::string& word, Reach reach);
+  // The corrector's answer for `word`, remembered likewise: its search is the costliest of
+  // cleanup's, and a document repeats its misreadings.
+  std::optional<Correction> corrected(const std::string& word);
   bool english_name(const std::string& word);
   // The context model's reading of a confusable word ("a", "où", "Là"...; `trail` the marks glued
   // after it) when it beats the printed one by more than the margin; `previous` as repaired,
@@ -163,6 +166,7 @@ class Cleaner {
   // One map per Reach, each bounded like the lexicon's cache (Lexicon::max_cached_words):
   // emptied when full.
   std::unordered_map<std::string, std::optional<WordRepair>> repairs_[2];
+  std::unordered_map<std::string, std::optional<Correction>> corrections_;  // bounded the same way
 };
 
 // cleanup.jsonl: one JSON object per change, {"page","line","rule","before","after"}.

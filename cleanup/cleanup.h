@@ -24,10 +24,9 @@ struct Options {
   std::string english_dictionary = "/usr/share/hunspell/en_US";
   // The general corrector's tables (corrector.h), learnt from aligned engine output and truth
   // and from French text. When either file is missing, the corrector is off and the hand-written
-  // word repairs work alone. Off by default, by measurement (docs/results-cleanup.md): it wins on
-  // both test halves (worn pages, real scans) but the worn pages' damage stays over 1 word in
-  // 1,000, it loses a word on the real tune half, and it costs about 9% of a run;
-  // `greffe clean --corrector` runs it.
+  // word repairs work alone. Off by default for now (docs/results-cleanup.md): it meets the worn
+  // damage and cost gates and wins on the worn test half, but loses a word on the real tune half
+  // and the fixtures' ceilings are not yet checked with it; `greffe clean --corrector` runs it.
   std::string confusions = GREFFE_CLEANUP_DATA "/confusions.tsv";
   std::string frequencies = GREFFE_CLEANUP_DATA "/fr-frequencies.tsv";
   bool corrector = false;

@@ -496,7 +496,7 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
         token.word = repair->word;
       } else if (auto correction = corrector_ && reach == Reach::TwoConfusions && !english_name(token.word) &&
                                            !inside_sentence_name(token.word, i, previous)
-                                       ? corrector_->correct(token.word, *lexicon_)
+                                       ? corrected(token.word)
                                        : std::nullopt) {
         // What the hand-written repairs do not know: the learnt confusions, on French lines only.
         changes.push_back({page, number, "corrector", token.word, correction->word, correction->score});
@@ -550,6 +550,15 @@ std::optional<WordRepair> Cleaner::repaired(const std::string& word, Reach reach
   if (repairs.size() >= Lexicon::max_cached_words) repairs.clear();
   repairs.emplace(word, repair);
   return repair;
+}
+
+std::optional<Correction> Cleaner::corrected(const std::string& word) {
+  auto found = corrections_.find(word);
+  if (found != corrections_.end()) return found->second;
+  std::optional<Correction> correction = corrector_->correct(word, *lexicon_);
+  if (corrections_.size() >= Lexicon::max_cached_words) corrections_.clear();
+  corrections_.emplace(word, correction);
+  return correction;
 }
 
 std::string changes_jsonl(const std::vector<Change>& changes) {

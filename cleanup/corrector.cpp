@@ -54,6 +54,10 @@ char accented_capital_of(const std::string& character) {
   return 0;
 }
 
+// The corrector's budget per word: pairs of confusions are made of its most probable single
+// confusions only (at most pair_edits² / 2 spellings two confusions away).
+constexpr std::size_t pair_edits = 64;
+
 }  // namespace
 
 ConfusionTable ConfusionTable::parse(const std::string& text) {
@@ -144,48 +148,66 @@ double WordFrequencies::log_probability(const std::string& word) const {
 std::vector<Correction> Corrector::candidates(const std::string& word, Lexicon& lexicon,
                                               int max_confusions) const {
   const std::vector<std::string> printed = characters(word);
-  // Every spelling reached by at most `max_confusions` confusions, with its channel log-probability
-  // (the best of the ways to reach it). Unchanged characters cost nothing: P(c | c) is near 1.
-  std::map<std::string, std::pair<double, int>>
-      reached;  // spelling -> (log P(printed | spelling), confusions)
-  struct State {
-    std::size_t at;
-    std::string spelt;
+  // One confusion: `length` printed characters from `at` (none: a character the engine lost
+  // there) stand for `truth`.
+  struct Edit {
+    std::size_t at, length;
+    std::string truth;
     double log_probability;
-    int confusions;
-    bool just_inserted;
   };
-  std::vector<State> stack = {{0, "", 0.0, 0, false}};
-  while (!stack.empty()) {
-    State state = std::move(stack.back());
-    stack.pop_back();
-    if (state.at == printed.size()) {
-      if (state.confusions > 0) {
-        auto& best = reached[state.spelt];
-        if (best.second == 0 || state.log_probability > best.first)
-          best = {state.log_probability, state.confusions};
-      }
-      continue;
-    }
-    // As printed.
-    stack.push_back(
-        {state.at + 1, state.spelt + printed[state.at], state.log_probability, state.confusions, false});
-    if (state.confusions >= max_confusions) continue;
+  std::vector<Edit> edits;
+  for (std::size_t at = 0; at < printed.size(); ++at) {
     // A character the engine lost, inside the word: lost at either end, the word is more likely
     // a piece of a word cut by the layout ("ation", "recherc") than a misreading.
-    if (!state.just_inserted && state.at > 0)
+    if (at > 0)
       for (const auto& reading : confusions_.readings_of(""))
-        if (!reading.truth.empty())
-          stack.push_back({state.at, state.spelt + reading.truth,
-                           state.log_probability + reading.log_probability, state.confusions + 1, true});
+        if (!reading.truth.empty()) edits.push_back({at, 0, reading.truth, reading.log_probability});
     // One to three printed characters for what the page had (possibly nothing).
     std::string engine;
-    for (std::size_t k = 1; k <= confusions_.longest_engine() && state.at + k <= printed.size(); ++k) {
-      engine += printed[state.at + k - 1];
+    for (std::size_t k = 1; k <= confusions_.longest_engine() && at + k <= printed.size(); ++k) {
+      engine += printed[at + k - 1];
       for (const auto& reading : confusions_.readings_of(engine))
-        stack.push_back({state.at + k, state.spelt + reading.truth,
-                         state.log_probability + reading.log_probability, state.confusions + 1, false});
+        edits.push_back({at, k, reading.truth, reading.log_probability});
     }
+  }
+  // The word with edits applied (in order, not overlapping).
+  const auto spelt_with = [&](const Edit* first, const Edit* second) {
+    std::string spelt;
+    std::size_t at = 0;
+    for (const Edit* edit : {first, second}) {
+      if (!edit) continue;
+      for (; at < edit->at; ++at) spelt += printed[at];
+      spelt += edit->truth;
+      at += edit->length;
+    }
+    for (; at < printed.size(); ++at) spelt += printed[at];
+    return spelt;
+  };
+  // Every spelling reached, with its channel log-probability (the best of the ways to reach it)
+  // and its confusions. Unchanged characters cost nothing: P(c | c) is near 1.
+  std::map<std::string, std::pair<double, int>> reached;
+  const auto reach = [&](const std::string& spelt, double log_probability, int confusions) {
+    auto [found, added] = reached.emplace(spelt, std::make_pair(log_probability, confusions));
+    if (!added && log_probability > found->second.first) found->second = {log_probability, confusions};
+  };
+  for (const Edit& edit : edits) reach(spelt_with(&edit, nullptr), edit.log_probability, 1);
+  // Two confusions: pairs of the `pair_edits` most probable ones only, so that a word's cost is
+  // bounded whatever its length or garbling (all pairs of a garbled word of 15 letters make
+  // hundreds of thousands of spellings); what is left out are the least probable spellings.
+  if (max_confusions >= 2) {
+    std::vector<const Edit*> likely;
+    for (const Edit& edit : edits) likely.push_back(&edit);
+    std::stable_sort(likely.begin(), likely.end(),
+                     [](const Edit* a, const Edit* b) { return a->log_probability > b->log_probability; });
+    if (likely.size() > pair_edits) likely.resize(pair_edits);
+    for (const Edit* a : likely)
+      for (const Edit* b : likely) {
+        // `a` before `b`, not overlapping; a lost character may come before a misread one at the
+        // same place, but not two lost characters at one place (as the search had it).
+        const bool before =
+            a->length > 0 ? a->at + a->length <= b->at : a->at < b->at || (a->at == b->at && b->length > 0);
+        if (before) reach(spelt_with(a, b), a->log_probability + b->log_probability, 2);
+      }
   }
   // A capital printed without its accent is how French prints capitals ("Ecole", "Etaient"):
   // no misreading.
@@ -235,6 +257,13 @@ std::optional<Correction> Corrector::correct(const std::string& word, Lexicon& l
   if (cut > 0 && rest.size() > 1 &&
       std::all_of(rest.begin(), rest.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '-'; }))
     return std::nullopt;
+  // French makes verbs of nouns freely ("mentor", "mentorer"): a participle whose stem the
+  // lexicon knows ("mentorés") is a word it lacks, not a misreading ("mentors").
+  for (const std::string ending : {"ées", "és", "ée", "é"})
+    if (rest.size() > ending.size() + 3 &&
+        rest.compare(rest.size() - ending.size(), ending.size(), ending) == 0 &&
+        lexicon.knows(rest.substr(0, rest.size() - ending.size())))
+      return std::nullopt;
   std::vector<Correction> found = candidates(word, lexicon);
   if (found.empty()) return std::nullopt;
   Correction best = found[0];

@@ -67,7 +67,8 @@ class Corrector {
 
   // The candidates for `word` as printed (one token without surrounding punctuation), best first:
   // spellings at most `max_confusions` confusions away that `lexicon` knows. Two confusions reach
-  // only words of the frequency list (the search would cost thousands of lexicon look-ups).
+  // only words of the frequency list (the search would cost thousands of lexicon look-ups), and
+  // are pairs of the word's most probable single confusions only, so a word's cost is bounded.
   std::vector<Correction> candidates(const std::string& word, Lexicon& lexicon, int max_confusions = 2) const;
 
   // The correction of a word the lexicon does not know: the best candidate when it beats the

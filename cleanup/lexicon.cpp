@@ -36,6 +36,20 @@ std::optional<std::string> Lexicon::circumflexed(const std::string& word) {
     const std::string candidate = word.substr(0, i) + (word[i] == 'i' ? "î" : "û") + word.substr(i + 1);
     if (knows(candidate)) return candidate;
   }
+  // The rectifications also write "è" where the classical spelling has "é" before a syllable
+  // with a mute "e": "règlementation", "évènement", "siègeront", "cèderait" (règlement, siège,
+  // cède). The rule's shape: "è", one or two consonants, then a bare "e".
+  static const std::string grave = "è", acute = "é", consonants = "bcdfghjklmnpqrstvwxz";
+  for (std::size_t i = word.find(grave); i != std::string::npos; i = word.find(grave, i + 1)) {
+    std::size_t after = i + grave.size(), letters = 0;
+    while (after < word.size() && letters < 2 && consonants.find(word[after]) != std::string::npos) {
+      ++after;
+      ++letters;
+    }
+    if (letters == 0 || after >= word.size() || word[after] != 'e') continue;
+    const std::string candidate = word.substr(0, i) + acute + word.substr(i + grave.size());
+    if (knows(candidate)) return candidate;
+  }
   return std::nullopt;
 }
 

@@ -27,7 +27,8 @@ class Lexicon {
 
   // The spelling with a circumflex on one "i" or "u" that the lexicon knows, for a word it does
   // not know: the 1990 spelling rectifications drop those circumflexes ("connait", "boite",
-  // "paraitre", "maitre"), acts print them so, and hunspell-fr's classical dictionary lacks them.
+  // "paraitre", "maitre"), acts print them so, and hunspell-fr's classical dictionary lacks them;
+  // likewise their "è" before a mute syllable ("règlementation": "réglementation").
   // Nothing for a known word or when no such spelling is known.
   std::optional<std::string> traditional_spelling(const std::string& word);
   // knows(word), or the word is the rectified spelling of a word it knows.
@@ -49,7 +50,8 @@ class Lexicon {
 
  private:
   explicit Lexicon(std::unique_ptr<Hunspell> hunspell);
-  // The word with a circumflex on one of its "i" or "u" that the lexicon knows, if any.
+  // The word with a circumflex on one of its "i" or "u", or with "é" for an "è" before a mute
+  // syllable, that the lexicon knows, if any.
   std::optional<std::string> circumflexed(const std::string& word);
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, bool> known_;

@@ -4,6 +4,7 @@
 #include <unicode/unistr.h>
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <vector>
 
@@ -97,6 +98,14 @@ std::set<Letters> one_confusion_away(const Letters& word) {
   }
   found.erase(word);
   return found;
+}
+
+// Two spellings of one length that differ in one letter only.
+bool one_letter_apart(const Letters& a, const Letters& b) {
+  if (a.size() != b.size()) return false;
+  std::size_t differ = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) differ += a[i] != b[i];
+  return differ == 1;
 }
 
 enum class Shape { Lower, Capitalised, Other };
@@ -270,6 +279,11 @@ std::optional<WordRepair> repair_one(const std::string& word, Lexicon& lexicon, 
     two.insert(further.begin(), further.end());
   }
   two.erase(low);
+  // Two confusions are two letters misread. The same letter confused twice would chain the
+  // table into confusions it does not hold: "é" -> "ô" -> "o" made "prévisionnellement"
+  // "provisionnellement", "i" -> "u" -> "û" an "i" read for a "û".
+  for (auto it = two.begin(); it != two.end();)
+    it = one_letter_apart(*it, low) ? two.erase(it) : std::next(it);
   if (auto repaired = only_known(two, shape, lexicon, ambiguous, low)) return accepted(*repaired);
   return std::nullopt;
 }

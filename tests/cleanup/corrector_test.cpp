@@ -102,6 +102,27 @@ TEST_CASE("the corrector leaves known words, numbers and unreachable words alone
   CHECK(correction->margin >= 2.0);
 }
 
+TEST_CASE("the corrector leaves a participle made of a known stem, not a misread word ending so") {
+  // The engine adds an "é" now and then, and "i" often.
+  const Corrector model(ConfusionTable::parse("\té\t5\t10000\n\ti\t20\t10000\n"),
+                        WordFrequencies::parse("mentors\t10\nadopté\t10\n"));
+  CHECK_FALSE(model.correct("mentorés", french()));  // mentor -> mentorer: French the lexicon lacks
+  CHECK_FALSE(model.correct("mentorée", french()));
+  const auto adopted = model.correct("adoptié", french());  // "adopti" is no word: a speck
+  REQUIRE(adopted);
+  CHECK(adopted->word == "adopté");
+}
+
+TEST_CASE("a long garbled word costs the corrector a bounded search") {
+  // Every pair of this table's single confusions on 60 characters would be some 40,000 spellings
+  // looked up; the pairs are made of the 64 likeliest only.
+  const Corrector model = corrector();
+  const std::string garbled(60, 'v');
+  const auto found = model.candidates(garbled, french());
+  CHECK(found.empty());
+  CHECK(model.candidates("I'acces", french()).front().word == "l'accès");  // two confusions still
+}
+
 TEST_CASE("cleanup logs the corrector's changes with their score, and works without its tables") {
   Options without;
   without.corrector = true;

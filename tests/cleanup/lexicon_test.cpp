@@ -27,6 +27,11 @@ TEST_CASE("a rectified spelling (1990) is known through its circumflex", "[lexic
   CHECK(french.knows_spelling("boites"));
   CHECK_FALSE(french.traditional_spelling("connaît"));  // known as printed
   CHECK_FALSE(french.knows_spelling("dé1ibération"));
+  // "è" before a mute syllable is rectified too; not elsewhere, nor where "é" makes no word.
+  CHECK(french.traditional_spelling("règlementation") == std::optional<std::string>("réglementation"));
+  CHECK(french.traditional_spelling("cèderait") == std::optional<std::string>("céderait"));
+  CHECK_FALSE(french.knows_spelling("dèlibération"));  // "è" before "li": no mute syllable
+  CHECK_FALSE(french.knows_spelling("fèrme"));         // "férme" is no word
   // "boites" is a form of "boiter" and, rectified, the noun "boîtes".
   CHECK(french.some_reading_has("boites", "po:nom"));
   CHECK(french.some_reading_has("boites", "po:2sg"));

@@ -98,7 +98,8 @@ std::optional<Signatory> office_then_name(const std::string& text) {
       "Premi(?:er|\xC3\xA8re) [Aa]djointe?|Adjointe? au [Mm]aire)"
       "(?: (?:de|du|des|de la|d'|de "
       "l'|l'|au|aux|conseil|d\xC3\xA9partementale?|r\xC3\xA9gionale?|municipale?|"
-      "communautaire|d\xC3\xA9l\xC3\xA9gu\xC3\xA9e?|[A-Z\xC3][^ ,]*)){0,5}), "
+      "communautaire|d\xC3\xA9l\xC3\xA9gu\xC3\xA9"
+      "e?|[A-Z\xC3][^ ,]*)){0,5}), "
       "((?:[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]* ){1,3}(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)(?: "
       "[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+)*|"
       "(?:[A-Z\xC3][A-Z\xC3\x80-\x9F'-]+ ){1,2}[A-Z\xC3][^ ,.]*[a-z\xC3\xA9\xA8\xAF][^ ,.]*)(?=$|[ ,.])");

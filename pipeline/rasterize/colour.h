@@ -20,8 +20,10 @@ Raster luminance(const std::uint8_t* pixels, int width, int height, int bytes_pe
                  int dpi);
 
 // Light coloured ink made paper in `gray`, the page turned gray from `pixels`: where the ink is
-// coloured and lighter than print — a seal, a rubber stamp or a highlighter over black text —
-// the pixel, and the lighter-than-print fringe beside it, take the paper's own gray, so that
+// coloured and lighter than print and lies over the print — a seal, a rubber stamp or a
+// highlighter over black text; not a heading in light colour standing apart, nor the colour
+// fringes along black strokes — the pixel, and the lighter-than-print fringe beside it, take the
+// paper's own gray, so that
 // thresholding does not weld the seal to the letters it crosses (004 p4: the Métropole's purple
 // seal over the signatory's four lines, which the engine then lost as a picture). Colour is
 // judged against the paper's own tint, so yellowed paper is not "coloured"; dark ink of any

@@ -229,6 +229,7 @@ TEST_CASE(
   cv::circle(page.image, {495, 125}, 40, cv::Scalar(200, 30, 30), cv::FILLED);
   page.print_lines(40, 400, 700, 2, cv::Scalar(200, 30, 30));  // a red title, two lines
   cv::rectangle(page.image, cv::Rect(600, 230, 180, 160), cv::Scalar(30, 50, 150), 4);  // a blue frame
+  cv::circle(page.image, {690, 100}, 75, cv::Scalar(30, 60, 160), cv::FILLED);  // a round logo, filled
   // A black block with colour fringes: red above, blue below.
   page.print_lines(40, 560, 700, 3, cv::Scalar(20, 20, 20));
   cv::rectangle(page.image, cv::Rect(40, 700, 700, 2), cv::Scalar(150, 60, 60), cv::FILLED);

@@ -228,7 +228,9 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
         if (!in_disc(mark, x, y)) continue;
         const std::size_t at = static_cast<std::size_t>(y) * width + x;
         ++disc;
-        if (kind[at] != 0)
+        // Light or strongly coloured ink is the seal's; dark ink barely coloured (kind 3) is the
+        // print under it, tinted by it: made paper, 004 p4's signatory's lines were eaten.
+        if (kind[at] == 1 || kind[at] == 2)
           seal[at] = 1;
         else if (gray.pixels[at] < kPrint)
           ++print;

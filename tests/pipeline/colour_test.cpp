@@ -269,3 +269,18 @@ TEST_CASE("a dark coloured seal alone is enough to render the page in colour") {
   CHECK(rasterize::has_light_colour(page.gray(false), page.image.data, static_cast<int>(page.image.step),
                                     rasterize::kRgb));
 }
+
+TEST_CASE("inside a light round seal, the print it tints stays") {
+  // 004 p4: a light purple seal over the signatory's lines; where its ink lies over a letter the
+  // scan is dark and barely coloured. Made paper with the seal, it ate the lines' letters.
+  RgbPage page;
+  const cv::Scalar purple(173, 150, 176), tinted(60, 40, 70);  // tinted print: spread 30, luminance 49
+  cv::circle(page.image, {300, 300}, 150, purple, 6);
+  cv::circle(page.image, {300, 300}, 110, purple, 4);
+  page.print_lines(60, 280, 480, 1, cv::Scalar(25, 25, 25));
+  cv::rectangle(page.image, cv::Rect(300, 140, 9, 20), tinted, cv::FILLED);  // a letter under the outer ring
+  const Raster kept = page.gray(false), dropped = page.gray(true);
+  REQUIRE(dropped.seals.size() == 1);
+  CHECK(at(dropped, 304, 150) == at(kept, 304, 150));
+  CHECK(at(dropped, 300, 300 - 110) == at(kept, 580, 580));  // the inner ring goes
+}

@@ -222,17 +222,27 @@ long long light_colour(const Raster& gray, const std::uint8_t* pixels, int bytes
   std::vector<std::uint8_t> seal(gray.pixels.size(), 0);
   mark_light_over_print(gray, kind, seal);
   for (SealMark& mark : drop_into->seals) {
+    // The seal's own ink is light coloured (004 p4's purple) or dark and strongly coloured
+    // (lay-seal's blue), whichever most of its coloured pixels are. Only that goes: dark ink a
+    // light seal tints (strongly coloured or barely) is the print under it; made paper, 004 p4's
+    // signatory's lines were eaten ("Emploi" read "Enploi", "Certifié" lost).
+    long long light = 0, dark = 0;
+    for (int y = mark.top; y < mark.top + mark.height; ++y)
+      for (int x = mark.left; x < mark.left + mark.width; ++x) {
+        const std::uint8_t k = kind[static_cast<std::size_t>(y) * width + x];
+        light += k == 1;
+        dark += k == 2;
+      }
+    const bool dark_seal = dark > light;
     long long disc = 0, print = 0;
     for (int y = mark.top; y < mark.top + mark.height; ++y)
       for (int x = mark.left; x < mark.left + mark.width; ++x) {
         if (!in_disc(mark, x, y)) continue;
         const std::size_t at = static_cast<std::size_t>(y) * width + x;
         ++disc;
-        // Light or strongly coloured ink is the seal's; dark ink barely coloured (kind 3) is the
-        // print under it, tinted by it: made paper, 004 p4's signatory's lines were eaten.
-        if (kind[at] == 1 || kind[at] == 2)
+        if (kind[at] == 1 || (dark_seal && kind[at] == 2))
           seal[at] = 1;
-        else if (gray.pixels[at] < kPrint)
+        else if (gray.pixels[at] < kPrint && kind[at] != 2)
           ++print;
       }
     mark.print_under = disc > 0 ? static_cast<double>(print) / static_cast<double>(disc) : 0;

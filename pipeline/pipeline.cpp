@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <optional>
@@ -102,6 +103,26 @@ Expected<OcrPage> recognize_in_regions(ocr::Engine& engine, const Raster& page,
   return page_read;
 }
 
+// A round seal found by its colour, where it lies on the page (in inches from the top left, at
+// the scan's resolution) and whether it lies over print: the lines under it were read with its
+// ink made paper, and its letters, when the engine reads them, are not the act's.
+// Over print when 0.5% of its disc is dark neutral ink: one line of text across a 1.5 in seal is
+// about 2%, scanner specks a few hundredths of a percent.
+constexpr double kSealOverPrint = 0.005;
+
+std::string seal_warning(const SealMark& seal, int dpi) {
+  const double per_inch = dpi > 0 ? dpi : 300;
+  char text[200];
+  std::snprintf(text, sizeof text,
+                "round seal in colour at %.1f-%.1f in from the left, %.1f-%.1f in from the top",
+                seal.left / per_inch, (seal.left + seal.width) / per_inch, seal.top / per_inch,
+                (seal.top + seal.height) / per_inch);
+  return std::string(text) + (seal.print_under >= kSealOverPrint
+                                  ? ", over print (a signatory's line or a signature): its ink made paper, "
+                                    "the lines under it read without it"
+                                  : ": its ink made paper");
+}
+
 // The stages of one page after rasterize, in order: preprocess, orientation, ocr. Cleanup
 // follows per document, in order, when its last page is done (see run()): the stamps' legality
 // record is the document's, and one lexicon serves. Runs on any worker, with that worker's engine.
@@ -129,6 +150,7 @@ void process_page(const Options& options, ocr::Engine& engine, PageJob& job) {
   const double written_before_orientation = debug_ms();
   report.skew_degrees = prepared.skew_degrees;
   report.light_colour_dropped = raster.light_colour_dropped;
+  for (const SealMark& seal : raster.seals) report.warnings.push_back(seal_warning(seal, raster.dpi));
   report.light_ink_dropped = prepared.light_ink_dropped;
   report.dpi = raster.dpi;
   job.result.source_width = raster.width;

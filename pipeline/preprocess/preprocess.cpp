@@ -77,6 +77,41 @@ cv::Mat threshold(const cv::Mat& flat) {
   return binary;
 }
 
+// Light ink printed as lines of its own: `light` run together across 1 in along the rows, in
+// stripes no taller than a line of text (0.4 in) with no print in them. A heading in light colour
+// (lay-colour's light blue, luminance 151) lies in rows of its own and is read; a seal's rings and
+// legend run together down the page, taller than a line, sharing their rows with the signatory's
+// lines, and go.
+cv::Mat in_lines_of_their_own(const cv::Mat& light, const cv::Mat& print, int dpi) {
+  const int reach = std::max(1, dpi);
+  cv::Mat stripes;
+  cv::dilate(light, stripes, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(2 * reach + 1, 1)));
+  cv::Mat labels, stats, centroids;
+  const int count = cv::connectedComponentsWithStats(stripes, labels, stats, centroids, 8, CV_32S);
+  cv::Mat print_sum;
+  cv::integral(print / 255, print_sum, CV_32S);
+  std::vector<std::uint8_t> apart(static_cast<std::size_t>(count), 0);
+  bool any = false;
+  for (int i = 1; i < count; ++i) {
+    const int top = stats.at<int>(i, cv::CC_STAT_TOP), bottom = top + stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const int left = stats.at<int>(i, cv::CC_STAT_LEFT), right = left + stats.at<int>(i, cv::CC_STAT_WIDTH);
+    if (bottom - top > dpi * 2 / 5) continue;
+    const int print_pixels = print_sum.at<int>(bottom, right) - print_sum.at<int>(top, right) -
+                             print_sum.at<int>(bottom, left) + print_sum.at<int>(top, left);
+    if (print_pixels == 0) apart[static_cast<std::size_t>(i)] = 1, any = true;
+  }
+  cv::Mat kept = cv::Mat::zeros(light.size(), CV_8UC1);
+  if (!any) return kept;
+  for (int y = 0; y < labels.rows; ++y) {
+    const int* label = labels.ptr<int>(y);
+    const std::uint8_t* ink = light.ptr<std::uint8_t>(y);
+    std::uint8_t* keep = kept.ptr<std::uint8_t>(y);
+    for (int x = 0; x < labels.cols; ++x)
+      if (ink[x] && apart[static_cast<std::size_t>(label[x])]) keep[x] = 255;
+  }
+  return kept;
+}
+
 // A seal or stamp scanned in gray: ink much lighter than the print, lying away from it. Otsu's
 // threshold keeps it (000 p3: the seal is 140-150, the print under 60, the threshold 172), welded
 // to the letters it crosses, and the engine then loses those lines as a picture.
@@ -88,7 +123,8 @@ cv::Mat threshold(const cv::Mat& flat) {
 // rendered from a PDF has 3.7% (its thin strokes, interpolated from a 200 dpi fax, never get as
 // dark as its thick ones), and the step ate them. On a page with a seal, the ink over 2 px from
 // print is made paper; nearer stays: at 1 px the en dash after "Métropole" lost its soft edge and
-// was read "-". Returns whether the page had a seal.
+// was read "-". Light ink in rows of its own, away from any print, stays (in_lines_of_their_own).
+// Returns whether the page had a seal.
 bool drop_light_ink(cv::Mat& binary, const cv::Mat& gray, int dpi) {
   const cv::Mat ink = binary == 0;
   const int ink_pixels = cv::countNonZero(ink);
@@ -125,7 +161,7 @@ bool drop_light_ink(cv::Mat& binary, const cv::Mat& gray, int dpi) {
   for (int i = 1; i < count; ++i)
     if (!holds_print[static_cast<std::size_t>(i)]) without_print += stats.at<int>(i, cv::CC_STAT_AREA);
   if (without_print * 100 <= ink_pixels) return false;
-  binary.setTo(255, far_from_print);
+  binary.setTo(255, far_from_print & ~in_lines_of_their_own(far_from_print, print, dpi));
   return true;
 }
 

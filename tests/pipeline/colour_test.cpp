@@ -2,6 +2,9 @@
 
 #include <opencv2/imgcodecs.hpp>
 
+#include <opencv2/imgproc.hpp>
+
+#include <cmath>
 #include <cstdlib>
 #include <vector>
 
@@ -38,11 +41,12 @@ int at(const Raster& raster, int x, int y) {
 
 }  // namespace
 
-TEST_CASE("light coloured ink becomes paper, print of any colour stays") {
+TEST_CASE("light coloured ink over print becomes paper, print of any colour stays") {
   Page page;
   page.fill(10, 10, 40, 20, 30, 30, 30);     // black print
   page.fill(10, 30, 40, 40, 173, 150, 176);  // the purple of the seal on 004
   page.fill(10, 50, 40, 60, 240, 160, 160);  // a light red rubber stamp
+  page.fill(32, 28, 34, 62, 30, 30, 30);     // a letter's stroke under both
   page.fill(10, 70, 40, 80, 20, 30, 140);    // dark blue print
   page.fill(50, 10, 90, 20, 120, 120, 115);  // gray pencil: not coloured, stays
   const Raster kept = page.gray(false), dropped = page.gray(true);
@@ -77,6 +81,7 @@ TEST_CASE("a red title, a dark teal heading and black print's colour fringes sta
 TEST_CASE("the seal's fringe goes with it, print beside it stays") {
   Page page;
   page.fill(10, 30, 40, 40, 173, 150, 176);  // the seal
+  page.fill(35, 28, 37, 40, 30, 30, 30);     // laid over a letter's stroke
   page.fill(10, 40, 40, 41, 190, 185, 172);  // its JPEG fringe: lighter than print, not coloured
   page.fill(10, 41, 40, 42, 30, 30, 30);     // a letter's stroke right under the fringe
   page.fill(10, 60, 40, 61, 190, 185, 172);  // the same light gray away from any seal
@@ -142,6 +147,7 @@ TEST_CASE("a colour PNG, JPEG or TIFF loses its light coloured ink too") {
   cv::Mat page(300, 300, CV_8UC3, cv::Scalar(210, 226, 232));
   page(cv::Rect(20, 20, 260, 30)).setTo(cv::Scalar(30, 30, 30));
   page(cv::Rect(20, 100, 260, 70)).setTo(cv::Scalar(176, 150, 173));
+  page(cv::Rect(240, 90, 6, 90)).setTo(cv::Scalar(30, 30, 30));  // over a stroke of print
   for (const char* name : {"seal.png", "seal.jpg", "seal.tif"}) {
     INFO(name);
     const auto path = test::temporary_folder("colour") / name;
@@ -160,4 +166,121 @@ TEST_CASE("a colour PNG, JPEG or TIFF loses its light coloured ink too") {
       CHECK((std::abs(at(*gray, 150, 135) - paper) <= 3) == drop);
     }
   }
+}
+
+namespace {
+
+// A page in R, G, B bytes at 200 dpi, white, drawn with OpenCV (its colours given as R, G, B).
+struct RgbPage {
+  cv::Mat image;
+  explicit RgbPage(int width = 600, int height = 600)
+      : image(height, width, CV_8UC3, cv::Scalar(250, 248, 244)) {}
+  Raster gray(bool drop) const {
+    Raster gray = rasterize::luminance(image.data, image.cols, image.rows, static_cast<int>(image.step),
+                                       rasterize::kRgb, 200);
+    if (drop) rasterize::drop_light_colour(gray, image.data, static_cast<int>(image.step), rasterize::kRgb);
+    return gray;
+  }
+  // Lines of "letters" (bars 0.06 in tall with gaps), as print is to a pixel count.
+  void print_lines(int x, int y, int width, int lines, cv::Scalar colour) {
+    for (int line = 0; line < lines; ++line)
+      for (int letter = x; letter + 8 < x + width; letter += 14)
+        cv::rectangle(image, cv::Rect(letter, y + line * 34, 9, 12 + (letter / 14) % 3 * 4), colour,
+                      cv::FILLED);
+  }
+};
+
+const cv::Scalar kBlueSeal(40, 70, 170);  // lay-seal's ink: luminance 72, as dark as print
+
+}  // namespace
+
+TEST_CASE("a dark round seal over print is made paper, the print under it stays") {
+  RgbPage page;
+  page.print_lines(60, 280, 480, 1, cv::Scalar(20, 20, 20));  // the signatory's line, through the seal
+  cv::circle(page.image, {300, 300}, 150, kBlueSeal, 5);      // 1.5 in: two rings and a legend of marks
+  cv::circle(page.image, {300, 300}, 108, kBlueSeal, 3);
+  for (int i = 0; i < 24; ++i) {
+    const double angle = i * 3.14159265 / 12;
+    cv::rectangle(page.image,
+                  cv::Rect(300 + static_cast<int>(129 * std::cos(angle)) - 4,
+                           300 + static_cast<int>(129 * std::sin(angle)) - 6, 8, 12),
+                  kBlueSeal, cv::FILLED);
+  }
+  const Raster kept = page.gray(false), dropped = page.gray(true);
+  REQUIRE(dropped.seals.size() == 1);
+  const SealMark& seal = dropped.seals[0];
+  CHECK(std::abs(seal.left - 150) <= 4);
+  CHECK(std::abs(seal.width - 300) <= 8);
+  CHECK(seal.print_under >= 0.005);  // the signatory's line: said in report.json
+  CHECK(at(kept, 300, 150) < 100);   // the ring is as dark as print
+  const int paper = at(kept, 580, 580);
+  CHECK(at(dropped, 300, 150) == paper);
+  CHECK(at(dropped, 300 + 129, 300) == paper);       // a legend letter
+  CHECK(at(dropped, 64, 284) == at(kept, 64, 284));  // the print, outside the seal and under it
+  CHECK(at(dropped, 302, 284) == at(kept, 302, 284));
+}
+
+// Negative cases: strongly coloured ink that is print, or a drawing that is not round, stays.
+TEST_CASE(
+    "blue lines of print, a coloured shield, a red title, a light blue heading and colour fringes stay") {
+  RgbPage page(800, 800);
+  page.print_lines(40, 40, 300, 8, cv::Scalar(30, 50, 150));  // a blue sidebar block, 1.5 x 1.3 in
+  cv::rectangle(page.image, cv::Rect(420, 40, 150, 170), cv::Scalar(30, 60, 160), cv::FILLED);  // a shield
+  cv::circle(page.image, {495, 125}, 40, cv::Scalar(200, 30, 30), cv::FILLED);
+  page.print_lines(40, 400, 700, 2, cv::Scalar(200, 30, 30));  // a red title, two lines
+  cv::rectangle(page.image, cv::Rect(600, 230, 180, 160), cv::Scalar(30, 50, 150), 4);  // a blue frame
+  cv::circle(page.image, {690, 100}, 75, cv::Scalar(30, 60, 160), cv::FILLED);  // a round logo, filled
+  // A black block with colour fringes: red above, blue below.
+  page.print_lines(40, 560, 700, 3, cv::Scalar(20, 20, 20));
+  cv::rectangle(page.image, cv::Rect(40, 700, 700, 2), cv::Scalar(150, 60, 60), cv::FILLED);
+  cv::rectangle(page.image, cv::Rect(40, 702, 700, 4), cv::Scalar(20, 20, 20), cv::FILLED);
+  cv::rectangle(page.image, cv::Rect(40, 706, 700, 2), cv::Scalar(60, 60, 150), cv::FILLED);
+  // A heading in light blue (luminance 151), apart from the print.
+  page.print_lines(40, 340, 500, 1, cv::Scalar(110, 160, 215));
+  // Black print whose red lies a pixel up and blue a pixel down: cyan and yellow fringes, light and
+  // strongly coloured, along every stroke.
+  RgbPage fringed(800, 800);
+  fringed.print_lines(40, 40, 700, 12, cv::Scalar(20, 20, 20));
+  std::vector<cv::Mat> channels;
+  cv::split(fringed.image, channels);
+  const cv::Mat up = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, -1),
+                down = (cv::Mat_<double>(2, 3) << 1, 0, 0, 0, 1, 1);
+  cv::warpAffine(channels[0].clone(), channels[0], up, channels[0].size(), cv::INTER_NEAREST,
+                 cv::BORDER_REPLICATE);
+  cv::warpAffine(channels[2].clone(), channels[2], down, channels[2].size(), cv::INTER_NEAREST,
+                 cv::BORDER_REPLICATE);
+  cv::merge(channels, fringed.image);
+  for (const RgbPage* drawn : {&page, &fringed}) {
+    const Raster kept = drawn->gray(false), dropped = drawn->gray(true);
+    CHECK(dropped.seals.empty());
+    long long changed = 0;
+    for (std::size_t i = 0; i < kept.pixels.size(); ++i)
+      if (kept.pixels[i] < 200 && dropped.pixels[i] != kept.pixels[i]) ++changed;
+    CHECK(changed == 0);
+  }
+  CHECK(rasterize::has_light_colour(fringed.gray(false), fringed.image.data,
+                                    static_cast<int>(fringed.image.step),
+                                    rasterize::kRgb));  // the fringes are coloured: the check is not vacuous
+}
+
+TEST_CASE("a dark coloured seal alone is enough to render the page in colour") {
+  RgbPage page;
+  cv::circle(page.image, {300, 300}, 150, kBlueSeal, 5);
+  CHECK(rasterize::has_light_colour(page.gray(false), page.image.data, static_cast<int>(page.image.step),
+                                    rasterize::kRgb));
+}
+
+TEST_CASE("inside a light round seal, the print it tints stays") {
+  // 004 p4: a light purple seal over the signatory's lines; where its ink lies over a letter the
+  // scan is dark and barely coloured. Made paper with the seal, it ate the lines' letters.
+  RgbPage page;
+  const cv::Scalar purple(173, 150, 176), tinted(60, 40, 70);  // tinted print: spread 30, luminance 49
+  cv::circle(page.image, {300, 300}, 150, purple, 6);
+  cv::circle(page.image, {300, 300}, 110, purple, 4);
+  page.print_lines(60, 280, 480, 1, cv::Scalar(25, 25, 25));
+  cv::rectangle(page.image, cv::Rect(300, 140, 9, 20), tinted, cv::FILLED);  // a letter under the outer ring
+  const Raster kept = page.gray(false), dropped = page.gray(true);
+  REQUIRE(dropped.seals.size() == 1);
+  CHECK(at(dropped, 304, 150) == at(kept, 304, 150));
+  CHECK(at(dropped, 300, 300 - 110) == at(kept, 580, 580));  // the inner ring goes
 }

@@ -179,6 +179,36 @@ TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") 
   CHECK(cv::countNonZero(dropped & print) == cv::countNonZero(kept & print));
 }
 
+TEST_CASE("a heading in light gray, in rows of its own, stays on a page whose seal goes") {
+  // The seal's page as above, with a heading printed in light ink above the text (the gray of a
+  // light blue heading, luminance about 150), 0.25 in clear of the first line.
+  cv::Mat image = synthetic_page(0);
+  image(cv::Rect(0, 2500, image.cols, image.rows - 2500)).setTo(cv::Scalar(255));
+  cv::Mat heading(image.size(), CV_8UC1, cv::Scalar(0));
+  cv::putText(heading, "COMMUNE DE BELLEFONTAINE", {500, 180}, cv::FONT_HERSHEY_DUPLEX, 2.2, cv::Scalar(255),
+              6);
+  const cv::Mat print = image < 128;
+  cv::Mat seal(image.size(), CV_8UC1, cv::Scalar(0));
+  const cv::Point centre{1600, 2620};
+  for (int angle = 0; angle < 360; angle += 30) {
+    cv::ellipse(seal, centre, {280, 280}, 0, angle, angle + 20, cv::Scalar(255), 20);
+    cv::ellipse(seal, centre, {220, 220}, 0, angle + 10, angle + 30, cv::Scalar(255), 10);
+  }
+  image.setTo(cv::Scalar(150), heading);
+  image.setTo(cv::Scalar(145), seal & ~print);
+  cv::GaussianBlur(image, image, cv::Size(0, 0), 1.5);
+  cv::Mat near_print;
+  cv::dilate(print, near_print, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(11, 11)));
+  const cv::Mat seal_alone = seal & ~near_print;
+
+  bool said = false;
+  const cv::Mat kept = binarized_ink(image, false), dropped = binarized_ink(image, true, &said);
+  REQUIRE(cv::countNonZero(kept & heading) > 0.5 * cv::countNonZero(heading));  // Otsu keeps the heading
+  CHECK(said);
+  CHECK(cv::countNonZero(dropped & seal_alone) == 0);
+  CHECK(cv::countNonZero(dropped & heading) == cv::countNonZero(kept & heading));
+}
+
 TEST_CASE("a page printed all in light gray keeps its ink") {
   cv::Mat image = synthetic_page(0);
   image.setTo(cv::Scalar(150), image < 128);  // faded print, nothing darker

@@ -149,20 +149,26 @@ cv::Mat binarized_ink(const cv::Mat& image, bool drop_light_ink, bool* dropped =
 
 }  // namespace
 
-TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") {
-  // The act's last page: text down to two thirds, then the signature's seal.
-  cv::Mat image = synthetic_page(0);
-  image(cv::Rect(0, 2500, image.cols, image.rows - 2500)).setTo(cv::Scalar(255));
-  const cv::Mat print = image < 128;
-  // A round seal in the gray of 000 p3's, over the last lines and the paper under them: two
-  // rings in arcs (a seal's ink is uneven, so a threshold keeps it in pieces) and its legend.
-  cv::Mat seal(image.size(), CV_8UC1, cv::Scalar(0));
+// A round seal's mask, over the last lines of a synthetic page and the paper under them: two
+// rings in arcs (a seal's ink is uneven, so a threshold keeps it in pieces), and its legend.
+static cv::Mat round_seal(cv::Size size, bool with_legend) {
+  cv::Mat seal(size, CV_8UC1, cv::Scalar(0));
   const cv::Point centre{1600, 2620};
   for (int angle = 0; angle < 360; angle += 30) {
     cv::ellipse(seal, centre, {280, 280}, 0, angle, angle + 20, cv::Scalar(255), 20);
     cv::ellipse(seal, centre, {220, 220}, 0, angle + 10, angle + 30, cv::Scalar(255), 10);
   }
-  cv::putText(seal, "BUREAU", {1440, 2720}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(255), 5);
+  if (with_legend)
+    cv::putText(seal, "BUREAU", {1440, 2720}, cv::FONT_HERSHEY_SIMPLEX, 1.6, cv::Scalar(255), 5);
+  return seal;
+}
+
+TEST_CASE("a seal in light gray ink is made paper, the print it crosses stays") {
+  // The act's last page: text down to two thirds, then the signature's seal.
+  cv::Mat image = synthetic_page(0);
+  image(cv::Rect(0, 2500, image.cols, image.rows - 2500)).setTo(cv::Scalar(255));
+  const cv::Mat print = image < 128;
+  const cv::Mat seal = round_seal(image.size(), true);
   image.setTo(cv::Scalar(145), seal & ~print);
   cv::GaussianBlur(image, image, cv::Size(0, 0), 1.5);  // a scanner's soft edges, which lift Otsu's threshold
   cv::Mat near_print;
@@ -188,12 +194,7 @@ TEST_CASE("a heading in light gray, in rows of its own, stays on a page whose se
   cv::putText(heading, "COMMUNE DE BELLEFONTAINE", {500, 180}, cv::FONT_HERSHEY_DUPLEX, 2.2, cv::Scalar(255),
               6);
   const cv::Mat print = image < 128;
-  cv::Mat seal(image.size(), CV_8UC1, cv::Scalar(0));
-  const cv::Point centre{1600, 2620};
-  for (int angle = 0; angle < 360; angle += 30) {
-    cv::ellipse(seal, centre, {280, 280}, 0, angle, angle + 20, cv::Scalar(255), 20);
-    cv::ellipse(seal, centre, {220, 220}, 0, angle + 10, angle + 30, cv::Scalar(255), 10);
-  }
+  const cv::Mat seal = round_seal(image.size(), false);
   image.setTo(cv::Scalar(150), heading);
   image.setTo(cv::Scalar(145), seal & ~print);
   cv::GaussianBlur(image, image, cv::Size(0, 0), 1.5);

@@ -210,3 +210,99 @@ TEST_CASE("a born-digital page's layer is its text, names and tables included", 
     CHECK_FALSE(pipeline::judge_text_layer(layer, *lexicon.value(), kBornDigital).usable);
   }
 }
+
+namespace {
+
+// A 300 x 300 pt page of Helvetica 5 pt, each line drawn at its own place: {x, y from the bottom,
+// text}, several on one height for a table's row.
+struct PlacedText {
+  int x, y;
+  std::string text;
+};
+
+std::string placed_text_pdf(const std::vector<PlacedText>& placed) {
+  std::string content = "BT /F1 5 Tf\n";
+  for (const PlacedText& line : placed)
+    content += "1 0 0 1 " + std::to_string(line.x) + " " + std::to_string(line.y) + " Tm (" +
+               test::win_ansi(line.text) + ") Tj\n";
+  content += "ET\n";
+  return test::make_pdf(
+      {"<< /Type /Catalog /Pages 2 0 R >>", "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+       "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 300 300] /Resources << /Font << /F1 5 0 R >> >> "
+       "/Contents 4 0 R >>",
+       "<< /Length " + std::to_string(content.size()) + " >>\nstream\n" + content + "endstream",
+       "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"},
+      "");
+}
+
+std::string layer_of(const std::string& pdf, const std::string& name) {
+  const auto folder = test::temporary_folder("text-layer-" + name);
+  const auto input = folder / (name + ".pdf");
+  test::write_bytes(input, pdf);
+  auto document = rasterize::open(input, {});
+  REQUIRE(document);
+  return (*document)->text_layer(0);
+}
+
+// The lines of a text, blank ones kept as "".
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::string line;
+  for (char c : text) {
+    if (c == '\n') {
+      lines.push_back(line.find_first_not_of(" \f") == std::string::npos ? "" : line);
+      line.clear();
+    } else {
+      line += c;
+    }
+  }
+  if (line.find_first_not_of(" \f") != std::string::npos) lines.push_back(line);
+  return lines;
+}
+
+}  // namespace
+
+TEST_CASE("a born-digital page's paragraphs are kept apart by a blank line", "[text_layer]") {
+  SECTION("two paragraphs set further apart than their lines") {
+    // Lines 6 to 7 pt apart, as a word processor's spacing varies; the paragraphs 9 pt apart,
+    // one line and a half: poppler's layout alone writes a blank line from 10 pt on.
+    const std::string layer =
+        layer_of(placed_text_pdf({{10, 280, "Présents : Odile Aubertot, Marcel Chalvidan, Yvette Dufrenoy,"},
+                                  {10, 274, "Gaël Kerbrat, Anne Lachenal, Gilles Parmentelat."},
+                                  {10, 265, "Absents : Paul Brunetaud, pouvoir à Odile Aubertot."},
+                                  {10, 259, "Secrétaire de séance : Anne Lachenal."},
+                                  {10, 252, "Le conseil municipal, à l'unanimité, approuve le compte"},
+                                  {10, 246, "administratif de l'exercice."}}),
+                 "paragraphs");
+    INFO(layer);
+    const std::vector<std::string> lines = lines_of(layer);
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[0].find("Présents") != std::string::npos);
+    CHECK(lines[1].find("Gaël") != std::string::npos);
+    CHECK(lines[2].empty());
+    CHECK(lines[3].find("Absents") != std::string::npos);
+    CHECK(lines[4].find("Secrétaire") != std::string::npos);
+    CHECK(lines[6].find("administratif") != std::string::npos);
+  }
+  SECTION("a table's rows and one paragraph's lines: no blank line") {
+    const std::string layer = layer_of(
+        placed_text_pdf({{10, 280, "Le conseil municipal décide de modifier les crédits comme suit :"},
+                         {10, 274, "Article"},
+                         {60, 274, "Objet"},
+                         {200, 274, "Montant"},
+                         {10, 268, "60611"},
+                         {60, 268, "Eau"},
+                         {200, 268, "1 000,00"},
+                         {10, 262, "6135"},
+                         {60, 262, "Locations mobilières"},
+                         {200, 262, "1 070,00"},
+                         {10, 256, "61523"},
+                         {60, 256, "Voies et réseaux"},
+                         {200, 256, "3 000,00"}}),
+        "table");
+    INFO(layer);
+    const std::vector<std::string> lines = lines_of(layer);
+    CHECK(lines.size() == 5);
+    for (const std::string& line : lines) CHECK_FALSE(line.empty());
+  }
+}

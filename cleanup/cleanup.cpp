@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 #include <sstream>
 
 #include "cleanup/context_rules.h"
@@ -434,6 +435,41 @@ static bool inside_sentence_name(const std::string& word, std::size_t index, con
   return std::string(".:;!?").find(previous.back()) == std::string::npos;
 }
 
+// Whether a word printed with a capital stands as a name where it is: inside a sentence, after a
+// civility ("M. Daval", "Mme Lavis"), or before another capitalised word, as in a list of names
+// ("Daval Hervé,"). There a capitalised word whose tail is French ("Daval": "d'aval") is a
+// surname, not an elided pair the engine glued; at a sentence's start ("Lassemblée délibère")
+// the glued pair is the likelier reading.
+static bool stands_as_name(const std::string& word, std::size_t index, const std::string& previous,
+                           const std::string& next) {
+  if (word.empty() || word[0] < 'A' || word[0] > 'Z') return false;
+  if (inside_sentence_name(word, index, previous)) return true;
+  static const std::set<std::string> civilities = {
+      "M.", "MM.", "Mme",      "Mmes",   "Mlle",         "Mme.",      "Mlle.",    "Me",     "Me.",
+      "Dr", "Dr.", "Monsieur", "Madame", "Mademoiselle", "Messieurs", "Mesdames", "Maître", "Docteur"};
+  if (index > 0 && civilities.count(previous)) return true;
+  // The next word a name too: a capital and then lower case, the word itself not ending its
+  // sentence or clause ("Lassemblée. Elle" is no list of names).
+  const bool word_ends_clause = std::string(".:;!?").find(word.back()) != std::string::npos;
+  const bool next_is_name =
+      next.size() > 1 && next[0] >= 'A' && next[0] <= 'Z' &&
+      std::any_of(next.begin(), next.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return !word_ends_clause && next_is_name;
+}
+
+// The repair, unless it splits a name: "Daval" made "D'aval" where a name stands. An apostrophe
+// the engine misread ("I'emploi") is repaired wherever it is: a name has none.
+static std::optional<WordRepair> unless_name(std::optional<WordRepair> repair, const Token& token,
+                                             std::size_t index, const std::string& previous,
+                                             const std::string& next) {
+  if (!repair || repair->rule != "apostrophe") return repair;
+  const bool printed_apostrophe =
+      token.word.find('\'') != std::string::npos || token.word.find("’") != std::string::npos;
+  if (!printed_apostrophe && stands_as_name(token.word + token.trail, index, previous, next))
+    return std::nullopt;
+  return repair;
+}
+
 bool Cleaner::english_name(const std::string& word) {
   // A capitalised word the English lexicon knows is a name ("Coding School", "Gerard"), as word
   // repair has it.
@@ -490,7 +526,7 @@ void Cleaner::repair_words(std::vector<std::string>& words, std::vector<std::str
         changes.push_back({page, number, in_context->rule, token.word, in_context->word});
         rules[i] = in_context->rule;
         token.word = in_context->word;
-      } else if (auto repair = repaired(token.word, reach)) {
+      } else if (auto repair = unless_name(repaired(token.word, reach), token, i, previous, next)) {
         changes.push_back({page, number, repair->rule, token.word, repair->word});
         rules[i] = repair->rule;
         token.word = repair->word;

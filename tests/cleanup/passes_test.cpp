@@ -268,6 +268,34 @@ TEST_CASE("cleanup leaves correct French as it is") {
   CHECK(document.changes.empty());
 }
 
+TEST_CASE("a capitalised word that stands as a name is not split into an elided pair") {
+  auto cleaner = Cleaner::create({});
+  REQUIRE(cleaner);
+  auto cleaned = [&](const std::string& line) {
+    CleanDocument document;
+    std::string text = (*cleaner)->clean_page(line + "\n", 1, document);
+    while (!text.empty() && text.back() == '\n') text.pop_back();
+    return text;
+  };
+  SECTION("names: after a first name, a civility, inside a sentence, before another name") {
+    CHECK(cleaned("Étaient présents Hervé Daval et Paul Martin.") ==
+          "Étaient présents Hervé Daval et Paul Martin.");
+    CHECK(cleaned("M. Daval présente le rapport.") == "M. Daval présente le rapport.");
+    CHECK(cleaned("Madame Lavenir présente le rapport.") == "Madame Lavenir présente le rapport.");
+    CHECK(cleaned("Le rapport de Daval est adopté.") == "Le rapport de Daval est adopté.");
+    CHECK(cleaned("Daval Hervé, maire, présente le rapport.") == "Daval Hervé, maire, présente le rapport.");
+  }
+  SECTION("glued pairs at a sentence's start are still repaired") {
+    CHECK(cleaned("Lassemblée délibère.") == "L'assemblée délibère.");
+    CHECK(cleaned("Le maire conclut. Lassemblée délibère.") == "Le maire conclut. L'assemblée délibère.");
+    CHECK(cleaned("Daval est en hausse.") == "D'aval est en hausse.");
+  }
+  SECTION("a misread apostrophe is repaired wherever it stands") {
+    CHECK(cleaned("Il soutient la politique de I'emploi.") == "Il soutient la politique de l'emploi.");
+    CHECK(cleaned("Il soutient la politique de linclusion.") == "Il soutient la politique de l'inclusion.");
+  }
+}
+
 TEST_CASE("reflow joins lines into paragraphs and removes only the hyphens of cut words") {
   std::vector<Dehyphenation> joined;
   auto flow = [&](std::vector<PageLine> lines) { return reflow(lines, french(), joined); };

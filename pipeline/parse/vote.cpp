@@ -131,7 +131,22 @@ std::optional<int> count_before(const std::string& folded, const std::string& no
 std::optional<int> named_abstainers(const std::string& folded) {
   const auto at = folded.find("abstention(s) de");
   if (at == std::string::npos) return std::nullopt;
-  const std::string list = folded.substr(at);
+  std::string list = folded.substr(at);
+  // "…, M. Petit ne prend pas part au vote": who does not take part in the vote is no voter and no
+  // abstainer; the list ends before that clause.
+  static const std::regex not_voting(
+      "\\b(ne|n')\\s*(prend|prennent|participe|participent|a pas pris|ont pas pris|a pas participe|ont pas "
+      "participe)( pas)?( part)? au vote");
+  std::smatch out;
+  if (std::regex_search(list, out, not_voting)) {
+    const std::size_t clause = static_cast<std::size_t>(out.position(0));
+    std::size_t cut = 0;
+    for (const char* separator : {", ", "; ", " - ", "(", " et "}) {
+      const std::size_t s = list.rfind(separator, clause);
+      if (s != std::string::npos && s > 16 && s > cut) cut = s;
+    }
+    list = list.substr(0, cut > 0 ? cut : clause);
+  }
   int names = 0;
   static const std::regex civility("(?:^|[\\s,])(mme|m\\.|mlle|monsieur|madame|mr)\\s");
   for (auto it = std::sregex_iterator(list.begin(), list.end(), civility); it != std::sregex_iterator(); ++it)

@@ -534,3 +534,39 @@ TEST_CASE("minutes: a refusal stated in a sentence rejects; a negation on anothe
              greffe::parse::fold("Le conseil municipal avait refusé cette demande en 2019."))
              .outcome);
 }
+
+TEST_CASE("minutes: a numbered heading after a full stop opens a paragraph; a date or a sum does not") {
+  // Without blank lines, "… Paul DURAND." then "1) Convention …": the heading is the act's, not
+  // the end of the attendance. A line opening with a date or a sum goes on with its paragraph.
+  const std::string minutes =
+      "Procès-verbal du Conseil municipal\n\nSéance du 9 mars 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "1) Convention avec le syndicat d'électricité\n\n"
+      "Le Maire présente la convention du comité syndical.\n"
+      "12 décembre 2022 à 18 h : le comité l'a votée.\n\n"
+      "Adopté à l'unanimité.\n\n"
+      "2) Subvention à l'USYP\n\n"
+      "Le Maire propose une subvention à l'USYP.\n\n"
+      "Adopté à l'unanimité.\n\n"
+      "--------------------\n\n"  // a rule ends what is above it, as a full stop
+      "2023-039 Travaux de voirie\n\n"
+      "Le Maire présente le devis retenu.\n"
+      "2020 000 € sont inscrits au budget.\n\n"
+      "Adopté à l'unanimité.\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    REQUIRE(d.acts.size() == 3);
+    CHECK(title_starts(d.acts[0], "Convention avec le syndicat"));
+    CHECK(title_starts(d.acts[1], "Subvention à l'USYP"));
+    CHECK(title_starts(d.acts[2], "Travaux de voirie"));
+    CHECK(d.present.size() == 3);
+    // The date and the sum go on with the sentence before them (in the title or the report, as
+    // the heading without its full stop runs on into the report without blank lines).
+    const auto act_text = [](const Deliberation& act) {
+      return act.title.value_or("") + " " + act.report.value_or("");
+    };
+    CHECK(act_text(d.acts[0]).find("syndical. 12 décembre 2022 à 18 h") != std::string::npos);
+    CHECK(act_text(d.acts[2]).find("retenu. 2020 000 €") != std::string::npos);
+  }
+}

@@ -91,6 +91,34 @@ bool opens_block(const std::string& printed, const std::string& folded) {
          std::regex_search(folded, keyword);
 }
 
+bool is_capital_at(const std::string& text, std::size_t at);
+
+// "1) Convention …", "2020-039 Subvention …", "3/ Tarifs …": a line opening with an order number or
+// an act number, then a capitalised title, is a heading. Not a date or a sum at a line's start
+// ("12 décembre 2023 à 18 h", "2020 000 € …"): the number must be closed by a mark or joined to its
+// year, and the word after it capitalised.
+bool opens_numbered_heading(const std::string& printed) {
+  static const std::regex number(
+      "^(?:[0-9]{1,3}\\s?[)/°]|[0-9]{1,3}\\.|[0-9]{4}\\s?[-_/]\\s?[0-9]{1,4})\\s*(?:[-:]\\s*)?");
+  std::smatch m;
+  if (!std::regex_search(printed, m, number)) return false;
+  const std::size_t at = static_cast<std::size_t>(m.length(0));
+  return at < printed.size() && is_capital_at(printed, at);
+}
+
+// "4) ONF : convention tripartite, ...": an item cut short by an ellipsis, as an agenda prints
+// it, does not end a sentence before the next numbered item.
+bool ends_with_ellipsis(const std::string& text) {
+  if (text.size() < 3) return false;
+  const std::string last = text.substr(text.size() - 3);
+  return last == "..." || last == "\xE2\x80\xA6";  // three full stops, or U+2026
+}
+
+// "--------------------", "______": a line drawn across the page between two parts.
+bool is_rule(const std::string& line) {
+  return line.size() >= 3 && line.find_first_not_of("-_=*") == std::string::npos;
+}
+
 bool ends_sentence(const std::string& text) {
   if (text.empty()) return true;
   const char last = text.back();
@@ -589,7 +617,10 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
       if (list_goes_on) body = line;
       // Text without blank lines (pdftotext, a flattened page): a line that ends a sentence with
       // "." or ":" and a next one that opens with a capital start a new paragraph.
-      const bool sentence_break = !pending_join && previous_ended_sentence && is_capital_at(body, 0);
+      // So does a numbered heading after a full stop ("… à l'USYP." then "2020-039 Subvention …").
+      const bool sentence_break =
+          !pending_join && previous_ended_sentence &&
+          (is_capital_at(body, 0) || (opens_numbered_heading(body) && !ends_with_ellipsis(current.text)));
       if (!continues && !list_goes_on && (pending_join || bullet || block || sentence_break)) flush();
       if (current.text.empty()) {
         current.place = place;
@@ -597,7 +628,8 @@ Prepared prepare(std::string_view text, bool skip_stamp_lines) {
       }
       append_line(current.text, body);
       pending_join = false;
-      previous_ended_sentence = !body.empty() && (body.back() == '.' || body.back() == ':');
+      // A rule ("-----------", "______") separates what is above it from what follows, as a full stop.
+      previous_ended_sentence = !body.empty() && (body.back() == '.' || body.back() == ':' || is_rule(body));
     }
 
     if (end >= text.size()) break;

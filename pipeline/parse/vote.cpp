@@ -131,7 +131,22 @@ std::optional<int> count_before(const std::string& folded, const std::string& no
 std::optional<int> named_abstainers(const std::string& folded) {
   const auto at = folded.find("abstention(s) de");
   if (at == std::string::npos) return std::nullopt;
-  const std::string list = folded.substr(at);
+  std::string list = folded.substr(at);
+  // "…, M. Petit ne prend pas part au vote": who does not take part in the vote is no voter and no
+  // abstainer; the list ends before that clause.
+  static const std::regex not_voting(
+      "\\b(ne|n')\\s*(prend|prennent|participe|participent|a pas pris|ont pas pris|a pas participe|ont pas "
+      "participe)( pas)?( part)? au vote");
+  std::smatch out;
+  if (std::regex_search(list, out, not_voting)) {
+    const std::size_t clause = static_cast<std::size_t>(out.position(0));
+    std::size_t cut = 0;
+    for (const char* separator : {", ", "; ", " - ", "(", " et "}) {
+      const std::size_t s = list.rfind(separator, clause);
+      if (s != std::string::npos && s > 16 && s > cut) cut = s;
+    }
+    list = list.substr(0, cut > 0 ? cut : clause);
+  }
   int names = 0;
   static const std::regex civility("(?:^|[\\s,])(mme|m\\.|mlle|monsieur|madame|mr)\\s");
   for (auto it = std::sregex_iterator(list.begin(), list.end(), civility); it != std::sregex_iterator(); ++it)
@@ -152,12 +167,32 @@ std::optional<int> named_abstainers(const std::string& folded) {
   return names;
 }
 
+// "Le conseil n'approuve pas …", "le Conseil municipal rejette …", "refuse …", "émet un avis
+// défavorable": the council's refusal stated in a sentence, which rejects even though the sentence
+// names the verb of adoption ("n'adopte pas"). The negation must fall on the council's verb itself:
+// "le Conseil, qui n'a pas d'objection, approuve" adopts; nor is a refusal recalled ("le conseil
+// avait refusé en 2019", "… qui refuse") the council's vote. The counts are already in figures
+// ("un avis" reads "1 avis").
+bool states_refusal(const std::string& folded) {
+  static const std::regex refusal(
+      "\\b(le|les membres du|l'ensemble du) (conseil|bureau|comite|assemblee)\\b([^.;]{0,80}?) "
+      "(n'(approuve|adopte|accepte|autorise|valide)(nt)? pas|ne (l'|les? )?(approuve|adopte|accepte|autorise|"
+      "valide)(nt)? pas|refuse(nt)?|rejette(nt)?|emet(tent)? (un|1) avis defavorable)\\b");
+  static const std::regex recalled("(^| )(a|ont|avait|avaient|aura|doit|devra|pourra|peut|qui|que|dont)$");
+  for (auto it = std::sregex_iterator(folded.begin(), folded.end(), refusal); it != std::sregex_iterator();
+       ++it)
+    if (!std::regex_search((*it)[3].str(), recalled)) return true;
+  return false;
+}
+
 }  // namespace
 
 VoteTally read_vote(const std::string& text) {
   const std::string folded = counts_in_figures(text);
   VoteTally tally;
-  if (folded.find("rejete") != std::string::npos)
+  if (states_refusal(folded))
+    tally.outcome = "rejected";
+  else if (folded.find("rejete") != std::string::npos)
     tally.outcome = "rejected";
   else if (folded.find("adopte") != std::string::npos)
     tally.outcome = "adopted";

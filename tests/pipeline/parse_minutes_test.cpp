@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "models/deliberation.h"
+#include "pipeline/parse/grammar.h"
 #include "pipeline/parse/parse.h"
 #include "tests/text_layouts.h"
 
@@ -497,5 +498,75 @@ TEST_CASE("minutes: a vote bar printed one label a line closes its act once; a l
     const Deliberation n = parse(text);
     CHECK(n.kind == DeliberationKind::Other);
     CHECK(!n.vote.for_votes);
+  }
+}
+
+TEST_CASE("minutes: a refusal stated in a sentence rejects; a negation on another verb does not") {
+  // "n'approuve pas", "rejette", "refuse", "émet un avis défavorable": the council's refusal, without
+  // a tally, is a rejection; "le Conseil, qui n'a pas d'objection, approuve" adopts.
+  const std::string minutes =
+      "Procès-verbal du Conseil municipal\n\nSéance du 9 mars 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "CRÉATION D'UN POSTE D'AGENT TECHNIQUE\n\n"
+      "Le Maire présente la demande du service.\n\n"
+      "Le conseil municipal n'approuve pas la création du poste.\n\n"
+      "VENTE DU TERRAIN COMMUNAL\n\n"
+      "Le Maire présente l'offre reçue.\n\n"
+      "Le Conseil, à la majorité, refuse l'offre d'achat.\n\n"
+      "PROJET ÉOLIEN DU PLATEAU\n\n"
+      "Le Maire présente le projet.\n\n"
+      "Les membres du conseil émettent un avis défavorable au projet.\n\n"
+      "TARIFS DE LA SALLE DES FÊTES\n\n"
+      "Le Maire propose de nouveaux tarifs.\n\n"
+      "Le Conseil, qui n'a pas d'objection, approuve les tarifs.\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes), one_line(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    REQUIRE(d.acts.size() == 4);
+    CHECK(d.acts[0].vote.outcome == "rejected");
+    CHECK(d.acts[1].vote.outcome == "rejected");
+    CHECK(d.acts[2].vote.outcome == "rejected");
+    CHECK(d.acts[3].vote.outcome != "rejected");
+  }
+  CHECK(greffe::parse::read_vote(greffe::parse::fold("Le Conseil municipal rejette la motion.")).outcome ==
+        "rejected");
+  CHECK(!greffe::parse::read_vote(
+             greffe::parse::fold("Le conseil municipal avait refusé cette demande en 2019."))
+             .outcome);
+}
+
+TEST_CASE("minutes: a numbered heading after a full stop opens a paragraph; a date or a sum does not") {
+  // Without blank lines, "… Paul DURAND." then "1) Convention …": the heading is the act's, not
+  // the end of the attendance. A line opening with a date or a sum goes on with its paragraph.
+  const std::string minutes =
+      "Procès-verbal du Conseil municipal\n\nSéance du 9 mars 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND.\n\n"
+      "1) Convention avec le syndicat d'électricité\n\n"
+      "Le Maire présente la convention du comité syndical.\n"
+      "12 décembre 2022 à 18 h : le comité l'a votée.\n\n"
+      "Adopté à l'unanimité.\n\n"
+      "2) Subvention à l'USYP\n\n"
+      "Le Maire propose une subvention à l'USYP.\n\n"
+      "Adopté à l'unanimité.\n\n"
+      "--------------------\n\n"  // a rule ends what is above it, as a full stop
+      "2023-039 Travaux de voirie\n\n"
+      "Le Maire présente le devis retenu.\n"
+      "2020 000 € sont inscrits au budget.\n\n"
+      "Adopté à l'unanimité.\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    REQUIRE(d.acts.size() == 3);
+    CHECK(title_starts(d.acts[0], "Convention avec le syndicat"));
+    CHECK(title_starts(d.acts[1], "Subvention à l'USYP"));
+    CHECK(title_starts(d.acts[2], "Travaux de voirie"));
+    CHECK(d.present.size() == 3);
+    // The date and the sum go on with the sentence before them (in the title or the report, as
+    // the heading without its full stop runs on into the report without blank lines).
+    const auto act_text = [](const Deliberation& act) {
+      return act.title.value_or("") + " " + act.report.value_or("");
+    };
+    CHECK(act_text(d.acts[0]).find("syndical. 12 décembre 2022 à 18 h") != std::string::npos);
+    CHECK(act_text(d.acts[2]).find("retenu. 2020 000 €") != std::string::npos);
   }
 }

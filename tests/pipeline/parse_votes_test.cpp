@@ -189,3 +189,33 @@ TEST_CASE("authority: the place the opening sentence says the council met in, in
   CHECK(!parse(room).authority);
   CHECK(parse("COMMUNE DE SAINT-EXEMPLE\n\n" + met).authority == "COMMUNE DE SAINT-EXEMPLE");
 }
+
+TEST_CASE("votes: who does not take part in the vote is no abstainer") {
+  CHECK(read_vote(fold("Abstention(s) de : Mme Azoug, Mme Denis, M. Petit ne prend pas part au vote."))
+            .abstention == 2);
+  CHECK(read_vote(fold("Abstention(s) de : Mme Azoug, Mme Denis (M. Petit ne participe pas au vote)."))
+            .abstention == 2);
+  // Counterexample: every name of the list abstains.
+  CHECK(read_vote(fold("Abstention(s) de : Mme Azoug, Mme Denis, M. Petit.")).abstention == 3);
+}
+
+TEST_CASE("votes: who does not take part in the vote is no abstainer, in the three layouts") {
+  using greffe::test::one_line;
+  using greffe::test::without_blank_lines;
+  const std::string minutes =
+      "Procès-verbal du Conseil municipal\n\nSéance du 9 mars 2023\n\n"
+      "Présents : Jean DUPONT, Anne MARTIN, Paul DURAND, Léa AZOUG, Marc PETIT.\n\n"
+      "1) Tarifs de la cantine\n\nLe Maire propose de nouveaux tarifs.\n\n"
+      "Adopté à la majorité. Abstention(s) de : Mme Azoug, M. Durand, M. Petit ne prend pas part au vote.\n\n"
+      "2) Travaux de voirie\n\nLe Maire présente le devis.\n\n"
+      "Adopté à la majorité. Abstention(s) de : Mme Azoug, M. Durand, M. Petit.\n";
+  for (const std::string& text : {minutes, without_blank_lines(minutes), one_line(minutes)}) {
+    INFO(text.substr(0, 80));
+    const Deliberation d = parse(text);
+    // The abstentions read, act by act (without blank lines the headings split differently).
+    std::vector<int> abstentions;
+    for (const Deliberation& act : d.acts)
+      if (act.vote.abstention) abstentions.push_back(*act.vote.abstention);
+    CHECK(abstentions == std::vector<int>{2, 3});  // the second act's list is the counterexample
+  }
+}

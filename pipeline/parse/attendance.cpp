@@ -579,12 +579,7 @@ std::optional<std::string> secretary_in_sentence(const std::string& text) {
 bool is_person(const std::string& text) {
   if (!looks_like_name(text)) return false;
   bool capitals = false, lower = false;
-  std::size_t start = 0;
-  while (start < text.size()) {
-    auto end = text.find(' ', start);
-    if (end == std::string::npos) end = text.size();
-    const std::string word = text.substr(start, end - start);
-    start = end + 1;
+  for (const std::string& word : words_of(text)) {
     bool has_lower = false, has_upper = false;
     for (char c : word)
       has_lower = has_lower || (c >= 'a' && c <= 'z'), has_upper = has_upper || (c >= 'A' && c <= 'Z');
